@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The county office's nightly run. Schedule it with jobs/annual-report-consolidator.timer (systemd)
+# or with the cron line in jobs/crontab. Environment (optional):
+#   ARC_HOME      the installation folder (default: this script's parent folder)
+#   ARC_YEAR      the reporting year (default: last calendar year)
+#   ARC_PROFILE   "mysql" to use MySQL (then ARC_DB_URL, ARC_DB_USER, ARC_DB_PASSWORD)
+set -euo pipefail
+ARC_HOME="${ARC_HOME:-$(cd "$(dirname "$0")/.." && pwd)}"
+ARC_YEAR="${ARC_YEAR:-$(( $(date +%Y) - 1 ))}"
+cd "$ARC_HOME"
+mkdir -p logs
+profile_arg=()
+if [[ -n "${ARC_PROFILE:-}" ]]; then
+  profile_arg=(--spring.profiles.active="$ARC_PROFILE")
+fi
+log="logs/consolidation-$(date +%Y%m%d-%H%M%S).log"
+# Exit status: 0 completed (even with rejected units), 1 failed (run again to resume),
+# 2 wrong arguments or folders, 3 another run for the same year is still going.
+java -XX:TieredStopAtLevel=1 -jar target/annual-report-consolidator.jar \
+  --year="$ARC_YEAR" --input=input --output=output "${profile_arg[@]}" 2>&1 | tee "$log"
+exit "${PIPESTATUS[0]}"

@@ -1,0 +1,76 @@
+package cn.gov.county.gkreport.consolidate;
+
+import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.gov.county.gkreport.check.CheckContext;
+import cn.gov.county.gkreport.check.ConsistencyRule;
+import cn.gov.county.gkreport.check.Finding;
+import cn.gov.county.gkreport.check.IndicatorSumRule;
+import cn.gov.county.gkreport.check.SubmissionChecker;
+import cn.gov.county.gkreport.check.Table3BalanceRule;
+import cn.gov.county.gkreport.check.Table3ResultSumRule;
+import cn.gov.county.gkreport.check.Table3RowTotalRule;
+import cn.gov.county.gkreport.check.Table4GroupTotalRule;
+import cn.gov.county.gkreport.check.TypeRule;
+import cn.gov.county.gkreport.form.FormDefinition;
+import cn.gov.county.gkreport.intake.Roster;
+import cn.gov.county.gkreport.read.FigureCell;
+import cn.gov.county.gkreport.read.SubmissionContent;
+import cn.gov.county.gkreport.read.WorkbookFormat;
+
+/**
+ * Computes the county totals: input figures summed in SQL over the latest accepted submission of
+ * each unit, split by 镇 and 县直单位, every derived total recomputed from the inputs (never a
+ * submitted total), then the result checked with the same in-year rules as a unit's workbook.
+ */
+public class CountyTotalsCalculator {
+
+    private final FormDefinition form;
+    private final Roster roster;
+    private final CountyTotalsRepository repository;
+    private final SubmissionChecker inYearRules = new SubmissionChecker(List.<ConsistencyRule>of(new TypeRule(),
+            new Table3RowTotalRule(), new Table3ResultSumRule(), new Table3BalanceRule(), new Table4GroupTotalRule(),
+            new IndicatorSumRule()));
+
+    public CountyTotalsCalculator(FormDefinition form, Roster roster, CountyTotalsRepository repository) {
+        this.form = form;
+        this.roster = roster;
+        this.repository = repository;
+    }
+
+    public CountyTotals compute(int year, long jobExecutionId) {
+        Map<TotalScope, Map<String, BigDecimal>> inputs = repository.sumAcceptedInputs(year);
+        Map<String, BigDecimal> county = new LinkedHashMap<>();
+        inputs.values().forEach(scope -> scope.forEach((code, value) -> county.merge(code, value, BigDecimal::add)));
+        Map<TotalScope, Map<String, BigDecimal>> figures = new EnumMap<>(TotalScope.class);
+        figures.put(TotalScope.TOWN, form.withDerivedTotals(inputs.get(TotalScope.TOWN)));
+        figures.put(TotalScope.DEPARTMENT, form.withDerivedTotals(inputs.get(TotalScope.DEPARTMENT)));
+        figures.put(TotalScope.COUNTY, form.withDerivedTotals(county));
+        CountyTotals totals = new CountyTotals(jobExecutionId, year, figures, repository.acceptedUnitCounts(year));
+        for (TotalScope scope : TotalScope.values()) {
+            selfCheck(totals, scope);
+        }
+        repository.save(totals);
+        return totals;
+    }
+
+    /** The county's tables must pass every in-year rule; if they do not, the code is wrong. */
+    private void selfCheck(CountyTotals totals, TotalScope scope) {
+        Map<String, FigureCell> cells = new LinkedHashMap<>();
+        totals.of(scope).forEach((code, value) -> cells.put(code,
+                new FigureCell(code, scope.label(), null, value.toPlainString(), value, FigureCell.Reading.NUMBER)));
+        SubmissionContent content = new SubmissionContent(WorkbookFormat.XLSX, Map.of(), Map.of(), cells, List.of(),
+                Optional.empty());
+        List<Finding> findings = inYearRules.check(new CheckContext(form, roster, totals.year(), content,
+                Optional.empty(), Optional.empty(), CheckContext.Scope.COUNTY_TOTALS));
+        if (!findings.isEmpty()) {
+            throw new IllegalStateException("county totals (" + scope.label() + ") fail the in-year rules — this is a bug: "
+                    + findings);
+        }
+    }
+}

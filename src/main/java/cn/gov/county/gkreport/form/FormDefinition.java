@@ -1,0 +1,184 @@
+package cn.gov.county.gkreport.form;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The national annual-report form as data: its tables, every item with a stable code, and the
+ * sums the form defines. Built once from {@code forms/gb-2021.yaml} by {@link FormDefinitionLoader};
+ * the template, the reader, the rules and the consolidated workbook are all derived from it.
+ */
+public final class FormDefinition {
+
+    private final String id;
+    private final String title;
+    private final CoverSheet cover;
+    private final Table2Layout table2;
+    private final Table3Layout table3;
+    private final Table4Layout table4;
+    private final IndicatorSheet indicators;
+    private final Map<String, FormItem> items;
+    private final List<SumRelation> relations;
+
+    public FormDefinition(String id, String title, CoverSheet cover, Table2Layout table2, Table3Layout table3,
+                          Table4Layout table4, IndicatorSheet indicators) {
+        this.id = id;
+        this.title = title;
+        this.cover = cover;
+        this.table2 = table2;
+        this.table3 = table3;
+        this.table4 = table4;
+        this.indicators = indicators;
+        this.items = Collections.unmodifiableMap(buildItems());
+        this.relations = List.copyOf(buildRelations());
+    }
+
+    private Map<String, FormItem> buildItems() {
+        Map<String, FormItem> all = new LinkedHashMap<>();
+        for (Table2Block block : table2.blocks()) {
+            for (Label row : block.rows()) {
+                for (int c = 0; c < block.columns().size(); c++) {
+                    Label column = block.columns().get(c);
+                    add(all, new FormItem(Table2Block.itemCode(row, column), FormTable.T2, row.text(), column.text(),
+                            block.columnTypes().get(c), false));
+                }
+            }
+        }
+        for (Table3Row row : table3.rows()) {
+            for (Table3Column column : table3.columns()) {
+                boolean derived = column.derived() || row.role() == Table3Row.Role.RESULT_TOTAL;
+                add(all, new FormItem(Table3Layout.itemCode(row.code(), column.code()), FormTable.T3, row.fullLabel(),
+                        column.label(), ValueType.COUNT, derived));
+            }
+        }
+        for (Table4Layout.Group group : table4.groups()) {
+            for (Table4Layout.Column column : table4.columns()) {
+                String groupLabel = group.parent() == null ? group.label() : group.parent() + "（" + group.label() + "）";
+                add(all, new FormItem(Table4Layout.itemCode(group, column), FormTable.T4, groupLabel, column.label(),
+                        ValueType.COUNT, column.derived()));
+            }
+        }
+        for (Indicator indicator : indicators.indicators()) {
+            add(all, new FormItem(indicator.itemCode(), FormTable.INDICATORS, indicator.label(), "数值",
+                    indicator.type(), !indicator.sumOf().isEmpty()));
+        }
+        return all;
+    }
+
+    private static void add(Map<String, FormItem> all, FormItem item) {
+        if (all.put(item.code(), item) != null) {
+            throw new IllegalStateException("duplicate item code in form definition: " + item.code());
+        }
+    }
+
+    /** Relations in an order that recomputes every derived item after its parts. */
+    private List<SumRelation> buildRelations() {
+        List<SumRelation> all = new ArrayList<>();
+        String total = table3.totalColumn().code();
+        List<String> applicants = table3.applicantColumns().stream().map(Table3Column::code).toList();
+        for (Table3Row row : table3.rows()) {
+            all.add(new SumRelation("T3-ROW", Table3Layout.itemCode(row.code(), total),
+                    applicants.stream().map(c -> Table3Layout.itemCode(row.code(), c)).toList(),
+                    row.role() != Table3Row.Role.RESULT_TOTAL));
+        }
+        Table3Row resultTotal = table3.rowsWithRole(Table3Row.Role.RESULT_TOTAL).get(0);
+        for (Table3Column column : table3.columns()) {
+            all.add(new SumRelation("T3-SUM", Table3Layout.itemCode(resultTotal.code(), column.code()),
+                    table3.rowsWithRole(Table3Row.Role.RESULT).stream()
+                            .map(r -> Table3Layout.itemCode(r.code(), column.code())).toList(),
+                    true));
+        }
+        for (Table4Layout.Group group : table4.groups()) {
+            Table4Layout.Column groupTotal = table4.columns().stream().filter(Table4Layout.Column::derived)
+                    .findFirst().orElseThrow();
+            all.add(new SumRelation("T4-SUM", Table4Layout.itemCode(group, groupTotal),
+                    table4.columns().stream().filter(c -> !c.derived())
+                            .map(c -> Table4Layout.itemCode(group, c)).toList(),
+                    true));
+        }
+        for (Indicator indicator : indicators.indicators()) {
+            if (!indicator.sumOf().isEmpty()) {
+                all.add(new SumRelation("N-SUM", indicator.itemCode(),
+                        indicator.sumOf().stream().map(Indicator::itemCode).toList(), true));
+            }
+        }
+        // The T3-ROW check of the （七）总计 row runs after its cells are recomputed column-wise.
+        all.sort((a, b) -> Boolean.compare(!a.defining(), !b.defining()));
+        return all;
+    }
+
+    /**
+     * Completes a set of input figures with every derived total the form defines. Missing inputs
+     * count as zero. This is how county totals are recomputed instead of trusting submitted ones.
+     */
+    public Map<String, BigDecimal> withDerivedTotals(Map<String, BigDecimal> inputs) {
+        Map<String, BigDecimal> values = new LinkedHashMap<>();
+        for (FormItem item : items.values()) {
+            values.put(item.code(), item.derived() ? BigDecimal.ZERO : inputs.getOrDefault(item.code(), BigDecimal.ZERO));
+        }
+        for (SumRelation relation : relations) {
+            if (relation.defining()) {
+                BigDecimal sum = relation.partCodes().stream().map(values::get).reduce(BigDecimal.ZERO, BigDecimal::add);
+                values.put(relation.totalCode(), sum);
+            }
+        }
+        return values;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public CoverSheet cover() {
+        return cover;
+    }
+
+    public Table2Layout table2() {
+        return table2;
+    }
+
+    public Table3Layout table3() {
+        return table3;
+    }
+
+    public Table4Layout table4() {
+        return table4;
+    }
+
+    public IndicatorSheet indicators() {
+        return indicators;
+    }
+
+    /** Every item in form order (表二, 表三 row by row, 表四, indicators). */
+    public List<FormItem> items() {
+        return List.copyOf(items.values());
+    }
+
+    public FormItem item(String code) {
+        FormItem item = items.get(code);
+        if (item == null) {
+            throw new IllegalArgumentException("unknown item code " + code);
+        }
+        return item;
+    }
+
+    public boolean hasItem(String code) {
+        return items.containsKey(code);
+    }
+
+    public List<SumRelation> relations() {
+        return relations;
+    }
+
+    public List<SumRelation> relations(String ruleId) {
+        return relations.stream().filter(r -> r.ruleId().equals(ruleId)).toList();
+    }
+}

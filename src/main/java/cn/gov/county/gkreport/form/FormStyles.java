@@ -1,0 +1,103 @@
+package cn.gov.county.gkreport.form;
+
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.usermodel.Workbook;
+
+/**
+ * The handful of cell styles the form sheets use, created once per workbook: one style per cell
+ * would hit Excel's style limit and slow writing down.
+ */
+public final class FormStyles {
+
+    public final CellStyle title;
+    public final CellStyle subtitle;
+    public final CellStyle header;
+    public final CellStyle label;
+    public final CellStyle note;
+    public final CellStyle textInput;
+    public final CellStyle countInput;
+    public final CellStyle amountInput;
+    public final CellStyle countTotal;
+    public final CellStyle amountTotal;
+
+    public FormStyles(Workbook workbook) {
+        Font bold = workbook.createFont();
+        bold.setBold(true);
+        Font big = workbook.createFont();
+        big.setBold(true);
+        big.setFontHeightInPoints((short) 14);
+
+        title = workbook.createCellStyle();
+        title.setFont(big);
+        title.setAlignment(HorizontalAlignment.CENTER);
+        title.setVerticalAlignment(VerticalAlignment.CENTER);
+
+        subtitle = workbook.createCellStyle();
+        subtitle.setAlignment(HorizontalAlignment.CENTER);
+        subtitle.setWrapText(true);
+
+        header = bordered(workbook);
+        header.setFont(bold);
+        header.setAlignment(HorizontalAlignment.CENTER);
+        header.setWrapText(true);
+        shade(header, IndexedColors.GREY_25_PERCENT);
+
+        label = bordered(workbook);
+        label.setWrapText(true);
+        shade(label, IndexedColors.GREY_25_PERCENT);
+
+        note = workbook.createCellStyle();
+        note.setWrapText(true);
+        note.setVerticalAlignment(VerticalAlignment.TOP);
+
+        textInput = bordered(workbook);
+        textInput.setLocked(false);
+
+        short integer = workbook.createDataFormat().getFormat("#,##0");
+        short decimal = workbook.createDataFormat().getFormat("#,##0.00");
+        countInput = bordered(workbook);
+        countInput.setLocked(false);
+        countInput.setDataFormat(integer);
+        amountInput = bordered(workbook);
+        amountInput.setLocked(false);
+        amountInput.setDataFormat(decimal);
+
+        countTotal = bordered(workbook);
+        countTotal.setDataFormat(integer);
+        countTotal.setFont(bold);
+        shade(countTotal, IndexedColors.GREY_25_PERCENT);
+        amountTotal = bordered(workbook);
+        amountTotal.setDataFormat(decimal);
+        amountTotal.setFont(bold);
+        shade(amountTotal, IndexedColors.GREY_25_PERCENT);
+    }
+
+    private static CellStyle bordered(Workbook workbook) {
+        CellStyle style = workbook.createCellStyle();
+        style.setBorderTop(BorderStyle.THIN);
+        style.setBorderBottom(BorderStyle.THIN);
+        style.setBorderLeft(BorderStyle.THIN);
+        style.setBorderRight(BorderStyle.THIN);
+        style.setVerticalAlignment(VerticalAlignment.CENTER);
+        return style;
+    }
+
+    private static void shade(CellStyle style, IndexedColors color) {
+        style.setFillForegroundColor(color.getIndex());
+        style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+    }
+
+    public CellStyle input(ValueType type) {
+        return type == ValueType.AMOUNT ? amountInput : countInput;
+    }
+
+    public CellStyle total(ValueType type) {
+        return type == ValueType.AMOUNT ? amountTotal : countTotal;
+    }
+}

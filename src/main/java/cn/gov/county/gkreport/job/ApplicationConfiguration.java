@@ -1,0 +1,50 @@
+package cn.gov.county.gkreport.job;
+
+import java.io.IOException;
+
+import cn.gov.county.gkreport.check.SubmissionAssessor;
+import cn.gov.county.gkreport.check.SubmissionChecker;
+import cn.gov.county.gkreport.consolidate.CountyTotalsCalculator;
+import cn.gov.county.gkreport.consolidate.CountyTotalsRepository;
+import cn.gov.county.gkreport.form.FormDefinition;
+import cn.gov.county.gkreport.form.FormDefinitionLoader;
+import cn.gov.county.gkreport.intake.Roster;
+import cn.gov.county.gkreport.read.SubmissionReader;
+import cn.gov.county.gkreport.read.WorkbookLoader;
+import cn.gov.county.gkreport.store.SubmissionRepository;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The domain pieces the job's steps are made of, wired once. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ConsolidatorProperties.class)
+class ApplicationConfiguration {
+
+    @Bean
+    FormDefinition formDefinition() {
+        return FormDefinitionLoader.loadCurrent();
+    }
+
+    @Bean
+    Roster roster(ConsolidatorProperties properties) throws IOException {
+        return Roster.read(properties.roster(), properties.countyName());
+    }
+
+    @Bean
+    SubmissionReader submissionReader(FormDefinition form, ConsolidatorProperties properties) {
+        return new SubmissionReader(form, new WorkbookLoader(), properties.templateName());
+    }
+
+    @Bean
+    SubmissionAssessor submissionAssessor(FormDefinition form, Roster roster, SubmissionReader reader,
+                                          SubmissionRepository submissions) {
+        return new SubmissionAssessor(form, roster, reader, SubmissionChecker.allRules(), submissions::acceptedFigures);
+    }
+
+    @Bean
+    CountyTotalsCalculator countyTotalsCalculator(FormDefinition form, Roster roster, CountyTotalsRepository totals) {
+        return new CountyTotalsCalculator(form, roster, totals);
+    }
+}

@@ -1,0 +1,174 @@
+package cn.gov.county.gkreport.job;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import cn.gov.county.gkreport.check.Assessment;
+import cn.gov.county.gkreport.check.SubmissionAssessor;
+import cn.gov.county.gkreport.consolidate.ConsolidateTasklet;
+import cn.gov.county.gkreport.consolidate.ConsolidationRunRepository;
+import cn.gov.county.gkreport.consolidate.CountyTotalsCalculator;
+import cn.gov.county.gkreport.consolidate.CountyTotalsRepository;
+import cn.gov.county.gkreport.form.FormDefinition;
+import cn.gov.county.gkreport.intake.FingerprintProcessor;
+import cn.gov.county.gkreport.intake.IncomingFile;
+import cn.gov.county.gkreport.intake.InputFolder;
+import cn.gov.county.gkreport.intake.NewFileRegistrar;
+import cn.gov.county.gkreport.intake.Roster;
+import cn.gov.county.gkreport.report.ReportQueries;
+import cn.gov.county.gkreport.report.WriteWorkbookTasklet;
+import cn.gov.county.gkreport.store.OutcomeWriter;
+import cn.gov.county.gkreport.store.Submission;
+import cn.gov.county.gkreport.store.SubmissionRepository;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.batch.infrastructure.item.support.ListItemReader;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The nightly consolidation: intake → import (read, check, store) → consolidate → write workbook.
+ * Job parameters {@code year}, {@code input} and {@code output} identify a run; each step reads
+ * them in step scope.
+ */
+@Configuration(proxyBeanMethods = false)
+class ConsolidationJobConfiguration {
+
+    static final String JOB_NAME = "consolidationJob";
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    @Bean
+    Job consolidationJob(JobRepository jobRepository, Step intakeStep, Step importSubmissionsStep, Step consolidateStep,
+                         Step writeWorkbookStep) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(intakeStep)
+                .next(importSubmissionsStep)
+                .next(consolidateStep)
+                .next(writeWorkbookStep)
+                .build();
+    }
+
+    @Bean
+    Step intakeStep(JobRepository jobRepository, PlatformTransactionManager tx, ConsolidatorProperties properties,
+                    ListItemReader<Path> inputFolderReader, NewFileRegistrar newFileRegistrar) {
+        return new StepBuilder("intakeStep", jobRepository)
+                .<Path, IncomingFile>chunk(properties.chunkSize())
+                .transactionManager(tx)
+                .reader(inputFolderReader)
+                .processor(new FingerprintProcessor())
+                .writer(newFileRegistrar)
+                .build();
+    }
+
+    /** The files in {@code <input>/<year>/}, oldest first; re-listing on restart is harmless (known files are skipped). */
+    @Bean
+    @StepScope
+    ListItemReader<Path> inputFolderReader(@Value("#{jobParameters['input']}") String input,
+                                           @Value("#{jobParameters['year']}") Long year) throws IOException {
+        return new ListItemReader<>(InputFolder.of(Path.of(input), year.intValue()).files());
+    }
+
+    @Bean
+    @StepScope
+    NewFileRegistrar newFileRegistrar(SubmissionRepository submissions, @Value("#{jobParameters['year']}") Long year,
+                                      @Value("#{stepExecution.jobExecutionId}") Long executionId) {
+        return new NewFileRegistrar(submissions, year.intValue(), executionId,
+                LocalDateTime.now(ZONE).truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    @Bean
+    Step importSubmissionsStep(JobRepository jobRepository, PlatformTransactionManager tx,
+                               ConsolidatorProperties properties, JdbcPagingItemReader<Submission> pendingSubmissionsReader,
+                               ItemProcessor<Submission, Assessment> assessingProcessor, OutcomeWriter outcomeWriter) {
+        return new StepBuilder("importSubmissionsStep", jobRepository)
+                .<Submission, Assessment>chunk(properties.chunkSize())
+                .transactionManager(tx)
+                .reader(pendingSubmissionsReader)
+                .processor(assessingProcessor)
+                .writer(outcomeWriter)
+                .build();
+    }
+
+    /**
+     * The submissions still RECEIVED, in arrival order. Its state is not saved: a processed
+     * submission leaves the query in the same transaction as its outcome, so after a crash a
+     * restart reads exactly the ones not yet stored (the process-indicator pattern).
+     */
+    @Bean
+    @StepScope
+    JdbcPagingItemReader<Submission> pendingSubmissionsReader(DataSource dataSource,
+                                                              @Value("#{jobParameters['year']}") Long year)
+            throws Exception {
+        return new JdbcPagingItemReaderBuilder<Submission>()
+                .name("pendingSubmissionsReader")
+                .dataSource(dataSource)
+                .selectClause("SELECT *")
+                .fromClause("FROM submission")
+                .whereClause("WHERE report_year = :year AND status = 'RECEIVED'")
+                .parameterValues(Map.of("year", year.intValue()))
+                .sortKeys(Map.of("id", Order.ASCENDING))
+                .rowMapper(SubmissionRepository::map)
+                .pageSize(50)
+                .saveState(false)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    ItemProcessor<Submission, Assessment> assessingProcessor(SubmissionAssessor assessor,
+                                                            @Value("#{jobParameters['year']}") Long year) {
+        return submission -> assessor.assess(submission.id(), Path.of(submission.sourcePath()), year.intValue());
+    }
+
+    @Bean
+    @StepScope
+    OutcomeWriter outcomeWriter(SubmissionRepository submissions,
+                                @Value("#{stepExecution.jobExecutionId}") Long executionId) {
+        return new OutcomeWriter(submissions, executionId);
+    }
+
+    @Bean
+    Step consolidateStep(JobRepository jobRepository, PlatformTransactionManager tx, ConsolidateTasklet consolidateTasklet) {
+        return new StepBuilder("consolidateStep", jobRepository).tasklet(consolidateTasklet, tx).build();
+    }
+
+    @Bean
+    @StepScope
+    ConsolidateTasklet consolidateTasklet(CountyTotalsCalculator calculator, ConsolidationRunRepository runs,
+                                          Roster roster, @Value("#{jobParameters['year']}") Long year) {
+        return new ConsolidateTasklet(calculator, runs, roster, year.intValue());
+    }
+
+    @Bean
+    Step writeWorkbookStep(JobRepository jobRepository, PlatformTransactionManager tx, WriteWorkbookTasklet writeWorkbookTasklet) {
+        return new StepBuilder("writeWorkbookStep", jobRepository).tasklet(writeWorkbookTasklet, tx).build();
+    }
+
+    @Bean
+    @StepScope
+    WriteWorkbookTasklet writeWorkbookTasklet(FormDefinition form, Roster roster, ConsolidatorProperties properties,
+                                              ReportQueries queries, CountyTotalsRepository totals,
+                                              ConsolidationRunRepository runs,
+                                              @Value("#{jobParameters['year']}") Long year,
+                                              @Value("#{jobParameters['output']}") String output) {
+        return new WriteWorkbookTasklet(form, roster, properties.countyCode(), queries, totals, runs, year.intValue(),
+                Path.of(output));
+    }
+}

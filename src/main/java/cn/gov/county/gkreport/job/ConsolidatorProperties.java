@@ -1,0 +1,20 @@
+package cn.gov.county.gkreport.job;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The office's settings ({@code consolidator.*} in application.yml, overridable on the command
+ * line like any Spring property).
+ *
+ * @param countyName   the county's name, for titles and the one-level-up cover
+ * @param countyCode   the county's code on the cover of its consolidated report (one level up)
+ * @param roster       the roster CSV ({@code code,name,type})
+ * @param chunkSize    submissions per import transaction
+ * @param templateName the blank template's file name, quoted in messages to clerks
+ */
+@ConfigurationProperties("consolidator")
+public record ConsolidatorProperties(String countyName, String countyCode, Path roster, int chunkSize,
+                                     String templateName) {
+}

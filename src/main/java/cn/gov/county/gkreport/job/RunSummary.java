@@ -1,0 +1,62 @@
+package cn.gov.county.gkreport.job;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Optional;
+
+import cn.gov.county.gkreport.consolidate.ConsolidationRun;
+import cn.gov.county.gkreport.consolidate.ConsolidationRunRepository;
+import cn.gov.county.gkreport.intake.Roster;
+import cn.gov.county.gkreport.report.ReportQueries;
+import cn.gov.county.gkreport.report.UnitStanding;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Component;
+
+/** The short report the operator reads after each run. */
+@Component
+public class RunSummary {
+
+    private final ConsolidationRunRepository runs;
+    private final ReportQueries queries;
+    private final Roster roster;
+
+    public RunSummary(ConsolidationRunRepository runs, ReportQueries queries, Roster roster) {
+        this.runs = runs;
+        this.queries = queries;
+        this.roster = roster;
+    }
+
+    public void print(PrintStream out, JobExecution execution) {
+        out.println();
+        out.println("==== " + roster.countyName() + " 政府信息公开年报汇总 ====");
+        for (StepExecution step : execution.getStepExecutions()) {
+            out.printf("  %-22s %-9s 读取 %d  写入 %d  跳过 %d%n", step.getStepName(), step.getStatus(),
+                    step.getReadCount(), step.getWriteCount(), step.getSkipCount());
+        }
+        Optional<ConsolidationRun> run = runs.find(execution.getId());
+        if (execution.getStatus() != BatchStatus.COMPLETED || run.isEmpty()) {
+            out.println("运行未完成（状态 " + execution.getStatus() + "）。原因: " + failureReason(execution));
+            out.println("数据库中的已处理结果保留；排除原因后再次运行同一命令即可从中断处继续。");
+            return;
+        }
+        ConsolidationRun r = run.get();
+        out.printf("报告年度 %d：应报 %d 个单位，已接收 %d，未通过 %d，未报送 %d%n", r.year(), r.expected(), r.accepted(),
+                r.rejected(), r.missing());
+        List<ReportQueries.SubmissionRow> submissions = queries.submissions(r.year());
+        for (UnitStanding standing : roster.units().stream().map(u -> UnitStanding.of(u, submissions)).toList()) {
+            if (standing.standing() != UnitStanding.Standing.ACCEPTED) {
+                out.printf("  %s %-14s %s%s%n", standing.unit().code(), standing.unit().name(), standing.standing().label(),
+                        standing.counting().map(s -> "（" + s.fileName() + "，错误 " + s.errors() + " 处）").orElse(""));
+            }
+        }
+        out.println("汇总工作簿: " + r.workbookPath());
+    }
+
+    private static String failureReason(JobExecution execution) {
+        return execution.getAllFailureExceptions().stream().findFirst()
+                .map(t -> t.getClass().getSimpleName() + ": " + t.getMessage()).orElse(execution.getExitStatus().getExitDescription());
+    }
+}

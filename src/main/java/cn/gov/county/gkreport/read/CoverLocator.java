@@ -1,0 +1,44 @@
+package cn.gov.county.gkreport.read;
+
+import java.util.Optional;
+
+import cn.gov.county.gkreport.form.CoverField;
+import cn.gov.county.gkreport.form.CoverSheet;
+import cn.gov.county.gkreport.form.SheetCell;
+
+/** Reads the cover: each field's value is the first filled cell to the right of its label. */
+final class CoverLocator {
+
+    private static final int SEARCH_WIDTH = 8;
+
+    private final CoverSheet cover;
+
+    CoverLocator(CoverSheet cover) {
+        this.cover = cover;
+    }
+
+    void locate(WorkbookGrid workbook, ContentBuilder out) {
+        String anchor = cover.field(CoverField.UNIT_NAME).label();
+        Optional<SheetSearch> found = SheetFinder.find(workbook, cover.sheet(), anchor);
+        if (found.isEmpty()) {
+            out.problem(cover.sheet(), "找不到封面（没有“" + anchor + "”一栏），无法确认报送单位。请使用标准模板的“"
+                    + cover.sheet() + "”工作表填写单位名称、单位代码和报告年度。");
+            return;
+        }
+        SheetSearch sheet = found.get();
+        for (CoverField field : cover.fields()) {
+            sheet.find(field.label()).ifPresent(label -> {
+                for (int col = sheet.lastColumnOf(label) + 1; col <= label.col() + SEARCH_WIDTH; col++) {
+                    GridCell value = sheet.grid().cell(label.row(), col);
+                    if (value != null && !value.value().isBlank()) {
+                        out.cover.put(field.key(), value.value().strip());
+                        out.coverCells.put(field.key(), new SheetCell(sheet.grid().name(), value.ref()));
+                        return;
+                    }
+                }
+                out.coverCells.put(field.key(), new SheetCell(sheet.grid().name(),
+                        new CellRef(label.row(), sheet.lastColumnOf(label) + 1)));
+            });
+        }
+    }
+}

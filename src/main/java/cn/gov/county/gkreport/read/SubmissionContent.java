@@ -1,0 +1,34 @@
+package cn.gov.county.gkreport.read;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.gov.county.gkreport.form.SheetCell;
+
+/**
+ * What a unit's workbook says, before any rule is applied: the cover fields, every figure with
+ * its source cell, and the parts of the form that could not be found.
+ *
+ * @param format            the container format the file really has
+ * @param cover             cover values by field key (trimmed text)
+ * @param coverCells        where each cover value was found
+ * @param figures           every form item found, by code
+ * @param problems          missing tables, rows or columns; an old table 二
+ * @param legacyTable3Cell  where the 2019 single （六）其他处理 row was found, when 表三 uses that layout
+ */
+public record SubmissionContent(WorkbookFormat format, Map<String, String> cover, Map<String, SheetCell> coverCells,
+                                Map<String, FigureCell> figures, List<ShapeProblem> problems,
+                                Optional<SheetCell> legacyTable3Cell) {
+
+    public SubmissionContent {
+        cover = Map.copyOf(cover);
+        coverCells = Map.copyOf(coverCells);
+        figures = Map.copyOf(figures);
+        problems = List.copyOf(problems);
+    }
+
+    public String coverValue(String key) {
+        return cover.getOrDefault(key, "");
+    }
+}

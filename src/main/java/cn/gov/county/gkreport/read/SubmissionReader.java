@@ -1,0 +1,43 @@
+package cn.gov.county.gkreport.read;
+
+import java.nio.file.Path;
+
+import cn.gov.county.gkreport.form.FormDefinition;
+
+/**
+ * Reads a unit's workbook into {@link SubmissionContent}: the file is loaded into a compact grid
+ * (format decided by content), then every part of the form is located by its labels.
+ * Safe for concurrent use.
+ */
+public final class SubmissionReader {
+
+    private final WorkbookLoader loader;
+    private final CoverLocator cover;
+    private final Table2Locator table2;
+    private final Table3Locator table3;
+    private final Table4Locator table4;
+    private final IndicatorLocator indicators;
+
+    public SubmissionReader(FormDefinition form, WorkbookLoader loader, String templateName) {
+        this.loader = loader;
+        this.cover = new CoverLocator(form.cover());
+        this.table2 = new Table2Locator(form.table2(), templateName);
+        this.table3 = new Table3Locator(form.table3());
+        this.table4 = new Table4Locator(form.table4());
+        this.indicators = new IndicatorLocator(form.indicators());
+    }
+
+    public SubmissionContent read(Path file) throws UnreadableWorkbookException {
+        return read(loader.load(file));
+    }
+
+    public SubmissionContent read(WorkbookGrid workbook) {
+        ContentBuilder out = new ContentBuilder();
+        cover.locate(workbook, out);
+        table2.locate(workbook, out);
+        table3.locate(workbook, out);
+        table4.locate(workbook, out);
+        indicators.locate(workbook, out);
+        return out.build(workbook.format());
+    }
+}

@@ -1,0 +1,9 @@
+package cn.gov.county.gkreport.read;
+
+/** The container format, decided from the file's content, never from its name. */
+public enum WorkbookFormat {
+    /** Office Open XML spreadsheet (.xlsx, also what WPS and LibreOffice write). */
+    XLSX,
+    /** BIFF8 in an OLE2 container (.xls, Excel 97–2003). */
+    XLS
+}

@@ -1,0 +1,39 @@
+package cn.gov.county.gkreport.read;
+
+import java.nio.file.Path;
+
+/**
+ * Loads a unit's file into a {@link WorkbookGrid}: the format is decided from the content, then
+ * the .xlsx streaming reader or the .xls (HSSF) reader does the work. Every failure, whatever its
+ * cause, comes out as an {@link UnreadableWorkbookException} with a reason for the clerk.
+ * The file is never modified. Safe for concurrent use.
+ */
+public final class WorkbookLoader {
+
+    private final FormatSniffer sniffer;
+    private final XlsxGridLoader xlsx;
+    private final XlsGridLoader xls;
+
+    public WorkbookLoader() {
+        this(ReadLimits.defaults());
+    }
+
+    public WorkbookLoader(ReadLimits limits) {
+        this.sniffer = new FormatSniffer(limits);
+        this.xlsx = new XlsxGridLoader(limits);
+        this.xls = new XlsGridLoader(limits);
+    }
+
+    public WorkbookGrid load(Path file) throws UnreadableWorkbookException {
+        try {
+            return switch (sniffer.sniff(file)) {
+                case XLSX -> xlsx.load(file);
+                case XLS -> xls.load(file);
+            };
+        } catch (RuntimeException e) {
+            // a library bug or an input no check foresaw must still reach the clerk as a reason
+            throw new UnreadableWorkbookException(UnreadableReason.CORRUPT, "unexpected failure reading "
+                    + file.getFileName() + ": " + e, e);
+        }
+    }
+}

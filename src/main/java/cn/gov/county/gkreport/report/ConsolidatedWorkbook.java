@@ -1,0 +1,56 @@
+package cn.gov.county.gkreport.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import cn.gov.county.gkreport.form.CoverField;
+import cn.gov.county.gkreport.form.FormContent;
+import cn.gov.county.gkreport.form.FormFiles;
+import cn.gov.county.gkreport.form.FormWorkbookWriter;
+import cn.gov.county.gkreport.consolidate.TotalScope;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * The workbook reviewers open: a summary, then the national form filled with the county totals
+ * (the same sheets as a unit's submission, with the county on the cover, so it can be submitted
+ * one level up), then the breakdowns, the status of every unit, every finding and the
+ * traceability of every figure. Written to a temporary file and moved into place.
+ */
+public final class ConsolidatedWorkbook {
+
+    public static Path fileFor(Path outputDir, int year) {
+        return outputDir.resolve(Integer.toString(year)).resolve("consolidated-" + year + ".xlsx");
+    }
+
+    public void write(ReportData data, Path file) throws IOException {
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            ReportStyles styles = new ReportStyles(workbook);
+            new SummarySheet().write(workbook, data, styles);
+            new FormWorkbookWriter(data.form()).write(workbook, countyForm(data), FormWorkbookWriter.Options.VALUES);
+            new ScopeBreakdownSheet().write(workbook, data, styles);
+            new UnitDetailSheet().write(workbook, data, styles);
+            new SubmissionStatusSheet().write(workbook, data, styles);
+            new FindingsSheet().write(workbook, data, styles);
+            new TraceabilitySheet().write(workbook, data, styles);
+            workbook.setActiveSheet(0);
+            FormFiles.writeAtomically(workbook, file);
+        }
+    }
+
+    /** The county's own report: its name and code on the cover, the county totals in the tables. */
+    private static FormContent countyForm(ReportData data) {
+        Map<String, String> cover = new LinkedHashMap<>();
+        cover.put(CoverField.UNIT_NAME, data.roster().countyName());
+        cover.put(CoverField.UNIT_CODE, data.countyCode());
+        cover.put(CoverField.UNIT_TYPE, "县");
+        cover.put(CoverField.YEAR, Integer.toString(data.year()));
+        cover.put(CoverField.FORM_VERSION, data.form().id());
+        cover.put(CoverField.CONTACT, "");
+        cover.put(CoverField.PHONE, "");
+        cover.put(CoverField.FILL_DATE, data.runTime().toLocalDate().toString());
+        return new FormContent(cover, data.totals().of(TotalScope.COUNTY), Map.of());
+    }
+}

@@ -1,0 +1,35 @@
+package cn.gov.county.gkreport.report;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+import cn.gov.county.gkreport.consolidate.CountyTotals;
+import cn.gov.county.gkreport.form.FormDefinition;
+import cn.gov.county.gkreport.intake.Roster;
+import cn.gov.county.gkreport.report.ReportQueries.FindingRow;
+import cn.gov.county.gkreport.report.ReportQueries.SubmissionRow;
+import cn.gov.county.gkreport.report.ReportQueries.TraceRow;
+
+/** Everything the consolidated workbook shows, gathered before writing starts. */
+public record ReportData(FormDefinition form, Roster roster, String countyCode, int year, LocalDateTime runTime,
+                         CountyTotals totals, List<UnitStanding> standings, List<SubmissionRow> submissions,
+                         List<FindingRow> findings, Map<String, Map<String, BigDecimal>> unitFigures,
+                         List<TraceRow> trace) {
+
+    public long count(UnitStanding.Standing standing) {
+        return standings.stream().filter(s -> s.standing() == standing).count();
+    }
+
+    public String title() {
+        return roster.countyName() + year + "年政府信息公开工作年度报告汇总表";
+    }
+
+    public String unitName(String code) {
+        if (code == null) {
+            return "（无法识别的单位）";
+        }
+        return roster.byCode(code).map(u -> u.name()).orElse(code);
+    }
+}

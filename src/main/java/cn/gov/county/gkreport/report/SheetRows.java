@@ -1,0 +1,81 @@
+package cn.gov.county.gkreport.report;
+
+import java.math.BigDecimal;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+
+/**
+ * Appends rows to a report sheet. Text always goes in as a string cell, never as a formula, so
+ * nothing a unit typed (names, file names, messages) can run as a formula in the reviewer's Excel.
+ */
+final class SheetRows {
+
+    private final Sheet sheet;
+    private int next;
+
+    SheetRows(Sheet sheet) {
+        this.sheet = sheet;
+    }
+
+    Sheet sheet() {
+        return sheet;
+    }
+
+    int rowIndex() {
+        return next;
+    }
+
+    Row newRow() {
+        return sheet.createRow(next++);
+    }
+
+    void skip() {
+        next++;
+    }
+
+    static void text(Row row, int col, String value, CellStyle style) {
+        Cell cell = row.createCell(col);
+        cell.setCellValue(value == null ? "" : value);
+        cell.setCellStyle(style);
+    }
+
+    static void number(Row row, int col, BigDecimal value, CellStyle style) {
+        Cell cell = row.createCell(col);
+        if (value != null) {
+            cell.setCellValue(value.doubleValue());
+        }
+        cell.setCellStyle(style);
+    }
+
+    static void number(Row row, int col, long value, CellStyle style) {
+        Cell cell = row.createCell(col);
+        cell.setCellValue(value);
+        cell.setCellStyle(style);
+    }
+
+    void widths(int... chars) {
+        for (int c = 0; c < chars.length; c++) {
+            sheet.setColumnWidth(c, chars[c] * 256 + 200);
+        }
+    }
+
+    /** A4 landscape, fit to width, header rows repeated on every page, title and page numbers. */
+    void printSetup(String title, int headerRows) {
+        PrintSetup print = sheet.getPrintSetup();
+        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        print.setLandscape(true);
+        print.setFitWidth((short) 1);
+        print.setFitHeight((short) 0);
+        sheet.setFitToPage(true);
+        sheet.getHeader().setCenter(title);
+        sheet.getFooter().setCenter("第 &P 页，共 &N 页");
+        if (headerRows > 0) {
+            sheet.setRepeatingRows(new CellRangeAddress(0, headerRows - 1, -1, -1));
+        }
+    }
+}

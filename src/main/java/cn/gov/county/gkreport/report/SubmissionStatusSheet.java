@@ -1,0 +1,85 @@
+package cn.gov.county.gkreport.report;
+
+import java.util.List;
+
+import cn.gov.county.gkreport.report.ReportQueries.SubmissionRow;
+import cn.gov.county.gkreport.store.SubmissionStatus;
+
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
+
+/**
+ * 报送情况: every roster unit with its standing and every file it sent (version, status, name,
+ * time received, SHA-256, errors and warnings); then files whose cover names no roster unit.
+ */
+final class SubmissionStatusSheet {
+
+    static final String NAME = "报送情况";
+    private static final String[] HEADERS = {"单位代码", "单位名称", "类型", "单位状态", "文件状态", "版本", "文件名",
+            "接收时间", "SHA-256", "错误数", "警告数"};
+
+    void write(Workbook workbook, ReportData data, ReportStyles styles) {
+        SheetRows rows = new SheetRows(workbook.createSheet(NAME));
+        rows.widths(8, 22, 9, 9, 14, 6, 48, 20, 66, 7, 7);
+        Row header = rows.newRow();
+        for (int c = 0; c < HEADERS.length; c++) {
+            SheetRows.text(header, c, HEADERS[c], styles.header);
+        }
+        for (UnitStanding standing : data.standings()) {
+            CellStyle style = switch (standing.standing()) {
+                case ACCEPTED -> styles.text;
+                case REJECTED -> styles.error;
+                case MISSING -> styles.warning;
+            };
+            if (standing.submissions().isEmpty()) {
+                Row row = unitCells(rows, standing, style);
+                for (int c = 4; c < HEADERS.length; c++) {
+                    SheetRows.text(row, c, "", style);
+                }
+                continue;
+            }
+            for (SubmissionRow submission : standing.submissions()) {
+                fileCells(unitCells(rows, standing, style), submission, styles);
+            }
+        }
+        List<SubmissionRow> unidentified = data.submissions().stream().filter(s -> s.unitCode() == null).toList();
+        for (SubmissionRow submission : unidentified) {
+            Row row = rows.newRow();
+            SheetRows.text(row, 0, "", styles.error);
+            SheetRows.text(row, 1, "（封面无法识别单位）", styles.error);
+            SheetRows.text(row, 2, "", styles.error);
+            SheetRows.text(row, 3, "未通过", styles.error);
+            fileCells(row, submission, styles);
+        }
+        rows.sheet().createFreezePane(0, 1);
+        rows.sheet().setAutoFilter(new CellRangeAddress(0, rows.rowIndex() - 1, 0, HEADERS.length - 1));
+        rows.printSetup(data.title() + " — " + NAME, 1);
+    }
+
+    private static Row unitCells(SheetRows rows, UnitStanding standing, CellStyle style) {
+        Row row = rows.newRow();
+        SheetRows.text(row, 0, standing.unit().code(), style);
+        SheetRows.text(row, 1, standing.unit().name(), style);
+        SheetRows.text(row, 2, standing.unit().type().label(), style);
+        SheetRows.text(row, 3, standing.standing().label(), style);
+        return row;
+    }
+
+    private static void fileCells(Row row, SubmissionRow submission, ReportStyles styles) {
+        SubmissionStatus status = SubmissionStatus.valueOf(submission.status());
+        CellStyle style = status == SubmissionStatus.REJECTED ? styles.error : styles.text;
+        SheetRows.text(row, 4, status.label(), style);
+        if (submission.version() == null) {
+            SheetRows.text(row, 5, "", style);
+        } else {
+            SheetRows.number(row, 5, submission.version(), style);
+        }
+        SheetRows.text(row, 6, submission.fileName(), style);
+        SheetRows.text(row, 7, submission.receivedAt(), style);
+        SheetRows.text(row, 8, submission.sha256(), style);
+        SheetRows.number(row, 9, submission.errors(), style);
+        SheetRows.number(row, 10, submission.warnings(), style);
+    }
+}

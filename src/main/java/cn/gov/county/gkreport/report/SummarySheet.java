@@ -1,0 +1,46 @@
+package cn.gov.county.gkreport.report;
+
+import java.time.format.DateTimeFormatter;
+
+import cn.gov.county.gkreport.consolidate.TotalScope;
+import cn.gov.county.gkreport.report.UnitStanding.Standing;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Workbook;
+
+/** 汇总情况: the title, when the figures were computed, and how many units are in them. */
+final class SummarySheet {
+
+    static final String NAME = "汇总情况";
+
+    void write(Workbook workbook, ReportData data, ReportStyles styles) {
+        SheetRows rows = new SheetRows(workbook.createSheet(NAME));
+        rows.widths(28, 60);
+        Row title = rows.newRow();
+        SheetRows.text(title, 0, data.title(), styles.title);
+        rows.skip();
+        line(rows, styles, "汇总时间", data.runTime().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
+        line(rows, styles, "报告年度", data.year() + " 年");
+        line(rows, styles, "应报单位", data.standings().size() + " 个（镇 "
+                + data.roster().units(cn.gov.county.gkreport.intake.UnitType.TOWN).size() + " 个，县直单位 "
+                + data.roster().units(cn.gov.county.gkreport.intake.UnitType.DEPARTMENT).size() + " 个）");
+        line(rows, styles, "已接收（计入汇总）", data.count(Standing.ACCEPTED) + " 个（镇 "
+                + data.totals().unitCounts().get(TotalScope.TOWN) + " 个，县直单位 "
+                + data.totals().unitCounts().get(TotalScope.DEPARTMENT) + " 个）");
+        line(rows, styles, "未通过校验（未计入）", data.count(Standing.REJECTED) + " 个");
+        line(rows, styles, "未报送", data.count(Standing.MISSING) + " 个");
+        line(rows, styles, "校验问题", data.findings().size() + " 条（见“校验问题”）");
+        rows.skip();
+        line(rows, styles, "工作表说明", "封面、表二、表三、表四、总体情况：全县合计，格式与单位报送表相同，可直接向上级报送；"
+                + "分类汇总：镇小计、县直单位小计和全县合计；分单位明细：各单位数字；报送情况：各单位报送状态和文件；"
+                + "校验问题：全部校验结果；数据溯源：每个汇总数字来自哪些单位的哪个单元格。");
+        line(rows, styles, "说明", "汇总数只计各单位最新一版通过校验的报送；所有合计数由系统按各分项重新计算。");
+        rows.printSetup(data.title(), 0);
+    }
+
+    private static void line(SheetRows rows, ReportStyles styles, String label, String value) {
+        Row row = rows.newRow();
+        SheetRows.text(row, 0, label, styles.header);
+        SheetRows.text(row, 1, value, styles.wrapped);
+    }
+}

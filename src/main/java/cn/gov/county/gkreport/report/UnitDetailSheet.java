@@ -1,0 +1,104 @@
+package cn.gov.county.gkreport.report;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import cn.gov.county.gkreport.consolidate.TotalScope;
+import cn.gov.county.gkreport.form.FormItem;
+import cn.gov.county.gkreport.form.FormTable;
+import cn.gov.county.gkreport.form.ValueType;
+import cn.gov.county.gkreport.intake.UnitType;
+import cn.gov.county.gkreport.report.UnitStanding.Standing;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
+
+/**
+ * 分单位明细: one row per roster unit (towns, then departments, each with its subtotal, then the
+ * county total), one column per item under a two-level header (table / item). Units not accepted
+ * show their status instead of figures.
+ */
+final class UnitDetailSheet {
+
+    static final String NAME = "分单位明细";
+    private static final int FIXED = 4;
+
+    void write(Workbook workbook, ReportData data, ReportStyles styles) {
+        Sheet sheet = workbook.createSheet(NAME);
+        SheetRows rows = new SheetRows(sheet);
+        List<FormItem> items = data.form().items();
+        Row tables = rows.newRow();
+        Row labels = rows.newRow();
+        String[] fixed = {"单位代码", "单位名称", "类型", "状态"};
+        for (int c = 0; c < FIXED; c++) {
+            SheetRows.text(tables, c, fixed[c], styles.header);
+            SheetRows.text(labels, c, "", styles.header);
+            sheet.addMergedRegion(new CellRangeAddress(0, 1, c, c));
+        }
+        int start = FIXED;
+        for (int i = 0; i < items.size(); i++) {
+            FormItem item = items.get(i);
+            int col = FIXED + i;
+            SheetRows.text(tables, col, item.table().shortName(), styles.header);
+            SheetRows.text(labels, col, item.table() == FormTable.INDICATORS ? item.rowLabel()
+                    : item.rowLabel() + " / " + item.columnLabel(), styles.header);
+            sheet.setColumnWidth(col, 14 * 256);
+            boolean last = i == items.size() - 1 || items.get(i + 1).table() != item.table();
+            if (last) {
+                if (col > start) {
+                    sheet.addMergedRegion(new CellRangeAddress(0, 0, start, col));
+                }
+                start = col + 1;
+            }
+        }
+        labels.setHeightInPoints(60);
+        rows.widths(8, 22, 9, 12);
+
+        for (UnitType type : UnitType.values()) {
+            for (UnitStanding standing : data.standings()) {
+                if (standing.unit().type() != type) {
+                    continue;
+                }
+                Row row = rows.newRow();
+                SheetRows.text(row, 0, standing.unit().code(), styles.text);
+                SheetRows.text(row, 1, standing.unit().name(), styles.text);
+                SheetRows.text(row, 2, type.label(), styles.text);
+                boolean accepted = standing.standing() == Standing.ACCEPTED;
+                SheetRows.text(row, 3, standing.standing().label(), accepted ? styles.text : styles.warning);
+                if (accepted) {
+                    Map<String, BigDecimal> figures = data.unitFigures().getOrDefault(standing.unit().code(), Map.of());
+                    figuresRow(row, items, figures, styles, false);
+                }
+            }
+            subtotal(rows, data, items, styles, TotalScope.of(type));
+        }
+        subtotal(rows, data, items, styles, TotalScope.COUNTY);
+        sheet.createFreezePane(FIXED, 2);
+        sheet.setAutoFilter(new CellRangeAddress(1, rows.rowIndex() - 1, 0, FIXED + items.size() - 1));
+        rows.printSetup(data.title() + " — " + NAME, 2);
+    }
+
+    private static void subtotal(SheetRows rows, ReportData data, List<FormItem> items, ReportStyles styles,
+                                 TotalScope scope) {
+        Row row = rows.newRow();
+        SheetRows.text(row, 0, "", styles.subtotalText);
+        SheetRows.text(row, 1, scope.label(), styles.subtotalText);
+        SheetRows.text(row, 2, "", styles.subtotalText);
+        SheetRows.text(row, 3, data.totals().unitCounts().get(scope) + " 个单位", styles.subtotalText);
+        figuresRow(row, items, data.totals().of(scope), styles, true);
+    }
+
+    private static void figuresRow(Row row, List<FormItem> items, Map<String, BigDecimal> figures, ReportStyles styles,
+                                   boolean subtotal) {
+        for (int i = 0; i < items.size(); i++) {
+            FormItem item = items.get(i);
+            boolean amount = item.type() == ValueType.AMOUNT;
+            SheetRows.number(row, FIXED + i, figures.get(item.code()), subtotal
+                    ? (amount ? styles.subtotalAmount : styles.subtotalCount)
+                    : (amount ? styles.amount : styles.count));
+        }
+    }
+}

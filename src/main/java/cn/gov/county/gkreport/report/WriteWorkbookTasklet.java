@@ -1,0 +1,58 @@
+package cn.gov.county.gkreport.report;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import cn.gov.county.gkreport.consolidate.ConsolidationRun;
+import cn.gov.county.gkreport.consolidate.ConsolidationRunRepository;
+import cn.gov.county.gkreport.consolidate.CountyTotals;
+import cn.gov.county.gkreport.consolidate.CountyTotalsRepository;
+import cn.gov.county.gkreport.form.FormDefinition;
+import cn.gov.county.gkreport.intake.Roster;
+
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/** The write-workbook step: gathers the stored results of this execution and writes the workbook. */
+public class WriteWorkbookTasklet implements Tasklet {
+
+    private final FormDefinition form;
+    private final Roster roster;
+    private final String countyCode;
+    private final ReportQueries queries;
+    private final CountyTotalsRepository totals;
+    private final ConsolidationRunRepository runs;
+    private final int year;
+    private final Path outputDir;
+
+    public WriteWorkbookTasklet(FormDefinition form, Roster roster, String countyCode, ReportQueries queries,
+                                CountyTotalsRepository totals, ConsolidationRunRepository runs, int year, Path outputDir) {
+        this.form = form;
+        this.roster = roster;
+        this.countyCode = countyCode;
+        this.queries = queries;
+        this.totals = totals;
+        this.runs = runs;
+        this.year = year;
+        this.outputDir = outputDir;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        long executionId = contribution.getStepExecution().getJobExecutionId();
+        CountyTotals countyTotals = totals.load(executionId)
+                .orElseThrow(() -> new IllegalStateException("no county totals stored for execution " + executionId));
+        ConsolidationRun run = runs.find(executionId)
+                .orElseThrow(() -> new IllegalStateException("no consolidation run stored for execution " + executionId));
+        List<ReportQueries.SubmissionRow> submissions = queries.submissions(year);
+        List<UnitStanding> standings = roster.units().stream().map(u -> UnitStanding.of(u, submissions)).toList();
+        ReportData data = new ReportData(form, roster, countyCode, year, run.computedAt(), countyTotals, standings,
+                submissions, queries.findings(year), queries.acceptedFigures(year), queries.trace(year));
+        Path file = ConsolidatedWorkbook.fileFor(outputDir, year);
+        new ConsolidatedWorkbook().write(data, file);
+        runs.recordWorkbook(executionId, file.toAbsolutePath().normalize().toString());
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,150 @@
+package cn.gov.county.gkreport.store;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.gov.county.gkreport.check.Assessment;
+import cn.gov.county.gkreport.check.Finding;
+import cn.gov.county.gkreport.intake.IncomingFile;
+import cn.gov.county.gkreport.read.FigureCell;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Submissions, their figures and findings. A new file is registered as RECEIVED; its assessment
+ * is then recorded in one go: version, status, figures, findings, and the supersession of the
+ * unit's previously accepted version.
+ */
+@Repository
+public class SubmissionRepository {
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final int RAW_TEXT_LIMIT = 200;
+
+    private final JdbcTemplate jdbc;
+
+    public SubmissionRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public boolean isKnown(int year, String sha256) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM submission WHERE report_year = ? AND sha256 = ?",
+                Integer.class, year, sha256);
+        return count != null && count > 0;
+    }
+
+    public void register(IncomingFile file, int year, String source, LocalDateTime receivedAt, long executionId) {
+        jdbc.update("""
+                INSERT INTO submission (report_year, status, source, source_path, file_name, sha256, size_bytes,
+                                        received_at, file_modified_at, registered_by_execution)
+                VALUES (?, 'RECEIVED', ?, ?, ?, ?, ?, ?, ?, ?)""",
+                year, source, file.path().toAbsolutePath().normalize().toString(), file.fileName(), file.sha256(),
+                file.size(), Timestamp.valueOf(receivedAt),
+                Timestamp.valueOf(LocalDateTime.ofInstant(file.modifiedAt(), ZONE)), executionId);
+    }
+
+    /**
+     * Stores an assessment. Runs inside the import chunk's transaction, so a submission's status,
+     * figures and findings commit together or not at all.
+     */
+    public void recordOutcome(Assessment assessment, long executionId, LocalDateTime processedAt) {
+        long id = assessment.submissionId();
+        int year = jdbc.queryForObject("SELECT report_year FROM submission WHERE id = ?", Integer.class, id);
+        String unitCode = assessment.unit().map(u -> u.code()).orElse(null);
+        Integer version = null;
+        if (unitCode != null) {
+            version = jdbc.queryForObject(
+                    "SELECT COALESCE(MAX(version), 0) + 1 FROM submission WHERE unit_code = ? AND report_year = ?",
+                    Integer.class, unitCode, year);
+            if (assessment.accepted()) {
+                jdbc.update("UPDATE submission SET status = 'SUPERSEDED' WHERE unit_code = ? AND report_year = ? "
+                        + "AND status = 'ACCEPTED'", unitCode, year);
+            }
+        }
+        SubmissionStatus status = assessment.accepted() ? SubmissionStatus.ACCEPTED : SubmissionStatus.REJECTED;
+        int updated = jdbc.update("""
+                UPDATE submission SET unit_code = ?, version = ?, status = ?, file_format = ?, form_version = ?,
+                       contact_person = ?, contact_phone = ?, processed_by_execution = ?, processed_at = ?
+                WHERE id = ? AND status = 'RECEIVED'""",
+                unitCode, version, status.name(), blankToNull(assessment.fileFormat()),
+                truncate(assessment.formVersion(), 32), truncate(assessment.contact(), 100),
+                truncate(assessment.phone(), 50), executionId, Timestamp.valueOf(processedAt), id);
+        if (updated != 1) {
+            throw new IllegalStateException("submission " + id + " is not waiting to be processed");
+        }
+        List<Object[]> values = new ArrayList<>();
+        for (FigureCell figure : assessment.figures()) {
+            values.add(new Object[] {id, figure.code(), figure.value(), truncate(figure.sheet(), 100),
+                    figure.cell() == null ? "" : figure.cell().a1(), truncate(figure.raw(), RAW_TEXT_LIMIT)});
+        }
+        jdbc.batchUpdate("INSERT INTO submission_value (submission_id, item_code, figure, source_sheet, source_cell, "
+                + "raw_text) VALUES (?, ?, ?, ?, ?, ?)", values);
+        List<Object[]> findings = new ArrayList<>();
+        int seq = 1;
+        for (Finding finding : assessment.findings()) {
+            String reason = "FILE".equals(finding.ruleId()) ? assessment.unreadable().map(Enum::name).orElse(null) : null;
+            findings.add(new Object[] {id, seq++, finding.ruleId(), finding.severity().name(), reason,
+                    truncate(finding.sheet(), 100), truncate(finding.cell(), 16), truncate(finding.message(), 2000)});
+        }
+        jdbc.batchUpdate("INSERT INTO finding (submission_id, seq, rule_id, severity, reason_code, sheet_name, "
+                + "cell_ref, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", findings);
+    }
+
+    /** The figures of a unit's accepted submission for a year (for the cross-year rules). */
+    public Optional<Map<String, BigDecimal>> acceptedFigures(String unitCode, int year) {
+        Map<String, BigDecimal> figures = new LinkedHashMap<>();
+        jdbc.query("""
+                SELECT v.item_code, v.figure FROM submission s JOIN submission_value v ON v.submission_id = s.id
+                WHERE s.unit_code = ? AND s.report_year = ? AND s.status = 'ACCEPTED' AND v.figure IS NOT NULL""",
+                rs -> {
+                    figures.put(rs.getString(1), rs.getBigDecimal(2));
+                }, unitCode, year);
+        return figures.isEmpty() ? Optional.empty() : Optional.of(figures);
+    }
+
+    public boolean anyAccepted(int year) {
+        Integer count = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM submission WHERE report_year = ? AND status = 'ACCEPTED'", Integer.class, year);
+        return count != null && count > 0;
+    }
+
+    public Optional<Submission> find(long id) {
+        return jdbc.query("SELECT * FROM submission WHERE id = ?", SubmissionRepository::map, id).stream().findFirst();
+    }
+
+    /** Every submission of a year, oldest first. */
+    public List<Submission> forYear(int year) {
+        return jdbc.query("SELECT * FROM submission WHERE report_year = ? ORDER BY id", SubmissionRepository::map, year);
+    }
+
+    public static Submission map(ResultSet rs, int row) throws SQLException {
+        Timestamp processedModified = rs.getTimestamp("file_modified_at");
+        return new Submission(rs.getLong("id"), rs.getInt("report_year"), rs.getString("unit_code"),
+                (Integer) rs.getObject("version", Integer.class), SubmissionStatus.valueOf(rs.getString("status")),
+                rs.getString("source"), rs.getString("source_path"), rs.getString("file_name"), rs.getString("sha256"),
+                rs.getLong("size_bytes"), rs.getTimestamp("received_at").toLocalDateTime(),
+                processedModified.toLocalDateTime(), rs.getString("file_format"), rs.getString("form_version"),
+                rs.getString("contact_person"), rs.getString("contact_phone"));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    static String truncate(String s, int max) {
+        if (s == null) {
+            return null;
+        }
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}
