@@ -34,7 +34,7 @@ public class NewFileRegistrar implements ItemWriter<IncomingFile> {
     public void write(Chunk<? extends IncomingFile> files) {
         for (IncomingFile file : files) {
             if (submissions.isKnown(year, file.sha256())) {
-                log.info("已登记过的文件，跳过: {} (SHA-256 {})", file.fileName(), file.sha256().substring(0, 12));
+                log.debug("已登记过的文件，跳过: {} (SHA-256 {})", file.fileName(), file.sha256().substring(0, 12));
                 continue;
             }
             submissions.register(file, year, "FOLDER", receivedAt, executionId);

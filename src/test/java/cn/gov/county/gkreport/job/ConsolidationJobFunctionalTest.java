@@ -1,0 +1,259 @@
+package cn.gov.county.gkreport.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.gov.county.gkreport.consolidate.TotalScope;
+import cn.gov.county.gkreport.demo.DemoSubmissions;
+import cn.gov.county.gkreport.form.CoverField;
+import cn.gov.county.gkreport.form.FormDefinition;
+import cn.gov.county.gkreport.intake.Roster;
+import cn.gov.county.gkreport.intake.RosterUnit;
+import cn.gov.county.gkreport.read.FigureCell;
+import cn.gov.county.gkreport.read.SubmissionContent;
+import cn.gov.county.gkreport.read.SubmissionReader;
+import cn.gov.county.gkreport.read.WorkbookLoader;
+import cn.gov.county.gkreport.report.ConsolidatedWorkbook;
+import cn.gov.county.gkreport.support.DemoInput;
+import cn.gov.county.gkreport.support.TableSnapshot;
+
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The whole nightly job on the committed demo input, as the operator runs it: given the demo
+ * submissions, when the consolidation runs, then the job completes, every roster unit has the
+ * right status, the county totals in the database and in the workbook are the sums of the
+ * accepted submissions (the reference report's figures), the unit repeating the reference report's
+ * error is rejected at the right cells, and a second run changes nothing. Subclasses choose the
+ * database (H2 in MySQL mode, or a real MariaDB/MySQL).
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class ConsolidationJobFunctionalTest {
+
+    @Autowired
+    ConsolidationCommand command;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    FormDefinition form;
+    @Autowired
+    Roster roster;
+
+    Path input;
+    Path output;
+    Map<String, String> inputFingerprints;
+    ConsolidationCommand.Outcome first;
+    String firstSummary;
+
+    @BeforeAll
+    void runTheJobOnTheDemoInput(@TempDir Path work) throws Exception {
+        input = work.resolve("input");
+        output = work.resolve("output");
+        Path dir = DemoInput.copyTo(input);
+        inputFingerprints = DemoInput.fingerprints(dir);
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        first = command.execute(DemoInput.YEAR, input.toString(), output.toString(),
+                new PrintStream(console, true, StandardCharsets.UTF_8));
+        firstSummary = console.toString(StandardCharsets.UTF_8);
+    }
+
+    private JobExecution execution() {
+        return first.execution().orElseThrow();
+    }
+
+    private StepExecution step(String name) {
+        return execution().getStepExecutions().stream().filter(s -> s.getStepName().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    @Order(1)
+    void completesWithTheExpectedCounts() {
+        assertThat(first.exitCode()).as(firstSummary).isEqualTo(ConsolidationCommand.COMPLETED);
+        assertThat(execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        // 40 units sent 41 files (one resubmitted); one unit sent nothing.
+        assertThat(step("intakeStep").getReadCount()).isEqualTo(41);
+        assertThat(step("intakeStep").getWriteCount()).isEqualTo(41);
+        assertThat(step("importSubmissionsStep").getReadCount()).isEqualTo(41);
+        assertThat(step("importSubmissionsStep").getWriteCount()).isEqualTo(41);
+        assertThat(step("importSubmissionsStep").getSkipCount()).isZero();
+        assertThat(step("consolidateStep").getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(step("writeWorkbookStep").getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(firstSummary).contains("应报 41 个单位，已接收 39，未通过 1，未报送 1");
+    }
+
+    @Test
+    @Order(2)
+    void everyRosterUnitHasItsStatus() {
+        Map<String, List<String>> statuses = new HashMap<>();
+        jdbc.query("SELECT unit_code, status FROM submission WHERE report_year = 2024 ORDER BY version",
+                rs -> {
+                    statuses.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>()).add(rs.getString(2));
+                });
+        for (RosterUnit unit : roster.units()) {
+            List<String> expected = switch (unit.code()) {
+                case DemoSubmissions.MISSING_UNIT -> null;
+                case DemoSubmissions.REJECTED_UNIT -> List.of("REJECTED");
+                case DemoSubmissions.RESUBMITTING_UNIT -> List.of("SUPERSEDED", "ACCEPTED");
+                default -> List.of("ACCEPTED");
+            };
+            assertThat(statuses.get(unit.code())).as(unit.code()).isEqualTo(expected);
+        }
+        assertThat(jdbc.queryForList("SELECT file_name FROM submission WHERE unit_code = ? AND status = 'ACCEPTED'",
+                String.class, DemoSubmissions.RESUBMITTING_UNIT)).singleElement().asString().contains("第2版");
+    }
+
+    @Test
+    @Order(3)
+    void countyTotalsAreTheSumsOfTheAcceptedSubmissions() {
+        Map<String, Map<String, BigDecimal>> accepted = new DemoSubmissions(form, roster, DemoInput.YEAR).acceptedFigures();
+        Map<TotalScope, Map<String, BigDecimal>> stored = storedTotals(execution().getId());
+        for (var item : form.items()) {
+            BigDecimal county = BigDecimal.ZERO;
+            BigDecimal towns = BigDecimal.ZERO;
+            for (var unit : accepted.entrySet()) {
+                BigDecimal value = unit.getValue().getOrDefault(item.code(), BigDecimal.ZERO);
+                county = county.add(value);
+                if (unit.getKey().startsWith("T")) {
+                    towns = towns.add(value);
+                }
+            }
+            assertThat(stored.get(TotalScope.COUNTY).get(item.code())).as(item.code()).isEqualByComparingTo(county);
+            assertThat(stored.get(TotalScope.TOWN).get(item.code())).as(item.code()).isEqualByComparingTo(towns);
+            assertThat(stored.get(TotalScope.DEPARTMENT).get(item.code())).as(item.code())
+                    .isEqualByComparingTo(county.subtract(towns));
+        }
+        // The reference county report's consistent figures.
+        Map<String, BigDecimal> county = stored.get(TotalScope.COUNTY);
+        assertThat(county.get("T2.LICENSE.DECISIONS")).isEqualByComparingTo("6948");
+        assertThat(county.get("T2.PENALTY.DECISIONS")).isEqualByComparingTo("780");
+        assertThat(county.get("T2.COERCION.DECISIONS")).isEqualByComparingTo("23");
+        assertThat(county.get("T2.FEE.AMOUNT")).isEqualByComparingTo("6360.31");
+        assertThat(county.get("T2.NORM.VALID")).isEqualByComparingTo("18");
+        assertThat(county.get("T3.NEW.TOTAL")).isEqualByComparingTo("70");
+        assertThat(county.get("T3.R1.TOTAL")).isEqualByComparingTo("37");
+        assertThat(county.get("T3.R4_1.TOTAL")).isEqualByComparingTo("18");
+        assertThat(county.get("T3.R7_TOTAL.TOTAL")).isEqualByComparingTo("70");
+        assertThat(county.get("T4.REVIEW.TOTAL")).isEqualByComparingTo("33");
+        assertThat(county.get("T4.SUIT_DIRECT.TOTAL")).isEqualByComparingTo("35");
+        assertThat(county.get("T4.SUIT_AFTER.TOTAL")).isEqualByComparingTo("11");
+        assertThat(county.get("N.WEB_TOTAL")).isEqualByComparingTo("5679");
+        assertThat(stored.get(TotalScope.TOWN).get("N.CLEANUP_TOTAL")).isEqualByComparingTo("909");
+        assertThat(stored.get(TotalScope.DEPARTMENT).get("N.CLEANUP_TOTAL")).isEqualByComparingTo("1702");
+    }
+
+    @Test
+    @Order(4)
+    void rejectsTheUnitThatRepeatsTheReferenceReportsError() {
+        List<Map<String, Object>> findings = jdbc.queryForList("""
+                SELECT f.rule_id, f.severity, f.sheet_name, f.cell_ref, f.message FROM finding f
+                JOIN submission s ON s.id = f.submission_id WHERE s.unit_code = ? ORDER BY f.seq""",
+                DemoSubmissions.REJECTED_UNIT);
+        assertThat(findings).extracting(f -> f.get("rule_id"), f -> f.get("sheet_name"), f -> f.get("cell_ref"))
+                .containsExactly(tuple("T3-ROW", "表三", "J17"), tuple("T3-ROW", "表三", "J19"),
+                        tuple("T3-ROW", "表三", "J27"), tuple("T3-SUM", "表三", "J28"));
+        assertThat(findings.get(0).get("message")).asString()
+                .contains("表三 \"（四）无法提供 1.本机关不掌握相关政府信息\" 行: 总计 填报 0，各类申请人之和为 18（自然人 18）");
+        assertThat(findings.get(3).get("message")).asString()
+                .contains("（七）总计 填报 27，各项办理结果之和为 5");
+        assertThat(findings).allSatisfy(f -> assertThat(f.get("severity")).isEqualTo("ERROR"));
+    }
+
+    @Test
+    @Order(5)
+    void writesTheWorkbookWithTheCountyTotalsInTheFormsShape() throws Exception {
+        Path file = ConsolidatedWorkbook.fileFor(output, DemoInput.YEAR);
+        // The county's result is itself a submission: our own reader reads it back.
+        SubmissionContent content = new SubmissionReader(form, new WorkbookLoader(), "模板").read(file);
+        assertThat(content.problems()).isEmpty();
+        assertThat(content.coverValue(CoverField.UNIT_NAME)).isEqualTo("泽州县");
+        Map<String, BigDecimal> county = storedTotals(execution().getId()).get(TotalScope.COUNTY);
+        for (var item : form.items()) {
+            FigureCell cell = content.figures().get(item.code());
+            assertThat(cell.value()).as(item.code()).isEqualByComparingTo(county.get(item.code()));
+        }
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
+             XSSFWorkbook workbook = new XSSFWorkbook(pkg)) {
+            assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo("泽州县2024年政府信息公开工作年度报告汇总表");
+            Map<String, String> standing = new HashMap<>();
+            DataFormatter text = new DataFormatter();
+            Sheet status = workbook.getSheet("报送情况");
+            for (Row row : status) {
+                if (row.getRowNum() > 0) {
+                    standing.merge(text.formatCellValue(row.getCell(0)) + "|" + text.formatCellValue(row.getCell(4)),
+                            text.formatCellValue(row.getCell(3)), (a, b) -> a);
+                }
+            }
+            assertThat(standing).containsEntry("T16|", "未报送").containsEntry("D07|未通过", "未通过")
+                    .containsEntry("D03|已被新版本替代", "已接收").containsEntry("D03|已接收", "已接收")
+                    .containsEntry("T01|已接收", "已接收");
+            Sheet findings = workbook.getSheet("校验问题");
+            assertThat(findings.getLastRowNum()).isEqualTo(4);
+            assertThat(text.formatCellValue(findings.getRow(1).getCell(5))).isEqualTo("J17");
+            Sheet detail = workbook.getSheet("分单位明细");
+            assertThat(detail.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 2);
+            assertThat(workbook.getSheet("数据溯源").getLastRowNum()).isPositive();
+        }
+    }
+
+    @Test
+    @Order(6)
+    void neverModifiesASubmittedFile() throws Exception {
+        assertThat(DemoInput.fingerprints(input.resolve("2024"))).isEqualTo(inputFingerprints);
+    }
+
+    @Test
+    @Order(7)
+    void aSecondRunChangesNothingAndWritesTheSameFigures() throws Exception {
+        var before = TableSnapshot.of(jdbc, TableSnapshot.DATA_TABLES);
+        var again = command.execute(DemoInput.YEAR, input.toString(), output.toString(),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertThat(again.exitCode()).isEqualTo(ConsolidationCommand.COMPLETED);
+        JobExecution second = again.execution().orElseThrow();
+        assertThat(second.getId()).isNotEqualTo(execution().getId());
+        assertThat(TableSnapshot.of(jdbc, TableSnapshot.DATA_TABLES)).isEqualTo(before);
+        assertThat(storedTotals(second.getId())).isEqualTo(storedTotals(execution().getId()));
+        assertThat(second.getStepExecutions()).filteredOn(s -> s.getStepName().equals("importSubmissionsStep"))
+                .singleElement().satisfies(s -> assertThat(s.getReadCount()).isZero());
+    }
+
+    private Map<TotalScope, Map<String, BigDecimal>> storedTotals(long executionId) {
+        Map<TotalScope, Map<String, BigDecimal>> totals = new HashMap<>();
+        jdbc.query("SELECT scope, item_code, figure FROM county_total WHERE job_execution_id = ?", rs -> {
+            totals.computeIfAbsent(TotalScope.valueOf(rs.getString(1)), s -> new HashMap<>())
+                    .put(rs.getString(2), rs.getBigDecimal(3));
+        }, executionId);
+        return totals;
+    }
+}
