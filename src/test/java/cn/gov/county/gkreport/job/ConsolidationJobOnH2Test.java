@@ -1,6 +1,6 @@
 package cn.gov.county.gkreport.job;
 
-import java.util.UUID;
+import cn.gov.county.gkreport.support.Databases;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -10,7 +10,6 @@ class ConsolidationJobOnH2Test extends ConsolidationJobFunctionalTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url",
-                () -> "jdbc:h2:mem:e2e-" + UUID.randomUUID() + ";MODE=MySQL;DB_CLOSE_DELAY=-1");
+        Databases.h2(registry);
     }
 }

@@ -1,0 +1,112 @@
+package cn.gov.county.gkreport.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.reset;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import cn.gov.county.gkreport.report.ConsolidatedWorkbook;
+import cn.gov.county.gkreport.store.SubmissionRepository;
+import cn.gov.county.gkreport.support.DemoInput;
+import cn.gov.county.gkreport.support.StoredContent;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+/**
+ * The restart contract: given the database connection is lost in the middle of the import step,
+ * when the operator runs the same command again, then the job resumes the same job instance and
+ * the database ends up exactly as after an uninterrupted run — nothing lost, nothing twice.
+ */
+@SpringBootTest(properties = "consolidator.chunk-size=10")
+@ActiveProfiles("test")
+abstract class RestartAfterFailureTest {
+
+    private static final int FAILING_ITEM = 15;
+
+    @MockitoSpyBean
+    SubmissionRepository submissions;
+    @Autowired
+    ConsolidationCommand command;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void resumesAfterAConnectionLossAndStoresWhatAnUninterruptedRunStores(@TempDir Path work) throws Exception {
+        Path input = work.resolve("input");
+        Path output = work.resolve("output");
+        DemoInput.copyTo(input);
+
+        // given what an uninterrupted run stores
+        assertThat(run(input, output).exitCode()).isEqualTo(ConsolidationCommand.COMPLETED);
+        StoredContent uninterrupted = StoredContent.of(jdbc);
+        for (String table : List.of("finding", "submission_value", "county_total", "consolidation_run", "submission")) {
+            jdbc.update("DELETE FROM " + table);
+        }
+        Files.delete(ConsolidatedWorkbook.fileFor(output, DemoInput.YEAR));
+
+        // when storing the 15th submission fails as if the connection dropped
+        AtomicInteger stored = new AtomicInteger();
+        doAnswer(invocation -> {
+            if (stored.incrementAndGet() == FAILING_ITEM) {
+                throw new DataAccessResourceFailureException("simulated: connection to the database lost");
+            }
+            return invocation.callRealMethod();
+        }).when(submissions).recordOutcome(any(), anyLong(), any());
+        ConsolidationCommand.Outcome failed = run(input, output);
+
+        // then the job failed, having committed only whole chunks
+        assertThat(failed.exitCode()).isEqualTo(ConsolidationCommand.FAILED);
+        JobExecution failedExecution = failed.execution().orElseThrow();
+        assertThat(failedExecution.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(count("SELECT COUNT(*) FROM submission WHERE status <> 'RECEIVED'")).isEqualTo(10);
+        assertThat(count("SELECT COUNT(*) FROM submission_value v JOIN submission s ON s.id = v.submission_id "
+                + "WHERE s.status = 'RECEIVED'")).isZero();
+        assertThat(ConsolidatedWorkbook.fileFor(output, DemoInput.YEAR)).doesNotExist();
+
+        // when the same command runs again with the database back
+        reset(submissions);
+        ConsolidationCommand.Outcome resumed = run(input, output);
+
+        // then the same job instance is restarted, the import reads only the remaining files,
+        // and the result equals the uninterrupted run
+        assertThat(resumed.exitCode()).isEqualTo(ConsolidationCommand.COMPLETED);
+        JobExecution resumedExecution = resumed.execution().orElseThrow();
+        assertThat(resumedExecution.getJobInstance().getInstanceId())
+                .isEqualTo(failedExecution.getJobInstance().getInstanceId());
+        assertThat(step(resumedExecution, "importSubmissionsStep").getReadCount()).isEqualTo(41 - 10);
+        assertThat(StoredContent.of(jdbc)).isEqualTo(uninterrupted);
+        assertThat(ConsolidatedWorkbook.fileFor(output, DemoInput.YEAR)).exists();
+    }
+
+    private ConsolidationCommand.Outcome run(Path input, Path output) throws Exception {
+        return command.execute(DemoInput.YEAR, input.toString(), output.toString(),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    }
+
+    private int count(String sql) {
+        return jdbc.queryForObject(sql, Integer.class);
+    }
+
+    private static StepExecution step(JobExecution execution, String name) {
+        return execution.getStepExecutions().stream().filter(s -> s.getStepName().equals(name)).findFirst().orElseThrow();
+    }
+}
