@@ -8,7 +8,7 @@ CREATE TABLE reporting_unit (
     name       VARCHAR(100) NOT NULL,
     unit_type  VARCHAR(16)  NOT NULL,
     CONSTRAINT pk_reporting_unit PRIMARY KEY (code),
-    CONSTRAINT ck_reporting_unit_type CHECK (unit_type IN ('TOWN', 'DEPARTMENT'))
+    CONSTRAINT ck_reporting_unit_type CHECK (unit_type IN ('TOWN', 'DEPARTMENT', 'DISTRICT'))
 );
 
 -- Every item code of the form definition, written from forms/*.yaml at start-up, so that stored
@@ -130,7 +130,7 @@ CREATE TABLE county_total (
     unit_count       INT           NOT NULL,
     CONSTRAINT pk_county_total PRIMARY KEY (job_execution_id, scope, item_code),
     CONSTRAINT fk_total_item FOREIGN KEY (item_code) REFERENCES form_item (code),
-    CONSTRAINT ck_total_scope CHECK (scope IN ('COUNTY', 'TOWN', 'DEPARTMENT'))
+    CONSTRAINT ck_total_scope CHECK (scope IN ('COUNTY', 'TOWN', 'DEPARTMENT', 'DISTRICT'))
 );
 CREATE INDEX ix_total_year ON county_total (report_year, job_execution_id);
 

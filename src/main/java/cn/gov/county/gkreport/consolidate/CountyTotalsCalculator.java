@@ -48,11 +48,14 @@ public class CountyTotalsCalculator {
         Map<String, BigDecimal> county = new LinkedHashMap<>();
         inputs.values().forEach(scope -> scope.forEach((code, value) -> county.merge(code, value, BigDecimal::add)));
         Map<TotalScope, Map<String, BigDecimal>> figures = new EnumMap<>(TotalScope.class);
-        figures.put(TotalScope.TOWN, form.withDerivedTotals(inputs.get(TotalScope.TOWN)));
-        figures.put(TotalScope.DEPARTMENT, form.withDerivedTotals(inputs.get(TotalScope.DEPARTMENT)));
-        figures.put(TotalScope.COUNTY, form.withDerivedTotals(county));
-        CountyTotals totals = new CountyTotals(jobExecutionId, year, figures, repository.acceptedUnitCounts(year));
-        for (TotalScope scope : TotalScope.values()) {
+        Map<TotalScope, Integer> counts = repository.acceptedUnitCounts(year);
+        for (TotalScope scope : TotalScope.of(roster)) {
+            figures.put(scope, form.withDerivedTotals(scope == TotalScope.COUNTY ? county
+                    : inputs.getOrDefault(scope, Map.of())));
+            counts.putIfAbsent(scope, 0);
+        }
+        CountyTotals totals = new CountyTotals(jobExecutionId, year, figures, counts);
+        for (TotalScope scope : figures.keySet()) {
             selfCheck(totals, scope);
         }
         repository.save(totals);
@@ -63,13 +66,13 @@ public class CountyTotalsCalculator {
     private void selfCheck(CountyTotals totals, TotalScope scope) {
         Map<String, FigureCell> cells = new LinkedHashMap<>();
         totals.of(scope).forEach((code, value) -> cells.put(code,
-                new FigureCell(code, scope.label(), null, value.toPlainString(), value, FigureCell.Reading.NUMBER)));
+                new FigureCell(code, scope.label(roster.countyName()), null, value.toPlainString(), value, FigureCell.Reading.NUMBER)));
         SubmissionContent content = new SubmissionContent(WorkbookFormat.XLSX, Map.of(), Map.of(), cells, List.of(),
                 Optional.empty());
         List<Finding> findings = inYearRules.check(new CheckContext(form, roster, totals.year(), content,
                 Optional.empty(), Optional.empty(), CheckContext.Scope.COUNTY_TOTALS));
         if (!findings.isEmpty()) {
-            throw new IllegalStateException("county totals (" + scope.label() + ") fail the in-year rules — this is a bug: "
+            throw new IllegalStateException("county totals (" + scope + ") fail the in-year rules — this is a bug: "
                     + findings);
         }
     }

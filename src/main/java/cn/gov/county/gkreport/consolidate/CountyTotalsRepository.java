@@ -25,13 +25,11 @@ public class CountyTotalsRepository {
     }
 
     /**
-     * Sums of the input figures by unit type. Only ACCEPTED submissions count, and a unit has at
+     * Sums of the input figures by unit type (a type without accepted submissions is absent). Only ACCEPTED submissions count, and a unit has at
      * most one of those per year (a newer accepted version supersedes the older one).
      */
     public Map<TotalScope, Map<String, BigDecimal>> sumAcceptedInputs(int year) {
         Map<TotalScope, Map<String, BigDecimal>> sums = new EnumMap<>(TotalScope.class);
-        sums.put(TotalScope.TOWN, new LinkedHashMap<>());
-        sums.put(TotalScope.DEPARTMENT, new LinkedHashMap<>());
         jdbc.query("""
                 SELECT u.unit_type, v.item_code, SUM(v.figure)
                 FROM submission s
@@ -42,15 +40,14 @@ public class CountyTotalsRepository {
                 GROUP BY u.unit_type, v.item_code
                 ORDER BY u.unit_type, v.item_code""",
                 rs -> {
-                    sums.get(TotalScope.valueOf(rs.getString(1))).put(rs.getString(2), rs.getBigDecimal(3));
+                    sums.computeIfAbsent(TotalScope.valueOf(rs.getString(1)), s -> new LinkedHashMap<>())
+                            .put(rs.getString(2), rs.getBigDecimal(3));
                 }, year);
         return sums;
     }
 
     public Map<TotalScope, Integer> acceptedUnitCounts(int year) {
         Map<TotalScope, Integer> counts = new EnumMap<>(TotalScope.class);
-        counts.put(TotalScope.TOWN, 0);
-        counts.put(TotalScope.DEPARTMENT, 0);
         jdbc.query("""
                 SELECT u.unit_type, COUNT(DISTINCT s.unit_code) FROM submission s
                 JOIN reporting_unit u ON u.code = s.unit_code
@@ -59,7 +56,7 @@ public class CountyTotalsRepository {
                 rs -> {
                     counts.put(TotalScope.valueOf(rs.getString(1)), rs.getInt(2));
                 }, year);
-        counts.put(TotalScope.COUNTY, counts.get(TotalScope.TOWN) + counts.get(TotalScope.DEPARTMENT));
+        counts.put(TotalScope.COUNTY, counts.values().stream().mapToInt(Integer::intValue).sum());
         return counts;
     }
 

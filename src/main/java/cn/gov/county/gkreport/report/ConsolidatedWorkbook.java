@@ -10,6 +10,7 @@ import cn.gov.county.gkreport.form.FormContent;
 import cn.gov.county.gkreport.form.FormFiles;
 import cn.gov.county.gkreport.form.FormWorkbookWriter;
 import cn.gov.county.gkreport.consolidate.TotalScope;
+import cn.gov.county.gkreport.intake.UnitType;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -45,7 +46,7 @@ public final class ConsolidatedWorkbook {
         Map<String, String> cover = new LinkedHashMap<>();
         cover.put(CoverField.UNIT_NAME, data.roster().countyName());
         cover.put(CoverField.UNIT_CODE, data.countyCode());
-        cover.put(CoverField.UNIT_TYPE, "县");
+        cover.put(CoverField.UNIT_TYPE, UnitType.DISTRICT.label());
         cover.put(CoverField.YEAR, Integer.toString(data.year()));
         cover.put(CoverField.FORM_VERSION, data.form().id());
         cover.put(CoverField.CONTACT, "");

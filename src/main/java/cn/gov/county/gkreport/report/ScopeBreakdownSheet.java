@@ -1,5 +1,7 @@
 package cn.gov.county.gkreport.report;
 
+import java.util.List;
+
 import cn.gov.county.gkreport.consolidate.TotalScope;
 import cn.gov.county.gkreport.form.FormItem;
 import cn.gov.county.gkreport.form.ValueType;
@@ -7,27 +9,31 @@ import cn.gov.county.gkreport.form.ValueType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;
 
-/** 分类汇总: every figure of the form as 镇小计, 县直单位小计 and 全县合计. */
+/** 分类汇总: every figure of the form as 镇小计, 县直单位小计 and 全县合计 (one column per scope). */
 final class ScopeBreakdownSheet {
 
     static final String NAME = "分类汇总";
 
     void write(Workbook workbook, ReportData data, ReportStyles styles) {
         SheetRows rows = new SheetRows(workbook.createSheet(NAME));
-        rows.widths(10, 46, 18, 14, 14, 14, 20);
+        List<TotalScope> scopes = TotalScope.of(data.roster());
+        rows.widths(10, 46, 18, 14, 14, 14, 14);
         Row header = rows.newRow();
-        String[] titles = {"表", "项目", "栏目", TotalScope.TOWN.label(), TotalScope.DEPARTMENT.label(),
-                TotalScope.COUNTY.label(), "项目代码"};
-        for (int c = 0; c < titles.length; c++) {
-            SheetRows.text(header, c, titles[c], styles.header);
+        SheetRows.text(header, 0, "表", styles.header);
+        SheetRows.text(header, 1, "项目", styles.header);
+        SheetRows.text(header, 2, "栏目", styles.header);
+        for (int s = 0; s < scopes.size(); s++) {
+            SheetRows.text(header, 3 + s, scopes.get(s).label(data.roster().countyName()), styles.header);
         }
+        SheetRows.text(header, 3 + scopes.size(), "项目代码", styles.header);
+        rows.sheet().setColumnWidth(3 + scopes.size(), 20 * 256);
         for (FormItem item : data.form().items()) {
             Row row = rows.newRow();
             SheetRows.text(row, 0, item.table().shortName(), styles.text);
             SheetRows.text(row, 1, item.rowLabel(), styles.text);
             SheetRows.text(row, 2, item.columnLabel(), styles.text);
             int col = 3;
-            for (TotalScope scope : TotalScope.values()) {
+            for (TotalScope scope : scopes) {
                 SheetRows.number(row, col++, data.totals().figure(scope, item.code()),
                         item.type() == ValueType.AMOUNT ? styles.amount : styles.count);
             }

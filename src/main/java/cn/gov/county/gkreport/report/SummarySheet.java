@@ -2,7 +2,12 @@ package cn.gov.county.gkreport.report;
 
 import java.time.format.DateTimeFormatter;
 
+import java.util.Arrays;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
+
 import cn.gov.county.gkreport.consolidate.TotalScope;
+import cn.gov.county.gkreport.intake.UnitType;
 import cn.gov.county.gkreport.report.UnitStanding.Standing;
 
 import org.apache.poi.ss.usermodel.Row;
@@ -21,12 +26,9 @@ final class SummarySheet {
         rows.skip();
         line(rows, styles, "汇总时间", data.runTime().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
         line(rows, styles, "报告年度", data.year() + " 年");
-        line(rows, styles, "应报单位", data.standings().size() + " 个（镇 "
-                + data.roster().units(cn.gov.county.gkreport.intake.UnitType.TOWN).size() + " 个，县直单位 "
-                + data.roster().units(cn.gov.county.gkreport.intake.UnitType.DEPARTMENT).size() + " 个）");
-        line(rows, styles, "已接收（计入汇总）", data.count(Standing.ACCEPTED) + " 个（镇 "
-                + data.totals().unitCounts().get(TotalScope.TOWN) + " 个，县直单位 "
-                + data.totals().unitCounts().get(TotalScope.DEPARTMENT) + " 个）");
+        line(rows, styles, "应报单位", data.standings().size() + " 个（" + byType(data, type -> data.roster().units(type).size()) + "）");
+        line(rows, styles, "已接收（计入汇总）", data.count(Standing.ACCEPTED) + " 个（"
+                + byType(data, type -> data.totals().unitCounts().getOrDefault(TotalScope.of(type), 0)) + "）");
         line(rows, styles, "未通过校验（未计入）", data.count(Standing.REJECTED) + " 个");
         line(rows, styles, "未报送", data.count(Standing.MISSING) + " 个");
         line(rows, styles, "校验问题", data.findings().size() + " 条（见“校验问题”）");
@@ -36,6 +38,12 @@ final class SummarySheet {
                 + "校验问题：全部校验结果；数据溯源：每个汇总数字来自哪些单位的哪个单元格。");
         line(rows, styles, "说明", "汇总数只计各单位最新一版通过校验的报送；所有合计数由系统按各分项重新计算。");
         rows.printSetup(data.title(), 0);
+    }
+
+    /** {@code 镇 16 个，县直单位 25 个}: one part per kind of unit on the roster. */
+    private static String byType(ReportData data, ToIntFunction<UnitType> count) {
+        return Arrays.stream(UnitType.values()).filter(type -> !data.roster().units(type).isEmpty())
+                .map(type -> type.label() + " " + count.applyAsInt(type) + " 个").collect(Collectors.joining("，"));
     }
 
     private static void line(SheetRows rows, ReportStyles styles, String label, String value) {

@@ -58,6 +58,9 @@ final class UnitDetailSheet {
         rows.widths(8, 22, 9, 12);
 
         for (UnitType type : UnitType.values()) {
+            if (data.roster().units(type).isEmpty()) {
+                continue;
+            }
             for (UnitStanding standing : data.standings()) {
                 if (standing.unit().type() != type) {
                     continue;
@@ -85,9 +88,9 @@ final class UnitDetailSheet {
                                  TotalScope scope) {
         Row row = rows.newRow();
         SheetRows.text(row, 0, "", styles.subtotalText);
-        SheetRows.text(row, 1, scope.label(), styles.subtotalText);
+        SheetRows.text(row, 1, scope.label(data.roster().countyName()), styles.subtotalText);
         SheetRows.text(row, 2, "", styles.subtotalText);
-        SheetRows.text(row, 3, data.totals().unitCounts().get(scope) + " 个单位", styles.subtotalText);
+        SheetRows.text(row, 3, data.totals().unitCounts().getOrDefault(scope, 0) + " 个单位", styles.subtotalText);
         figuresRow(row, items, data.totals().of(scope), styles, true);
     }
 
