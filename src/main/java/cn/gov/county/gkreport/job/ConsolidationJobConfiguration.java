@@ -41,6 +41,7 @@ import org.springframework.batch.infrastructure.item.support.ListItemReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -93,17 +94,27 @@ class ConsolidationJobConfiguration {
                 LocalDateTime.now(ZONE).truncatedTo(ChronoUnit.MILLIS));
     }
 
+    /**
+     * Reading and checking a workbook is the costly part, so the items of a chunk are processed
+     * concurrently; Spring Batch still writes them in reading order, in the chunk's transaction,
+     * so versions are numbered in arrival order and restart works as without threads.
+     */
     @Bean
     Step importSubmissionsStep(JobRepository jobRepository, PlatformTransactionManager tx,
                                ConsolidatorProperties properties, JdbcPagingItemReader<Submission> pendingSubmissionsReader,
                                ItemProcessor<Submission, Assessment> assessingProcessor, OutcomeWriter outcomeWriter) {
-        return new StepBuilder("importSubmissionsStep", jobRepository)
+        var step = new StepBuilder("importSubmissionsStep", jobRepository)
                 .<Submission, Assessment>chunk(properties.chunkSize())
                 .transactionManager(tx)
                 .reader(pendingSubmissionsReader)
                 .processor(assessingProcessor)
-                .writer(outcomeWriter)
-                .build();
+                .writer(outcomeWriter);
+        if (properties.importThreads() > 1) {
+            SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("import-");
+            executor.setConcurrencyLimit(properties.importThreads());
+            step.taskExecutor(executor);
+        }
+        return step.build();
     }
 
     /**

@@ -12,9 +12,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param countyCode   the county's code on the cover of its consolidated report (one level up)
  * @param roster       the roster CSV ({@code code,name,type})
  * @param chunkSize    submissions per import transaction
+ * @param importThreads how many submissions of a chunk are read and checked at once (writes stay in order)
  * @param templateName the blank template's file name, quoted in messages to clerks
  */
 @ConfigurationProperties("consolidator")
 public record ConsolidatorProperties(String countyName, String countyCode, Path roster, int chunkSize,
-                                     String templateName) {
+                                     int importThreads, String templateName) {
 }
