@@ -12,7 +12,7 @@ import cn.gov.county.gkreport.form.FormWorkbookWriter;
 import cn.gov.county.gkreport.consolidate.TotalScope;
 import cn.gov.county.gkreport.intake.UnitType;
 
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * The workbook reviewers open: a summary, then the national form filled with the county totals
@@ -22,12 +22,16 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 public final class ConsolidatedWorkbook {
 
+    /** Rows kept in memory per sheet; the form sheets (under 40 rows) are laid out within it. */
+    private static final int ROW_WINDOW = 200;
+
     public static Path fileFor(Path outputDir, int year) {
         return outputDir.resolve(Integer.toString(year)).resolve("consolidated-" + year + ".xlsx");
     }
 
     public void write(ReportData data, Path file) throws IOException {
-        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+        // Streamed: rows leave memory once written, so a province-size per-unit sheet fits in a small heap.
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, ROW_WINDOW, true, true)) {
             ReportStyles styles = new ReportStyles(workbook);
             new SummarySheet().write(workbook, data, styles);
             new FormWorkbookWriter(data.form()).write(workbook, countyForm(data), FormWorkbookWriter.Options.VALUES);

@@ -1,7 +1,6 @@
 package cn.gov.county.gkreport.report;
 
 import cn.gov.county.gkreport.check.Severity;
-import cn.gov.county.gkreport.report.ReportQueries.FindingRow;
 
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -21,7 +20,7 @@ final class FindingsSheet {
         for (int c = 0; c < HEADERS.length; c++) {
             SheetRows.text(header, c, HEADERS[c], styles.header);
         }
-        for (FindingRow finding : data.findings()) {
+        data.queries().findings(data.year(), finding -> {
             Row row = rows.newRow();
             Severity severity = Severity.valueOf(finding.severity());
             CellStyle mark = severity == Severity.ERROR ? styles.error : styles.warning;
@@ -38,7 +37,9 @@ final class FindingsSheet {
             SheetRows.text(row, 6, finding.ruleId(), styles.text);
             SheetRows.text(row, 7, severity.label(), mark);
             SheetRows.text(row, 8, finding.message(), styles.wrapped);
-        }
+            // about 44 Chinese characters fit a line of the 说明 column, 18 of the file name column
+            SheetRows.lines(row, Math.max(finding.message().length() / 44 + 1, finding.fileName().length() / 18 + 1));
+        });
         rows.sheet().createFreezePane(0, 1);
         rows.sheet().setAutoFilter(new CellRangeAddress(0, Math.max(rows.rowIndex() - 1, 1), 0, HEADERS.length - 1));
         rows.printSetup(data.title() + " — " + NAME, 1);

@@ -1,22 +1,20 @@
 package cn.gov.county.gkreport.report;
 
-import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Map;
 
 import cn.gov.county.gkreport.consolidate.CountyTotals;
 import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.intake.Roster;
-import cn.gov.county.gkreport.report.ReportQueries.FindingRow;
 import cn.gov.county.gkreport.report.ReportQueries.SubmissionRow;
-import cn.gov.county.gkreport.report.ReportQueries.TraceRow;
 
-/** Everything the consolidated workbook shows, gathered before writing starts. */
+/**
+ * What the consolidated workbook shows: the small parts gathered before writing starts, the large
+ * ones ({@link ReportQueries}) streamed while the sheets are written.
+ */
 public record ReportData(FormDefinition form, Roster roster, String countyCode, int year, LocalDateTime runTime,
                          CountyTotals totals, List<UnitStanding> standings, List<SubmissionRow> submissions,
-                         List<FindingRow> findings, Map<String, Map<String, BigDecimal>> unitFigures,
-                         List<TraceRow> trace) {
+                         int findingCount, ReportQueries queries) {
 
     public long count(UnitStanding.Standing standing) {
         return standings.stream().filter(s -> s.standing() == standing).count();

@@ -1,14 +1,23 @@
 package cn.gov.county.gkreport.report;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+import cn.gov.county.gkreport.intake.UnitType;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
-/** What the consolidated workbook shows, read from the database (and nothing else). */
+/**
+ * What the consolidated workbook shows, read from the database (and nothing else). The large
+ * lists (figures per unit, findings, traceability) are streamed row by row, so a province-size
+ * run writes its workbook in bounded memory.
+ */
 @Repository
 public class ReportQueries {
 
@@ -46,46 +55,67 @@ public class ReportQueries {
                 year);
     }
 
-    public List<FindingRow> findings(int year) {
-        return jdbc.query("""
+    public int findingCount(int year) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM finding f JOIN submission s ON s.id = f.submission_id "
+                + "WHERE s.report_year = ?", Integer.class, year);
+    }
+
+    /** Every finding of the year, by unit, streamed (a province has many). */
+    public void findings(int year, Consumer<FindingRow> handler) {
+        jdbc.query("""
                 SELECT s.unit_code, s.file_name, s.version, f.sheet_name, f.cell_ref, f.rule_id, f.severity, f.message
                 FROM finding f JOIN submission s ON s.id = f.submission_id
                 WHERE s.report_year = ?
                 ORDER BY s.unit_code, s.id, f.seq""",
-                (rs, i) -> new FindingRow(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3, Integer.class),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)),
+                (RowCallbackHandler) rs -> handler.accept(new FindingRow(rs.getString(1), rs.getString(2),
+                        (Integer) rs.getObject(3, Integer.class), rs.getString(4), rs.getString(5), rs.getString(6),
+                        rs.getString(7), rs.getString(8))),
                 year);
     }
 
-    /** The figures of each unit's accepted submission: unit code → item code → figure. */
-    public Map<String, Map<String, BigDecimal>> acceptedFigures(int year) {
-        Map<String, Map<String, BigDecimal>> figures = new LinkedHashMap<>();
+    /**
+     * The figures of the accepted submissions of one kind of unit, unit by unit in code order,
+     * streamed: {@code handler} gets each unit's code and its figures by item code.
+     */
+    public void acceptedFigures(int year, UnitType type, BiConsumer<String, Map<String, BigDecimal>> handler) {
+        Map<String, BigDecimal> current = new HashMap<>();
+        String[] unit = {null};
         jdbc.query("""
                 SELECT s.unit_code, v.item_code, v.figure FROM submission s
+                JOIN reporting_unit u ON u.code = s.unit_code
                 JOIN submission_value v ON v.submission_id = s.id
-                WHERE s.report_year = ? AND s.status = 'ACCEPTED'
-                ORDER BY s.unit_code, v.item_code""",
-                rs -> {
-                    figures.computeIfAbsent(rs.getString(1), u -> new LinkedHashMap<>())
-                            .put(rs.getString(2), rs.getBigDecimal(3));
-                }, year);
-        return figures;
+                WHERE s.report_year = ? AND s.status = 'ACCEPTED' AND u.unit_type = ?
+                ORDER BY s.unit_code""",
+                (RowCallbackHandler) rs -> {
+                    String code = rs.getString(1);
+                    if (unit[0] != null && !unit[0].equals(code)) {
+                        handler.accept(unit[0], Map.copyOf(current));
+                        current.clear();
+                    }
+                    unit[0] = code;
+                    if (rs.getBigDecimal(3) != null) {
+                        current.put(rs.getString(2), rs.getBigDecimal(3));
+                    }
+                }, year, type.name());
+        if (unit[0] != null) {
+            handler.accept(unit[0], Map.copyOf(current));
+        }
     }
 
     /**
      * The traceability query: every non-zero input figure of an accepted submission, with the unit,
      * version, file, fingerprint and source cell it came from (zero figures add nothing).
      */
-    public List<TraceRow> trace(int year) {
-        return jdbc.query("""
+    public void trace(int year, Consumer<TraceRow> handler) {
+        jdbc.query("""
                 SELECT v.item_code, s.unit_code, s.version, s.file_name, s.sha256, v.source_sheet, v.source_cell, v.figure
                 FROM submission s
                 JOIN submission_value v ON v.submission_id = s.id
                 JOIN form_item i ON i.code = v.item_code
                 WHERE s.report_year = ? AND s.status = 'ACCEPTED' AND i.derived = FALSE AND v.figure <> 0
                 ORDER BY i.position, s.unit_code""",
-                (rs, i) -> new TraceRow(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getBigDecimal(8)),
+                (RowCallbackHandler) rs -> handler.accept(new TraceRow(rs.getString(1), rs.getString(2), rs.getInt(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBigDecimal(8))),
                 year);
     }
 }

@@ -66,16 +66,35 @@ final class SheetRows {
 
     /** A4 landscape, fit to width, header rows repeated on every page, title and page numbers. */
     void printSetup(String title, int headerRows) {
+        pageSetup(title, headerRows);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
+        sheet.setFitToPage(true);
+    }
+
+    /**
+     * For a sheet far wider than a page (one column per item): readable size, pages across, and
+     * the header rows and the unit columns repeated on every page so each page says what it shows.
+     */
+    void printWide(String title, int headerRows, int fixedColumns) {
+        pageSetup(title, headerRows);
+        sheet.getPrintSetup().setScale((short) 70);
+        sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, fixedColumns - 1));
+    }
+
+    private void pageSetup(String title, int headerRows) {
         PrintSetup print = sheet.getPrintSetup();
         print.setPaperSize(PrintSetup.A4_PAPERSIZE);
         print.setLandscape(true);
-        print.setFitWidth((short) 1);
-        print.setFitHeight((short) 0);
-        sheet.setFitToPage(true);
         sheet.getHeader().setCenter(title);
         sheet.getFooter().setCenter("第 &P 页，共 &N 页");
         if (headerRows > 0) {
             sheet.setRepeatingRows(new CellRangeAddress(0, headerRows - 1, -1, -1));
         }
+    }
+
+    /** A row whose text wraps over several lines: Excel does not grow streamed rows by itself. */
+    static void lines(Row row, int lines) {
+        row.setHeightInPoints(Math.max(1, lines) * 15f);
     }
 }

@@ -31,7 +31,7 @@ final class SummarySheet {
                 + byType(data, type -> data.totals().unitCounts().getOrDefault(TotalScope.of(type), 0)) + "）");
         line(rows, styles, "未通过校验（未计入）", data.count(Standing.REJECTED) + " 个");
         line(rows, styles, "未报送", data.count(Standing.MISSING) + " 个");
-        line(rows, styles, "校验问题", data.findings().size() + " 条（见“校验问题”）");
+        line(rows, styles, "校验问题", data.findingCount() + " 条（见“校验问题”）");
         rows.skip();
         line(rows, styles, "工作表说明", "封面、表二、表三、表四、总体情况：全县合计，格式与单位报送表相同，可直接向上级报送；"
                 + "分类汇总：镇小计、县直单位小计和全县合计；分单位明细：各单位数字；报送情况：各单位报送状态和文件；"
@@ -50,5 +50,6 @@ final class SummarySheet {
         Row row = rows.newRow();
         SheetRows.text(row, 0, label, styles.header);
         SheetRows.text(row, 1, value, styles.wrapped);
+        SheetRows.lines(row, value.length() / 28 + 1);
     }
 }

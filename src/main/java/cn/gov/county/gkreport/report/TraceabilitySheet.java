@@ -2,7 +2,6 @@ package cn.gov.county.gkreport.report;
 
 import cn.gov.county.gkreport.form.FormItem;
 import cn.gov.county.gkreport.form.ValueType;
-import cn.gov.county.gkreport.report.ReportQueries.TraceRow;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -25,7 +24,7 @@ final class TraceabilitySheet {
         for (int c = 0; c < HEADERS.length; c++) {
             SheetRows.text(header, c, HEADERS[c], styles.header);
         }
-        for (TraceRow trace : data.trace()) {
+        data.queries().trace(data.year(), trace -> {
             FormItem item = data.form().item(trace.itemCode());
             Row row = rows.newRow();
             SheetRows.text(row, 0, trace.itemCode(), styles.text);
@@ -37,7 +36,7 @@ final class TraceabilitySheet {
             SheetRows.text(row, 6, trace.sha256(), styles.text);
             SheetRows.text(row, 7, trace.sheet() + "!" + trace.cell(), styles.text);
             SheetRows.number(row, 8, trace.figure(), item.type() == ValueType.AMOUNT ? styles.amount : styles.count);
-        }
+        });
         rows.sheet().createFreezePane(0, 1);
         rows.sheet().setAutoFilter(new CellRangeAddress(0, Math.max(rows.rowIndex() - 1, 1), 0, HEADERS.length - 1));
         rows.printSetup(data.title() + " — " + NAME, 1);

@@ -1,8 +1,10 @@
 package cn.gov.county.gkreport.report;
 
 import java.math.BigDecimal;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import cn.gov.county.gkreport.consolidate.TotalScope;
 import cn.gov.county.gkreport.form.FormItem;
@@ -61,27 +63,49 @@ final class UnitDetailSheet {
             if (data.roster().units(type).isEmpty()) {
                 continue;
             }
-            for (UnitStanding standing : data.standings()) {
-                if (standing.unit().type() != type) {
-                    continue;
-                }
-                Row row = rows.newRow();
-                SheetRows.text(row, 0, standing.unit().code(), styles.text);
-                SheetRows.text(row, 1, standing.unit().name(), styles.text);
-                SheetRows.text(row, 2, type.label(), styles.text);
-                boolean accepted = standing.standing() == Standing.ACCEPTED;
-                SheetRows.text(row, 3, standing.standing().label(), accepted ? styles.text : styles.warning);
-                if (accepted) {
-                    Map<String, BigDecimal> figures = data.unitFigures().getOrDefault(standing.unit().code(), Map.of());
-                    figuresRow(row, items, figures, styles, false);
-                }
-            }
+            writeUnits(rows, data, items, styles, type);
             subtotal(rows, data, items, styles, TotalScope.of(type));
         }
         subtotal(rows, data, items, styles, TotalScope.COUNTY);
         sheet.createFreezePane(FIXED, 2);
         sheet.setAutoFilter(new CellRangeAddress(1, rows.rowIndex() - 1, 0, FIXED + items.size() - 1));
-        rows.printSetup(data.title() + " — " + NAME, 2);
+        rows.printWide(data.title() + " — " + NAME, 2, FIXED);
+    }
+
+    /**
+     * The units of one kind in code order: the accepted ones with the figures streamed from the
+     * database, merged with the roster so units without an accepted submission show their status.
+     */
+    private static void writeUnits(SheetRows rows, ReportData data, List<FormItem> items, ReportStyles styles,
+                                   UnitType type) {
+        Map<String, UnitStanding> standings = new TreeMap<>();
+        data.standings().stream().filter(s -> s.unit().type() == type).forEach(s -> standings.put(s.unit().code(), s));
+        Iterator<UnitStanding> pending = standings.values().iterator();
+        UnitStanding[] next = {pending.hasNext() ? pending.next() : null};
+        data.queries().acceptedFigures(data.year(), type, (code, figures) -> {
+            while (next[0] != null && next[0].unit().code().compareTo(code) <= 0) {
+                UnitStanding standing = next[0];
+                next[0] = pending.hasNext() ? pending.next() : null;
+                unitRow(rows, items, styles, standing, standing.unit().code().equals(code) ? figures : null);
+            }
+        });
+        while (next[0] != null) {
+            unitRow(rows, items, styles, next[0], null);
+            next[0] = pending.hasNext() ? pending.next() : null;
+        }
+    }
+
+    private static void unitRow(SheetRows rows, List<FormItem> items, ReportStyles styles, UnitStanding standing,
+                                Map<String, BigDecimal> figures) {
+        Row row = rows.newRow();
+        SheetRows.text(row, 0, standing.unit().code(), styles.text);
+        SheetRows.text(row, 1, standing.unit().name(), styles.text);
+        SheetRows.text(row, 2, standing.unit().type().label(), styles.text);
+        boolean accepted = standing.standing() == Standing.ACCEPTED && figures != null;
+        SheetRows.text(row, 3, standing.standing().label(), accepted ? styles.text : styles.warning);
+        if (accepted) {
+            figuresRow(row, items, figures, styles, false);
+        }
     }
 
     private static void subtotal(SheetRows rows, ReportData data, List<FormItem> items, ReportStyles styles,

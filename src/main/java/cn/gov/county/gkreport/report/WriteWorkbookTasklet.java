@@ -49,7 +49,7 @@ public class WriteWorkbookTasklet implements Tasklet {
         List<ReportQueries.SubmissionRow> submissions = queries.submissions(year);
         List<UnitStanding> standings = roster.units().stream().map(u -> UnitStanding.of(u, submissions)).toList();
         ReportData data = new ReportData(form, roster, countyCode, year, run.computedAt(), countyTotals, standings,
-                submissions, queries.findings(year), queries.acceptedFigures(year), queries.trace(year));
+                submissions, queries.findingCount(year), queries);
         Path file = ConsolidatedWorkbook.fileFor(outputDir, year);
         new ConsolidatedWorkbook().write(data, file);
         runs.recordWorkbook(executionId, file.toAbsolutePath().normalize().toString());
