@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -70,7 +71,7 @@ public class ConsolidationCommand {
         }
         try (FileChannel channel = FileChannel.open(outputDir.resolve(".consolidation.lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock lock = channel.tryLock()) {
+             FileLock lock = tryLock(channel)) {
             if (lock == null) {
                 out.println("错误: " + year + " 年度的汇总任务正在另一个进程中运行，本次不再启动。请等它结束后再运行。");
                 return new Outcome(LOCKED, Optional.empty());
@@ -81,6 +82,15 @@ public class ConsolidationCommand {
             summary.print(out, execution);
             return new Outcome(execution.getStatus() == BatchStatus.COMPLETED ? COMPLETED : FAILED,
                     Optional.of(execution));
+        }
+    }
+
+    /** The year's run lock, or null when another run (in this or another process) holds it. */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException heldInThisProcess) {
+            return null;
         }
     }
 

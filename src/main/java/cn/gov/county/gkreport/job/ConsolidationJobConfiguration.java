@@ -155,9 +155,15 @@ class ConsolidationJobConfiguration {
         return new OutcomeWriter(submissions, executionId);
     }
 
+    /**
+     * Totals are stored per execution, so on a restart they are computed again by the restarted
+     * execution (it is cheap and only reads what is stored) rather than skipped as complete.
+     */
     @Bean
     Step consolidateStep(JobRepository jobRepository, PlatformTransactionManager tx, ConsolidateTasklet consolidateTasklet) {
-        return new StepBuilder("consolidateStep", jobRepository).tasklet(consolidateTasklet, tx).build();
+        return new StepBuilder("consolidateStep", jobRepository).tasklet(consolidateTasklet, tx)
+                .allowStartIfComplete(true)
+                .build();
     }
 
     @Bean
@@ -169,7 +175,9 @@ class ConsolidationJobConfiguration {
 
     @Bean
     Step writeWorkbookStep(JobRepository jobRepository, PlatformTransactionManager tx, WriteWorkbookTasklet writeWorkbookTasklet) {
-        return new StepBuilder("writeWorkbookStep", jobRepository).tasklet(writeWorkbookTasklet, tx).build();
+        return new StepBuilder("writeWorkbookStep", jobRepository).tasklet(writeWorkbookTasklet, tx)
+                .allowStartIfComplete(true)
+                .build();
     }
 
     @Bean
