@@ -9,6 +9,7 @@ import cn.gov.county.gkreport.consolidate.ConsolidationRunRepository;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.report.ReportQueries;
 import cn.gov.county.gkreport.report.UnitStanding;
+import cn.gov.county.gkreport.store.SubmissionRepository;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -21,11 +22,14 @@ public class RunSummary {
 
     private final ConsolidationRunRepository runs;
     private final ReportQueries queries;
+    private final SubmissionRepository submissions;
     private final Roster roster;
 
-    public RunSummary(ConsolidationRunRepository runs, ReportQueries queries, Roster roster) {
+    public RunSummary(ConsolidationRunRepository runs, ReportQueries queries, SubmissionRepository submissions,
+                      Roster roster) {
         this.runs = runs;
         this.queries = queries;
+        this.submissions = submissions;
         this.roster = roster;
     }
 
@@ -51,6 +55,10 @@ public class RunSummary {
                 out.printf("  %s %-14s %s%s%n", standing.unit().code(), standing.unit().name(), standing.standing().label(),
                         standing.counting().map(s -> "（" + s.fileName() + "，错误 " + s.errors() + " 处）").orElse(""));
             }
+        }
+        if (!this.submissions.anyAccepted(r.year() - 1)) {
+            // Said once per run, instead of a finding per unit: the cross-year rules had nothing to compare with.
+            out.println("跨年度校验（X-CARRY、X-VALID）未进行：数据库中没有 " + (r.year() - 1) + " 年度的已接收报告。");
         }
         out.println("汇总工作簿: " + r.workbookPath());
     }

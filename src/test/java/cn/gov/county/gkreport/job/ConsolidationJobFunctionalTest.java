@@ -109,7 +109,8 @@ abstract class ConsolidationJobFunctionalTest {
         assertThat(step("importSubmissionsStep").getSkipCount()).isZero();
         assertThat(step("consolidateStep").getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(step("writeWorkbookStep").getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(firstSummary).contains("应报 41 个单位，已接收 39，未通过 1，未报送 1");
+        assertThat(firstSummary).contains("应报 41 个单位，已接收 39，未通过 1，未报送 1")
+                .contains("跨年度校验（X-CARRY、X-VALID）未进行：数据库中没有 2023 年度的已接收报告");
     }
 
     @Test
