@@ -20,9 +20,11 @@ public final class ImplicitZeroRule implements ConsistencyRule {
 
     @Override
     public List<Finding> check(CheckContext context) {
-        return context.content().figures().values().stream()
-                .filter(cell -> cell.reading() == FigureCell.Reading.IMPLICIT_ZERO)
-                .filter(cell -> !context.form().item(cell.code()).derived())
+        // In form order (表二, 表三 row by row, 表四, 总体情况): the figures map has no stable order.
+        return context.form().items().stream()
+                .filter(item -> !item.derived())
+                .map(item -> context.content().figures().get(item.code()))
+                .filter(cell -> cell != null && cell.reading() == FigureCell.Reading.IMPLICIT_ZERO)
                 .map(cell -> {
                     FormItem item = context.form().item(cell.code());
                     String shown = cell.raw().isBlank() ? "空白" : "“" + cell.raw() + "”";

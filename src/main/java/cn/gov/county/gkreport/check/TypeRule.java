@@ -32,8 +32,12 @@ public final class TypeRule implements ConsistencyRule {
     @Override
     public List<Finding> check(CheckContext context) {
         List<Finding> findings = new ArrayList<>();
-        for (FigureCell cell : context.content().figures().values()) {
-            FormItem item = context.form().item(cell.code());
+        // In form order (表二, 表三 row by row, 表四, 总体情况): the figures map has no stable order.
+        for (FormItem item : context.form().items()) {
+            FigureCell cell = context.content().figures().get(item.code());
+            if (cell == null) {
+                continue;
+            }
             problem(cell, item).ifPresent(text -> findings.add(Finding.error(id(), cell.sheet(), Figures.a1(cell),
                     item.describe() + "（单元格 " + Figures.a1(cell) + "）" + text)));
         }

@@ -1,5 +1,7 @@
 package cn.gov.county.gkreport.read;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,9 +24,10 @@ public record SubmissionContent(WorkbookFormat format, Map<String, String> cover
                                 Optional<SheetCell> legacyTable3Cell) {
 
     public SubmissionContent {
-        cover = Map.copyOf(cover);
-        coverCells = Map.copyOf(coverCells);
-        figures = Map.copyOf(figures);
+        // Form order is kept (Map.copyOf would not): findings and stored figures follow the form.
+        cover = Collections.unmodifiableMap(new LinkedHashMap<>(cover));
+        coverCells = Collections.unmodifiableMap(new LinkedHashMap<>(coverCells));
+        figures = Collections.unmodifiableMap(new LinkedHashMap<>(figures));
         problems = List.copyOf(problems);
     }
 

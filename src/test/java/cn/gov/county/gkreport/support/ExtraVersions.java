@@ -2,18 +2,12 @@ package cn.gov.county.gkreport.support;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import cn.gov.county.gkreport.demo.DemoSubmissions;
-import cn.gov.county.gkreport.form.CoverField;
-import cn.gov.county.gkreport.form.FormContent;
 import cn.gov.county.gkreport.form.FormDefinition;
-import cn.gov.county.gkreport.form.FormFiles;
 import cn.gov.county.gkreport.intake.Roster;
 
 /**
@@ -27,7 +21,6 @@ public final class ExtraVersions {
 
     public static int write(Path dir, FormDefinition form, Roster roster, int copies) throws IOException {
         Map<String, Map<String, BigDecimal>> accepted = new DemoSubmissions(form, roster, DemoInput.YEAR).acceptedFigures();
-        FormFiles files = new FormFiles(form);
         Instant base = Instant.parse("2025-02-01T08:00:00Z");
         int written = 0;
         for (int copy = 1; copy <= copies; copy++) {
@@ -36,16 +29,8 @@ public final class ExtraVersions {
                 if (figures == null) {
                     continue;
                 }
-                Map<String, String> cover = new LinkedHashMap<>();
-                cover.put(CoverField.UNIT_NAME, unit.name());
-                cover.put(CoverField.UNIT_CODE, unit.code());
-                cover.put(CoverField.UNIT_TYPE, unit.type().label());
-                cover.put(CoverField.YEAR, Integer.toString(DemoInput.YEAR));
-                cover.put(CoverField.FORM_VERSION, form.id());
-                cover.put(CoverField.CONTACT, "重报" + copy + "-" + unit.code());
-                Path file = dir.resolve(unit.code() + "-重报" + copy + ".xlsx");
-                files.write(file, new FormContent(cover, figures, Map.of()));
-                Files.setLastModifiedTime(file, FileTime.from(base.plusSeconds(60L * written)));
+                UnitWorkbooks.write(dir.resolve(unit.code() + "-重报" + copy + ".xlsx"), form, unit, figures, Map.of(),
+                        "重报" + copy + "-" + unit.code(), base.plusSeconds(60L * written));
                 written++;
             }
         }

@@ -1,0 +1,14 @@
+package cn.gov.county.gkreport.store;
+
+import cn.gov.county.gkreport.support.Databases;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class SubmissionHistoryOnH2Test extends SubmissionHistoryTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        Databases.h2(registry);
+    }
+}
