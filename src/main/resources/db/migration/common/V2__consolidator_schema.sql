@@ -26,8 +26,8 @@ CREATE TABLE form_item (
     CONSTRAINT ck_form_item_type CHECK (value_type IN ('COUNT', 'AMOUNT'))
 );
 
--- The rules of the national format (ids of the rules table in the form spec) plus FILE for a
--- file that cannot be read as a workbook at all.
+-- The rules of the national format (ids of the rules table in the form spec), plus FILE for a
+-- file that cannot be read as a workbook at all and ID-HINT for a file name naming another unit.
 CREATE TABLE rule_definition (
     rule_id     VARCHAR(16)  NOT NULL,
     severity    VARCHAR(8)   NOT NULL,
@@ -44,6 +44,7 @@ INSERT INTO rule_definition (rule_id, severity, description) VALUES
     ('TYPE',       'ERROR',   '件数为非负整数，金额为非负数且最多两位小数'),
     ('T2-REG',     'ERROR',   '镇和县直单位的规章一行为 0'),
     ('ID',         'ERROR',   '单位在名册中，年度为本次汇总年度，表式版本可识别'),
+    ('ID-HINT',    'WARNING', '文件名指向的单位与封面不一致（按封面识别）'),
     ('SHAPE',      'ERROR',   '各表及其固定行列齐全'),
     ('N-SUM',      'WARNING', '统计指标的总数等于分项之和；回复数不超过收到数'),
     ('X-CARRY',    'WARNING', '本年上年结转等于上年结转下年度继续办理'),

@@ -43,7 +43,10 @@ public final class SubmissionAssessor {
         this.previousReports = previousReports;
     }
 
-    public Assessment assess(long submissionId, Path file, int year) {
+    /**
+     * @param fileName the name the unit sent the file under (the stored file may be named differently)
+     */
+    public Assessment assess(long submissionId, Path file, String fileName, int year) {
         if (!Files.isRegularFile(file)) {
             return unreadable(submissionId, UnreadableReason.CORRUPT, "登记后文件已被移走或删除（" + file.getFileName()
                     + "），无法读取。请重新放入输入目录后再次运行。");
@@ -62,8 +65,9 @@ public final class SubmissionAssessor {
         Identification identity = Identification.of(content, roster, form, year);
         Optional<Map<String, BigDecimal>> previous = identity.unit()
                 .flatMap(unit -> previousReports.accepted(unit.code(), year - 1));
-        List<Finding> findings = checker.check(new CheckContext(form, roster, year, content, identity.unit(), previous,
-                CheckContext.Scope.UNIT_SUBMISSION));
+        List<Finding> findings = new ArrayList<>(checker.check(new CheckContext(form, roster, year, content,
+                identity.unit(), previous, CheckContext.Scope.UNIT_SUBMISSION)));
+        FileNameHint.check(fileName, identity.unit(), roster).ifPresent(findings::add);
         return new Assessment(submissionId, identity.unit(), content.format().name(),
                 content.coverValue(CoverField.FORM_VERSION), content.coverValue(CoverField.CONTACT),
                 content.coverValue(CoverField.PHONE), new ArrayList<>(content.figures().values()), findings,

@@ -145,7 +145,8 @@ class ConsolidationJobConfiguration {
     @StepScope
     ItemProcessor<Submission, Assessment> assessingProcessor(SubmissionAssessor assessor,
                                                             @Value("#{jobParameters['year']}") Long year) {
-        return submission -> assessor.assess(submission.id(), Path.of(submission.sourcePath()), year.intValue());
+        return submission -> assessor.assess(submission.id(), Path.of(submission.sourcePath()), submission.fileName(),
+                year.intValue());
     }
 
     @Bean

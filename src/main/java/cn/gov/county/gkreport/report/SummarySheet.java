@@ -13,10 +13,10 @@ import cn.gov.county.gkreport.report.UnitStanding.Standing;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;
 
-/** 汇总情况: the title, when the figures were computed, and how many units are in them. */
+/** 汇总表: the title, when the figures were computed, how many units are in them, and a guide to the sheets. */
 final class SummarySheet {
 
-    static final String NAME = "汇总情况";
+    static final String NAME = "汇总表";
 
     void write(Workbook workbook, ReportData data, ReportStyles styles) {
         SheetRows rows = new SheetRows(workbook.createSheet(NAME));
