@@ -7,7 +7,7 @@ CREATE TABLE reporting_unit (
     code       VARCHAR(32)  NOT NULL,
     name       VARCHAR(100) NOT NULL,
     unit_type  VARCHAR(16)  NOT NULL,
-    CONSTRAINT pk_reporting_unit PRIMARY KEY (code),
+    PRIMARY KEY (code),
     CONSTRAINT ck_reporting_unit_type CHECK (unit_type IN ('TOWN', 'DEPARTMENT', 'DISTRICT'))
 );
 
@@ -22,7 +22,7 @@ CREATE TABLE form_item (
     value_type   VARCHAR(8)   NOT NULL,
     derived      BOOLEAN      NOT NULL,
     position     INT          NOT NULL,
-    CONSTRAINT pk_form_item PRIMARY KEY (code),
+    PRIMARY KEY (code),
     CONSTRAINT ck_form_item_type CHECK (value_type IN ('COUNT', 'AMOUNT'))
 );
 
@@ -32,7 +32,7 @@ CREATE TABLE rule_definition (
     rule_id     VARCHAR(16)  NOT NULL,
     severity    VARCHAR(8)   NOT NULL,
     description VARCHAR(200) NOT NULL,
-    CONSTRAINT pk_rule_definition PRIMARY KEY (rule_id),
+    PRIMARY KEY (rule_id),
     CONSTRAINT ck_rule_severity CHECK (severity IN ('ERROR', 'WARNING'))
 );
 INSERT INTO rule_definition (rule_id, severity, description) VALUES
@@ -76,7 +76,7 @@ CREATE TABLE submission (
     registered_by_execution BIGINT        NOT NULL,
     processed_by_execution  BIGINT        NULL,
     processed_at            DATETIME(3)   NULL,
-    CONSTRAINT pk_submission PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uq_submission_file UNIQUE (report_year, sha256),
     CONSTRAINT uq_submission_version UNIQUE (unit_code, report_year, version),
     CONSTRAINT fk_submission_unit FOREIGN KEY (unit_code) REFERENCES reporting_unit (code),
@@ -96,7 +96,7 @@ CREATE TABLE submission_value (
     source_sheet  VARCHAR(100)  NOT NULL,
     source_cell   VARCHAR(16)   NOT NULL,
     raw_text      VARCHAR(200)  NULL,
-    CONSTRAINT pk_submission_value PRIMARY KEY (submission_id, item_code),
+    PRIMARY KEY (submission_id, item_code),
     CONSTRAINT fk_value_submission FOREIGN KEY (submission_id) REFERENCES submission (id),
     CONSTRAINT fk_value_item FOREIGN KEY (item_code) REFERENCES form_item (code)
 );
@@ -113,7 +113,7 @@ CREATE TABLE finding (
     sheet_name    VARCHAR(100)  NOT NULL,
     cell_ref      VARCHAR(16)   NOT NULL,
     message       VARCHAR(2000) NOT NULL,
-    CONSTRAINT pk_finding PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uq_finding_seq UNIQUE (submission_id, seq),
     CONSTRAINT fk_finding_submission FOREIGN KEY (submission_id) REFERENCES submission (id),
     CONSTRAINT fk_finding_rule FOREIGN KEY (rule_id) REFERENCES rule_definition (rule_id),
@@ -129,7 +129,7 @@ CREATE TABLE county_total (
     item_code        VARCHAR(64)   NOT NULL,
     figure           DECIMAL(18,2) NOT NULL,
     unit_count       INT           NOT NULL,
-    CONSTRAINT pk_county_total PRIMARY KEY (job_execution_id, scope, item_code),
+    PRIMARY KEY (job_execution_id, scope, item_code),
     CONSTRAINT fk_total_item FOREIGN KEY (item_code) REFERENCES form_item (code),
     CONSTRAINT ck_total_scope CHECK (scope IN ('COUNTY', 'TOWN', 'DEPARTMENT', 'DISTRICT'))
 );
@@ -145,5 +145,5 @@ CREATE TABLE consolidation_run (
     units_rejected   INT           NOT NULL,
     units_missing    INT           NOT NULL,
     workbook_path    VARCHAR(1000) NULL,
-    CONSTRAINT pk_consolidation_run PRIMARY KEY (job_execution_id)
+    PRIMARY KEY (job_execution_id)
 );
