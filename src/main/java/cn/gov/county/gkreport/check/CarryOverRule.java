@@ -15,16 +15,10 @@ import cn.gov.county.gkreport.read.FigureCell;
  * against the unit's accepted report of the year before. Silent when there is none (the run
  * summary says so once).
  */
-public final class CarryOverRule implements ConsistencyRule {
+public final class CarryOverRule extends RuleDefinition {
 
-    @Override
-    public String id() {
-        return "X-CARRY";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.WARNING;
+    public CarryOverRule() {
+        super("X-CARRY", Severity.WARNING);
     }
 
     @Override

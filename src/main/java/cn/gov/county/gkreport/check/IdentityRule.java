@@ -3,16 +3,10 @@ package cn.gov.county.gkreport.check;
 import java.util.List;
 
 /** ID: the cover names a roster unit, the job's year and a known form version. */
-public final class IdentityRule implements ConsistencyRule {
+public final class IdentityRule extends RuleDefinition {
 
-    @Override
-    public String id() {
-        return "ID";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
+    public IdentityRule() {
+        super("ID", Severity.ERROR);
     }
 
     @Override

@@ -6,16 +6,10 @@ import cn.gov.county.gkreport.form.FormItem;
 import cn.gov.county.gkreport.read.FigureCell;
 
 /** IMPLICIT-0: a blank or a placeholder (-, —, /, 无, 零) in a figure cell was read as 0. */
-public final class ImplicitZeroRule implements ConsistencyRule {
+public final class ImplicitZeroRule extends RuleDefinition {
 
-    @Override
-    public String id() {
-        return "IMPLICIT-0";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.WARNING;
+    public ImplicitZeroRule() {
+        super("IMPLICIT-0", Severity.WARNING);
     }
 
     @Override

@@ -8,16 +8,10 @@ import cn.gov.county.gkreport.form.Indicator;
 import cn.gov.county.gkreport.read.FigureCell;
 
 /** N-SUM: supplementary totals equal the sum of their parts, and 回复 ≤ 收到. */
-public final class IndicatorSumRule implements ConsistencyRule {
+public final class IndicatorSumRule extends RuleDefinition {
 
-    @Override
-    public String id() {
-        return "N-SUM";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.WARNING;
+    public IndicatorSumRule() {
+        super("N-SUM", Severity.WARNING);
     }
 
     @Override

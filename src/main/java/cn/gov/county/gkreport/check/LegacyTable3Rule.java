@@ -3,16 +3,10 @@ package cn.gov.county.gkreport.check;
 import java.util.List;
 
 /** V-2019: 表三 uses the 2019 layout; its single （六）其他处理 row was read as （六）3.其他. */
-public final class LegacyTable3Rule implements ConsistencyRule {
+public final class LegacyTable3Rule extends RuleDefinition {
 
-    @Override
-    public String id() {
-        return "V-2019";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.WARNING;
+    public LegacyTable3Rule() {
+        super("V-2019", Severity.WARNING);
     }
 
     @Override

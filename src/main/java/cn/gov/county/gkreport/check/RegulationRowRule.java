@@ -6,19 +6,13 @@ import cn.gov.county.gkreport.form.Table2Block;
 import cn.gov.county.gkreport.read.FigureCell;
 
 /** T2-REG: towns and county departments cannot make 规章, so their 规章 row of 表二 is 0. */
-public final class RegulationRowRule implements ConsistencyRule {
+public final class RegulationRowRule extends RuleDefinition {
+
+    public RegulationRowRule() {
+        super("T2-REG", Severity.ERROR);
+    }
 
     static final String REGULATION_ROW = "REG";
-
-    @Override
-    public String id() {
-        return "T2-REG";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
-    }
 
     @Override
     public List<Finding> check(CheckContext context) {

@@ -3,16 +3,10 @@ package cn.gov.county.gkreport.check;
 import java.util.List;
 
 /** SHAPE: every table and every fixed row and column of the form is present. */
-public final class ShapeRule implements ConsistencyRule {
+public final class ShapeRule extends RuleDefinition {
 
-    @Override
-    public String id() {
-        return "SHAPE";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
+    public ShapeRule() {
+        super("SHAPE", Severity.ERROR);
     }
 
     @Override

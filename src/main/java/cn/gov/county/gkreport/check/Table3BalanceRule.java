@@ -13,16 +13,10 @@ import cn.gov.county.gkreport.read.FigureCell;
  * T3-BAL: the balance printed in 表三's corner, per column: 一 + 二 = （七）总计 + 四 (what came in
  * equals what was settled plus what carries over).
  */
-public final class Table3BalanceRule implements ConsistencyRule {
+public final class Table3BalanceRule extends RuleDefinition {
 
-    @Override
-    public String id() {
-        return "T3-BAL";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
+    public Table3BalanceRule() {
+        super("T3-BAL", Severity.ERROR);
     }
 
     @Override

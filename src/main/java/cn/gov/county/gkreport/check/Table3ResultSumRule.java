@@ -5,16 +5,10 @@ import java.util.List;
 import cn.gov.county.gkreport.form.FormItem;
 
 /** T3-SUM: in every column of 表三, （七）总计 = the sum of the result rows （一）…（六）. */
-public final class Table3ResultSumRule implements ConsistencyRule {
+public final class Table3ResultSumRule extends RuleDefinition {
 
-    @Override
-    public String id() {
-        return "T3-SUM";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
+    public Table3ResultSumRule() {
+        super("T3-SUM", Severity.ERROR);
     }
 
     @Override

@@ -5,16 +5,10 @@ import java.util.List;
 import cn.gov.county.gkreport.form.FormItem;
 
 /** T3-ROW: in every row of 表三, 总计 = 自然人 + the five kinds of 法人或其他组织. */
-public final class Table3RowTotalRule implements ConsistencyRule {
+public final class Table3RowTotalRule extends RuleDefinition {
 
-    @Override
-    public String id() {
-        return "T3-ROW";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
+    public Table3RowTotalRule() {
+        super("T3-ROW", Severity.ERROR);
     }
 
     @Override

@@ -5,16 +5,10 @@ import java.util.List;
 import cn.gov.county.gkreport.form.FormItem;
 
 /** T4-SUM: in every group of 表四, 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计. */
-public final class Table4GroupTotalRule implements ConsistencyRule {
+public final class Table4GroupTotalRule extends RuleDefinition {
 
-    @Override
-    public String id() {
-        return "T4-SUM";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
+    public Table4GroupTotalRule() {
+        super("T4-SUM", Severity.ERROR);
     }
 
     @Override

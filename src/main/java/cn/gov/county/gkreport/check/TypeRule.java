@@ -14,20 +14,14 @@ import cn.gov.county.gkreport.read.FigureCell;
  * Text that is not a number, a formula error, a formula without a stored result and a date are
  * all refused here, never read as a silent 0.
  */
-public final class TypeRule implements ConsistencyRule {
+public final class TypeRule extends RuleDefinition {
+
+    public TypeRule() {
+        super("TYPE", Severity.ERROR);
+    }
 
     /** Far beyond any real count, and within DECIMAL(18,2). */
     static final BigDecimal LARGEST = new BigDecimal("9999999999999");
-
-    @Override
-    public String id() {
-        return "TYPE";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.ERROR;
-    }
 
     @Override
     public List<Finding> check(CheckContext context) {

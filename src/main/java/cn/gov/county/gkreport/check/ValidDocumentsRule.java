@@ -13,16 +13,10 @@ import cn.gov.county.gkreport.read.FigureCell;
  * X-VALID: per row of 表二（一）, 现行有效(t) = 现行有效(t−1) + 本年制发(t) − 本年废止(t), against the
  * unit's accepted report of the year before. Silent when there is none.
  */
-public final class ValidDocumentsRule implements ConsistencyRule {
+public final class ValidDocumentsRule extends RuleDefinition {
 
-    @Override
-    public String id() {
-        return "X-VALID";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.WARNING;
+    public ValidDocumentsRule() {
+        super("X-VALID", Severity.WARNING);
     }
 
     @Override

@@ -1,8 +1,6 @@
 package cn.gov.county.gkreport.form;
 
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
@@ -42,56 +40,42 @@ public final class FormStyles {
         subtitle.setAlignment(HorizontalAlignment.CENTER);
         subtitle.setWrapText(true);
 
-        header = bordered(workbook);
+        header = CellStyles.bordered(workbook, VerticalAlignment.CENTER);
         header.setFont(bold);
         header.setAlignment(HorizontalAlignment.CENTER);
         header.setWrapText(true);
-        shade(header, IndexedColors.GREY_25_PERCENT);
+        CellStyles.fill(header, IndexedColors.GREY_25_PERCENT);
 
-        label = bordered(workbook);
+        label = CellStyles.bordered(workbook, VerticalAlignment.CENTER);
         label.setWrapText(true);
-        shade(label, IndexedColors.GREY_25_PERCENT);
+        CellStyles.fill(label, IndexedColors.GREY_25_PERCENT);
 
         note = workbook.createCellStyle();
         note.setWrapText(true);
         note.setVerticalAlignment(VerticalAlignment.TOP);
 
-        textInput = bordered(workbook);
+        textInput = CellStyles.bordered(workbook, VerticalAlignment.CENTER);
         textInput.setLocked(false);
 
         short integer = workbook.createDataFormat().getFormat("#,##0");
         short decimal = workbook.createDataFormat().getFormat("#,##0.00");
-        countInput = bordered(workbook);
+        countInput = CellStyles.bordered(workbook, VerticalAlignment.CENTER);
         countInput.setLocked(false);
         countInput.setDataFormat(integer);
-        amountInput = bordered(workbook);
+        amountInput = CellStyles.bordered(workbook, VerticalAlignment.CENTER);
         amountInput.setLocked(false);
         amountInput.setDataFormat(decimal);
 
-        countTotal = bordered(workbook);
+        countTotal = CellStyles.bordered(workbook, VerticalAlignment.CENTER);
         countTotal.setDataFormat(integer);
         countTotal.setFont(bold);
-        shade(countTotal, IndexedColors.GREY_25_PERCENT);
-        amountTotal = bordered(workbook);
+        CellStyles.fill(countTotal, IndexedColors.GREY_25_PERCENT);
+        amountTotal = CellStyles.bordered(workbook, VerticalAlignment.CENTER);
         amountTotal.setDataFormat(decimal);
         amountTotal.setFont(bold);
-        shade(amountTotal, IndexedColors.GREY_25_PERCENT);
+        CellStyles.fill(amountTotal, IndexedColors.GREY_25_PERCENT);
     }
 
-    private static CellStyle bordered(Workbook workbook) {
-        CellStyle style = workbook.createCellStyle();
-        style.setBorderTop(BorderStyle.THIN);
-        style.setBorderBottom(BorderStyle.THIN);
-        style.setBorderLeft(BorderStyle.THIN);
-        style.setBorderRight(BorderStyle.THIN);
-        style.setVerticalAlignment(VerticalAlignment.CENTER);
-        return style;
-    }
-
-    private static void shade(CellStyle style, IndexedColors color) {
-        style.setFillForegroundColor(color.getIndex());
-        style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-    }
 
     public CellStyle input(ValueType type) {
         return type == ValueType.AMOUNT ? amountInput : countInput;

@@ -5,7 +5,6 @@ import cn.gov.county.gkreport.check.Severity;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.util.CellRangeAddress;
 
 /** 校验问题: every finding of every submission of the year, by unit, with a filter. */
 final class FindingsSheet {
@@ -16,10 +15,7 @@ final class FindingsSheet {
     void write(Workbook workbook, ReportData data, ReportStyles styles) {
         SheetRows rows = new SheetRows(workbook.createSheet(NAME));
         rows.widths(8, 20, 36, 6, 10, 8, 10, 6, 90);
-        Row header = rows.newRow();
-        for (int c = 0; c < HEADERS.length; c++) {
-            SheetRows.text(header, c, HEADERS[c], styles.header);
-        }
+        rows.header(HEADERS, styles.header);
         data.queries().findings(data.year(), finding -> {
             Row row = rows.newRow();
             Severity severity = Severity.valueOf(finding.severity());
@@ -40,8 +36,6 @@ final class FindingsSheet {
             // about 44 Chinese characters fit a line of the 说明 column, 18 of the file name column
             SheetRows.lines(row, Math.max(finding.message().length() / 44 + 1, finding.fileName().length() / 18 + 1));
         });
-        rows.sheet().createFreezePane(0, 1);
-        rows.sheet().setAutoFilter(new CellRangeAddress(0, Math.max(rows.rowIndex() - 1, 1), 0, HEADERS.length - 1));
-        rows.printSetup(data.title() + " — " + NAME, 1);
+        rows.finishList(data.title() + " — " + NAME, HEADERS.length);
     }
 }

@@ -1,8 +1,8 @@
 package cn.gov.county.gkreport.report;
 
-import org.apache.poi.ss.usermodel.BorderStyle;
+import cn.gov.county.gkreport.form.CellStyles;
+
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
@@ -35,45 +35,31 @@ final class ReportStyles {
 
         title = workbook.createCellStyle();
         title.setFont(big);
-        header = bordered(workbook);
+        header = CellStyles.bordered(workbook, VerticalAlignment.TOP);
         header.setFont(bold);
         header.setWrapText(true);
         header.setAlignment(HorizontalAlignment.CENTER);
-        fill(header, IndexedColors.GREY_25_PERCENT);
-        text = bordered(workbook);
-        wrapped = bordered(workbook);
+        CellStyles.fill(header, IndexedColors.GREY_25_PERCENT);
+        text = CellStyles.bordered(workbook, VerticalAlignment.TOP);
+        wrapped = CellStyles.bordered(workbook, VerticalAlignment.TOP);
         wrapped.setWrapText(true);
-        count = bordered(workbook);
+        count = CellStyles.bordered(workbook, VerticalAlignment.TOP);
         count.setDataFormat(integer);
-        amount = bordered(workbook);
+        amount = CellStyles.bordered(workbook, VerticalAlignment.TOP);
         amount.setDataFormat(decimal);
-        subtotalText = bordered(workbook);
+        subtotalText = CellStyles.bordered(workbook, VerticalAlignment.TOP);
         subtotalText.setFont(bold);
-        fill(subtotalText, IndexedColors.LIGHT_CORNFLOWER_BLUE);
-        subtotalCount = bordered(workbook);
+        CellStyles.fill(subtotalText, IndexedColors.LIGHT_CORNFLOWER_BLUE);
+        subtotalCount = CellStyles.bordered(workbook, VerticalAlignment.TOP);
         subtotalCount.cloneStyleFrom(subtotalText);
         subtotalCount.setDataFormat(integer);
-        subtotalAmount = bordered(workbook);
+        subtotalAmount = CellStyles.bordered(workbook, VerticalAlignment.TOP);
         subtotalAmount.cloneStyleFrom(subtotalText);
         subtotalAmount.setDataFormat(decimal);
-        error = bordered(workbook);
-        fill(error, IndexedColors.ROSE);
-        warning = bordered(workbook);
-        fill(warning, IndexedColors.LIGHT_YELLOW);
+        error = CellStyles.bordered(workbook, VerticalAlignment.TOP);
+        CellStyles.fill(error, IndexedColors.ROSE);
+        warning = CellStyles.bordered(workbook, VerticalAlignment.TOP);
+        CellStyles.fill(warning, IndexedColors.LIGHT_YELLOW);
     }
 
-    private static CellStyle bordered(Workbook workbook) {
-        CellStyle style = workbook.createCellStyle();
-        style.setBorderTop(BorderStyle.THIN);
-        style.setBorderBottom(BorderStyle.THIN);
-        style.setBorderLeft(BorderStyle.THIN);
-        style.setBorderRight(BorderStyle.THIN);
-        style.setVerticalAlignment(VerticalAlignment.TOP);
-        return style;
-    }
-
-    private static void fill(CellStyle style, IndexedColors color) {
-        style.setFillForegroundColor(color.getIndex());
-        style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-    }
 }

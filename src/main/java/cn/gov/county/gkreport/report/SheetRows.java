@@ -38,6 +38,21 @@ final class SheetRows {
         next++;
     }
 
+    /** The header row of a list sheet. */
+    void header(String[] titles, CellStyle style) {
+        Row row = newRow();
+        for (int c = 0; c < titles.length; c++) {
+            text(row, c, titles[c], style);
+        }
+    }
+
+    /** Finishes a list sheet: header row frozen, a filter over every column, printable. */
+    void finishList(String title, int columns) {
+        sheet.createFreezePane(0, 1);
+        sheet.setAutoFilter(new CellRangeAddress(0, Math.max(next - 1, 1), 0, columns - 1));
+        printSetup(title, 1);
+    }
+
     static void text(Row row, int col, String value, CellStyle style) {
         Cell cell = row.createCell(col);
         cell.setCellValue(value == null ? "" : value);

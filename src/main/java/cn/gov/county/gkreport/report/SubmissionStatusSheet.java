@@ -8,7 +8,6 @@ import cn.gov.county.gkreport.store.SubmissionStatus;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
  * 报送情况: every roster unit with its standing and every file it sent (version, status, name,
@@ -23,10 +22,7 @@ final class SubmissionStatusSheet {
     void write(Workbook workbook, ReportData data, ReportStyles styles) {
         SheetRows rows = new SheetRows(workbook.createSheet(NAME));
         rows.widths(8, 22, 9, 9, 14, 6, 48, 20, 66, 7, 7);
-        Row header = rows.newRow();
-        for (int c = 0; c < HEADERS.length; c++) {
-            SheetRows.text(header, c, HEADERS[c], styles.header);
-        }
+        rows.header(HEADERS, styles.header);
         for (UnitStanding standing : data.standings()) {
             CellStyle style = switch (standing.standing()) {
                 case ACCEPTED -> styles.text;
@@ -53,9 +49,7 @@ final class SubmissionStatusSheet {
             SheetRows.text(row, 3, "未通过", styles.error);
             fileCells(row, submission, styles);
         }
-        rows.sheet().createFreezePane(0, 1);
-        rows.sheet().setAutoFilter(new CellRangeAddress(0, rows.rowIndex() - 1, 0, HEADERS.length - 1));
-        rows.printSetup(data.title() + " — " + NAME, 1);
+        rows.finishList(data.title() + " — " + NAME, HEADERS.length);
     }
 
     private static Row unitCells(SheetRows rows, UnitStanding standing, CellStyle style) {

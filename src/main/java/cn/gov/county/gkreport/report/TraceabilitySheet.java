@@ -5,7 +5,6 @@ import cn.gov.county.gkreport.form.ValueType;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
  * 数据溯源: for each county figure, the units whose accepted submissions make it up, with version,
@@ -20,10 +19,7 @@ final class TraceabilitySheet {
     void write(Workbook workbook, ReportData data, ReportStyles styles) {
         SheetRows rows = new SheetRows(workbook.createSheet(NAME));
         rows.widths(20, 44, 8, 20, 6, 40, 66, 14, 12);
-        Row header = rows.newRow();
-        for (int c = 0; c < HEADERS.length; c++) {
-            SheetRows.text(header, c, HEADERS[c], styles.header);
-        }
+        rows.header(HEADERS, styles.header);
         data.queries().trace(data.year(), trace -> {
             FormItem item = data.form().item(trace.itemCode());
             Row row = rows.newRow();
@@ -37,8 +33,6 @@ final class TraceabilitySheet {
             SheetRows.text(row, 7, trace.sheet() + "!" + trace.cell(), styles.text);
             SheetRows.number(row, 8, trace.figure(), item.type() == ValueType.AMOUNT ? styles.amount : styles.count);
         });
-        rows.sheet().createFreezePane(0, 1);
-        rows.sheet().setAutoFilter(new CellRangeAddress(0, Math.max(rows.rowIndex() - 1, 1), 0, HEADERS.length - 1));
-        rows.printSetup(data.title() + " — " + NAME, 1);
+        rows.finishList(data.title() + " — " + NAME, HEADERS.length);
     }
 }
