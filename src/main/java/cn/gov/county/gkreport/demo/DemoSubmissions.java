@@ -32,6 +32,8 @@ import cn.gov.county.gkreport.intake.UnitType;
  *       and is rejected;</li>
  *   <li>one unit resubmitted: a first version with wrong figures, then a corrected one (the
  *       second wins);</li>
+ *   <li>one unit is accepted with warnings (a cell left blank; 门户网站发布信息总数 typed over its
+ *       formula with a wrong total, which the county recomputes from the parts);</li>
  *   <li>one roster unit sends nothing.</li>
  * </ul>
  */
@@ -43,6 +45,8 @@ public final class DemoSubmissions {
     public static final String RESUBMITTING_UNIT = "D03";
     /** The unit that sent nothing. */
     public static final String MISSING_UNIT = "T16";
+    /** The unit accepted with warnings: a blank cell, and a typed total that disagrees with its parts. */
+    public static final String WARNED_UNIT = "T05";
 
     private final FormDefinition form;
     private final Roster roster;
@@ -153,6 +157,11 @@ public final class DemoSubmissions {
                 overrides.put("T3.R7_TOTAL.TOTAL", values.get("T3.R7_TOTAL.TOTAL").intValue());
             } else {
                 values = accepted.get(unit.code());
+            }
+            if (unit.code().equals(WARNED_UNIT)) {
+                values = new HashMap<>(values);
+                values.remove("T2.REG.ISSUED");
+                overrides.put("N.WEB_TOTAL", values.get("N.WEB_TOTAL").intValue() + 10);
             }
             if (unit.code().equals(RESUBMITTING_UNIT)) {
                 Map<String, BigDecimal> firstVersion = new HashMap<>(values);

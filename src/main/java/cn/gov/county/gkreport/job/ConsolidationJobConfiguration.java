@@ -15,6 +15,8 @@ import cn.gov.county.gkreport.consolidate.ConsolidateTasklet;
 import cn.gov.county.gkreport.consolidate.ConsolidationRunRepository;
 import cn.gov.county.gkreport.consolidate.CountyTotalsCalculator;
 import cn.gov.county.gkreport.consolidate.CountyTotalsRepository;
+import cn.gov.county.gkreport.feedback.FeedbackQueries;
+import cn.gov.county.gkreport.feedback.WriteFeedbackTasklet;
 import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.intake.FingerprintProcessor;
 import cn.gov.county.gkreport.intake.IncomingFile;
@@ -45,7 +47,8 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The nightly consolidation: intake → import (read, check, store) → consolidate → write workbook.
+ * The nightly consolidation: intake → import (read, check, store) → consolidate → write workbook →
+ * write feedback copies.
  * Job parameters {@code year}, {@code input} and {@code output} identify a run; each step reads
  * them in step scope.
  */
@@ -57,12 +60,13 @@ class ConsolidationJobConfiguration {
 
     @Bean
     Job consolidationJob(JobRepository jobRepository, Step intakeStep, Step importSubmissionsStep, Step consolidateStep,
-                         Step writeWorkbookStep) {
+                         Step writeWorkbookStep, Step writeFeedbackStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(intakeStep)
                 .next(importSubmissionsStep)
                 .next(consolidateStep)
                 .next(writeWorkbookStep)
+                .next(writeFeedbackStep)
                 .build();
     }
 
@@ -179,6 +183,19 @@ class ConsolidationJobConfiguration {
         return new StepBuilder("writeWorkbookStep", jobRepository).tasklet(writeWorkbookTasklet, tx)
                 .allowStartIfComplete(true)
                 .build();
+    }
+
+    @Bean
+    Step writeFeedbackStep(JobRepository jobRepository, PlatformTransactionManager tx,
+                           WriteFeedbackTasklet writeFeedbackTasklet) {
+        return new StepBuilder("writeFeedbackStep", jobRepository).tasklet(writeFeedbackTasklet, tx).build();
+    }
+
+    @Bean
+    @StepScope
+    WriteFeedbackTasklet writeFeedbackTasklet(FeedbackQueries queries, @Value("#{jobParameters['year']}") Long year,
+                                              @Value("#{jobParameters['output']}") String output) {
+        return new WriteFeedbackTasklet(queries, year.intValue(), Path.of(output));
     }
 
     @Bean

@@ -1,11 +1,13 @@
 package cn.gov.county.gkreport.job;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 import cn.gov.county.gkreport.consolidate.ConsolidationRun;
 import cn.gov.county.gkreport.consolidate.ConsolidationRunRepository;
+import cn.gov.county.gkreport.feedback.WriteFeedbackTasklet;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.report.ReportQueries;
 import cn.gov.county.gkreport.report.UnitStanding;
@@ -61,6 +63,10 @@ public class RunSummary {
             out.println("跨年度校验（X-CARRY、X-VALID）未进行：数据库中没有 " + (r.year() - 1) + " 年度的已接收报告。");
         }
         out.println("汇总工作簿: " + r.workbookPath());
+        execution.getStepExecutions().stream().filter(s -> s.getStepName().equals("writeFeedbackStep")).findFirst()
+                .ifPresent(s -> out.println("校验反馈文件（发回各单位）: 本次新写 " + s.getExecutionContext()
+                        .getInt(WriteFeedbackTasklet.WRITTEN, 0) + " 份，位于 " + Path.of(r.workbookPath()).getParent()
+                        .resolve("feedback")));
     }
 
     private static String failureReason(JobExecution execution) {

@@ -109,6 +109,7 @@ abstract class ConsolidationJobFunctionalTest {
         assertThat(step("importSubmissionsStep").getSkipCount()).isZero();
         assertThat(step("consolidateStep").getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(step("writeWorkbookStep").getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(step("writeFeedbackStep").getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(firstSummary).contains("应报 41 个单位，已接收 39，未通过 1，未报送 1")
                 .contains("跨年度校验（X-CARRY、X-VALID）未进行：数据库中没有 2023 年度的已接收报告");
     }
@@ -220,12 +221,30 @@ abstract class ConsolidationJobFunctionalTest {
                     .containsEntry("D03|已被新版本替代", "已接收").containsEntry("D03|已接收", "已接收")
                     .containsEntry("T01|已接收", "已接收");
             Sheet findings = workbook.getSheet("校验问题");
-            assertThat(findings.getLastRowNum()).isEqualTo(4);
+            // D07's four errors, then T05's two warnings
+            assertThat(findings.getLastRowNum()).isEqualTo(6);
+            assertThat(text.formatCellValue(findings.getRow(6).getCell(0))).isEqualTo(DemoSubmissions.WARNED_UNIT);
             assertThat(text.formatCellValue(findings.getRow(1).getCell(5))).isEqualTo("J17");
             Sheet detail = workbook.getSheet("分单位明细");
             assertThat(detail.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 2);
             assertThat(workbook.getSheet("数据溯源").getLastRowNum()).isPositive();
         }
+    }
+
+    @Test
+    @Order(6)
+    void writesAnAnnotatedCopyForTheRejectedAndTheWarnedUnit() throws Exception {
+        Path feedback = output.resolve("2024/feedback");
+        assertThat(DemoInput.files(feedback)).extracting(p -> p.getFileName().toString())
+                .containsExactlyInAnyOrder("县司法局-2024年-第1版-校验反馈.xlsx", "周村镇-2024年-第1版-校验反馈.xlsx");
+        try (OPCPackage pkg = OPCPackage.open(feedback.resolve("县司法局-2024年-第1版-校验反馈.xlsx").toFile(),
+                PackageAccess.READ); XSSFWorkbook workbook = new XSSFWorkbook(pkg)) {
+            assertThat(workbook.getSheetName(0)).isEqualTo("校验结果");
+            var j17 = workbook.getSheet("表三").getRow(16).getCell(9);
+            assertThat(j17.getNumericCellValue()).isZero();
+            assertThat(j17.getCellComment().getString().getString()).contains("[错误 T3-ROW]");
+        }
+        assertThat(firstSummary).contains("校验反馈文件（发回各单位）: 本次新写 2 份");
     }
 
     @Test

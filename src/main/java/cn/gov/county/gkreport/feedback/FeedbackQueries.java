@@ -1,0 +1,50 @@
+package cn.gov.county.gkreport.feedback;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+import cn.gov.county.gkreport.check.Finding;
+import cn.gov.county.gkreport.check.Severity;
+import cn.gov.county.gkreport.read.WorkbookFormat;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Repository;
+
+/** The submissions of a year that have findings, with what the feedback copy needs. */
+@Repository
+public class FeedbackQueries {
+
+    private final JdbcTemplate jdbc;
+
+    public FeedbackQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A submission with findings, ready to be annotated. */
+    public record Pending(long submissionId, AnnotatedCopy.Request request) {
+    }
+
+    public void withFindings(int year, Consumer<Pending> handler) {
+        jdbc.query("""
+                SELECT s.id, s.source_path, s.file_format, u.name, s.version, s.file_name
+                FROM submission s LEFT JOIN reporting_unit u ON u.code = s.unit_code
+                WHERE s.report_year = ? AND EXISTS (SELECT 1 FROM finding f WHERE f.submission_id = s.id)
+                ORDER BY s.id""",
+                (RowCallbackHandler) rs -> {
+                    long id = rs.getLong(1);
+                    String format = rs.getString(3);
+                    handler.accept(new Pending(id, new AnnotatedCopy.Request(Path.of(rs.getString(2)),
+                            format == null ? null : WorkbookFormat.valueOf(format), rs.getString(4),
+                            year, (Integer) rs.getObject(5, Integer.class), rs.getString(6), findings(id))));
+                }, year);
+    }
+
+    private List<Finding> findings(long submissionId) {
+        return jdbc.query("SELECT rule_id, severity, sheet_name, cell_ref, message FROM finding "
+                        + "WHERE submission_id = ? ORDER BY seq",
+                (rs, i) -> new Finding(rs.getString(1), Severity.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), rs.getString(5)), submissionId);
+    }
+}
