@@ -34,7 +34,7 @@ class ApplicationConfiguration {
 
     @Bean
     SubmissionReader submissionReader(FormDefinition form, ConsolidatorProperties properties) {
-        return new SubmissionReader(form, new WorkbookLoader(), properties.templateName());
+        return new SubmissionReader(form, new WorkbookLoader(properties.readLimits()), properties.templateName());
     }
 
     @Bean

@@ -2,6 +2,8 @@ package cn.gov.county.gkreport.job;
 
 import java.nio.file.Path;
 
+import cn.gov.county.gkreport.read.ReadLimits;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -14,8 +16,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param chunkSize    submissions per import transaction
  * @param importThreads how many submissions of a chunk are read and checked at once (writes stay in order)
  * @param templateName the blank template's file name, quoted in messages to clerks
+ * @param readLimits   how large a submitted file may be, unpacked and in cells, before it is refused
  */
 @ConfigurationProperties("consolidator")
 public record ConsolidatorProperties(String countyName, String countyCode, Path roster, int chunkSize,
-                                     int importThreads, String templateName) {
+                                     int importThreads, String templateName, ReadLimits readLimits) {
+
+    public ConsolidatorProperties {
+        readLimits = readLimits == null ? ReadLimits.defaults() : readLimits;
+    }
 }

@@ -58,6 +58,14 @@ public class RunSummary {
                         standing.counting().map(s -> "（" + s.fileName() + "，错误 " + s.errors() + " 处）").orElse(""));
             }
         }
+        List<ReportQueries.SubmissionRow> unidentified = submissions.stream().filter(s -> s.unitCode() == null).toList();
+        if (!unidentified.isEmpty()) {
+            out.println("另有 " + unidentified.size() + " 份文件无法确认报送单位（无法读取或封面不在名册中），未计入汇总：");
+            unidentified.stream().limit(20).forEach(s -> out.println("  " + s.fileName()));
+            if (unidentified.size() > 20) {
+                out.println("  …（完整列表见汇总工作簿“报送情况”）");
+            }
+        }
         if (!this.submissions.anyAccepted(r.year() - 1)) {
             // Said once per run, instead of a finding per unit: the cross-year rules had nothing to compare with.
             out.println("跨年度校验（X-CARRY、X-VALID）未进行：数据库中没有 " + (r.year() - 1) + " 年度的已接收报告。");
