@@ -63,7 +63,7 @@ CREATE TABLE submission (
     version                 INT           NULL,
     status                  VARCHAR(16)   NOT NULL,
     source                  VARCHAR(16)   NOT NULL,
-    source_path             VARCHAR(1000) NOT NULL,
+    source_path             VARCHAR(2000) NOT NULL,
     file_name               VARCHAR(500)  NOT NULL,
     sha256                  CHAR(64)      NOT NULL,
     size_bytes              BIGINT        NOT NULL,

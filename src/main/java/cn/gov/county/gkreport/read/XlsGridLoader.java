@@ -64,6 +64,10 @@ public final class XlsGridLoader {
                         throw new UnreadableWorkbookException(UnreadableReason.TOO_LARGE, "sheet '" + name
                                 + "' has a cell in row " + (read.row() + 1) + ", limit " + limits.maxRows());
                     }
+                    if (read.col() >= limits.maxColumns()) {
+                        throw new UnreadableWorkbookException(UnreadableReason.TOO_LARGE, "sheet '" + name
+                                + "' has a cell in column " + (read.col() + 1) + ", limit " + limits.maxColumns());
+                    }
                     if (++cellCount > limits.maxCells()) {
                         throw new UnreadableWorkbookException(UnreadableReason.TOO_LARGE,
                                 "more than " + limits.maxCells() + " cells");

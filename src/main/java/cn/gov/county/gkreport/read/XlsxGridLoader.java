@@ -706,6 +706,10 @@ public final class XlsxGridLoader {
                     throw new StopParsing(tooLarge("sheet '" + sheet + "' has a cell in row " + (cellRow + 1)
                             + ", limit " + limits.maxRows()));
                 }
+                if (cell.col() >= limits.maxColumns()) {
+                    throw new StopParsing(tooLarge("sheet '" + sheet + "' has a cell in column " + (cell.col() + 1)
+                            + ", limit " + limits.maxColumns()));
+                }
                 if (++cellCount > limits.maxCells()) {
                     throw new StopParsing(tooLarge("more than " + limits.maxCells() + " cells"));
                 }

@@ -84,7 +84,7 @@ public class SubmissionRepository {
         }
         List<Object[]> values = new ArrayList<>();
         for (FigureCell figure : assessment.figures()) {
-            values.add(new Object[] {id, figure.code(), figure.value(), truncate(figure.sheet(), 100),
+            values.add(new Object[] {id, figure.code(), storable(figure.value()), truncate(figure.sheet(), 100),
                     figure.cell() == null ? "" : figure.cell().a1(), truncate(figure.raw(), RAW_TEXT_LIMIT)});
         }
         jdbc.batchUpdate("INSERT INTO submission_value (submission_id, item_code, figure, source_sheet, source_cell, "
@@ -135,6 +135,17 @@ public class SubmissionRepository {
                 rs.getLong("size_bytes"), rs.getTimestamp("received_at").toLocalDateTime(),
                 processedModified.toLocalDateTime(), rs.getString("file_format"), rs.getString("form_version"),
                 rs.getString("contact_person"), rs.getString("contact_phone"));
+    }
+
+    /**
+     * The figure as DECIMAL(18,2) holds it exactly, or null (the raw text is kept) for a value no
+     * count or amount can have: such a submission is rejected by TYPE, and must not fail the run.
+     */
+    static BigDecimal storable(BigDecimal value) {
+        if (value == null || value.scale() > 2 || value.precision() - value.scale() > 16) {
+            return null;
+        }
+        return value;
     }
 
     private static String blankToNull(String s) {
