@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The national annual-report form as data: its tables, every item with a stable code, and the
@@ -22,7 +23,9 @@ public final class FormDefinition {
     private final Table4Layout table4;
     private final IndicatorSheet indicators;
     private final Map<String, FormItem> items;
+    private final List<FormItem> itemList;
     private final List<SumRelation> relations;
+    private final Map<String, List<SumRelation>> relationsByRule;
 
     public FormDefinition(String id, String title, CoverSheet cover, Table2Layout table2, Table3Layout table3,
                           Table4Layout table4, IndicatorSheet indicators) {
@@ -34,7 +37,10 @@ public final class FormDefinition {
         this.table4 = table4;
         this.indicators = indicators;
         this.items = Collections.unmodifiableMap(buildItems());
+        this.itemList = List.copyOf(items.values());
         this.relations = List.copyOf(buildRelations());
+        this.relationsByRule = relations.stream().collect(Collectors.groupingBy(SumRelation::ruleId,
+                LinkedHashMap::new, Collectors.toUnmodifiableList()));
     }
 
     private Map<String, FormItem> buildItems() {
@@ -159,7 +165,7 @@ public final class FormDefinition {
 
     /** Every item in form order (表二, 表三 row by row, 表四, indicators). */
     public List<FormItem> items() {
-        return List.copyOf(items.values());
+        return itemList;
     }
 
     public FormItem item(String code) {
@@ -179,6 +185,6 @@ public final class FormDefinition {
     }
 
     public List<SumRelation> relations(String ruleId) {
-        return relations.stream().filter(r -> r.ruleId().equals(ruleId)).toList();
+        return relationsByRule.getOrDefault(ruleId, List.of());
     }
 }

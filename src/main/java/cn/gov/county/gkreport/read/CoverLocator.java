@@ -17,9 +17,9 @@ final class CoverLocator {
         this.cover = cover;
     }
 
-    void locate(WorkbookGrid workbook, ContentBuilder out) {
+    void locate(SheetFinder workbook, ContentBuilder out) {
         String anchor = cover.field(CoverField.UNIT_NAME).label();
-        Optional<SheetSearch> found = SheetFinder.find(workbook, cover.sheet(), anchor);
+        Optional<SheetSearch> found = workbook.find(cover.sheet(), anchor);
         if (found.isEmpty()) {
             out.problem(cover.sheet(), "找不到封面（没有“" + anchor + "”一栏），无法确认报送单位。请使用标准模板的“"
                     + cover.sheet() + "”工作表填写单位名称、单位代码和报告年度。");

@@ -17,10 +17,10 @@ final class IndicatorLocator {
         this.indicators = indicators;
     }
 
-    void locate(WorkbookGrid workbook, ContentBuilder out) {
+    void locate(SheetFinder workbook, ContentBuilder out) {
         String valueHeader = indicators.headers().get(indicators.headers().size() - 1);
         Indicator first = indicators.indicators().get(0);
-        Optional<SheetSearch> found = SheetFinder.find(workbook, indicators.sheet(), first.label());
+        Optional<SheetSearch> found = workbook.find(indicators.sheet(), first.label());
         if (found.isEmpty()) {
             out.problem(indicators.sheet(), "找不到“" + indicators.sheet() + "”工作表（统计指标）。请使用标准模板填写。");
             return;

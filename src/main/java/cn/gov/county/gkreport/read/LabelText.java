@@ -32,7 +32,14 @@ public final class LabelText {
      * enumerator such as {@code (二)} is kept.
      */
     public static String key(String text) {
-        String s = normalize(text);
+        return keyOfNormalized(normalize(text));
+    }
+
+    /** {@link #key} of a text already {@link #normalize normalised}. */
+    static String keyOfNormalized(String s) {
+        if (s.isEmpty() || s.charAt(s.length() - 1) != ')') {
+            return s;
+        }
         var m = TRAILING_NOTE.matcher(s);
         if (m.matches() && m.group(1).length() >= 3) {
             return m.group(1);

@@ -2,7 +2,9 @@ package cn.gov.county.gkreport.read;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -13,12 +15,21 @@ import java.util.function.Predicate;
 public final class SheetSearch {
 
     private final SheetGrid grid;
-    private final List<GridCell> textCells;
+    private final List<String> normalizedTexts;
+    /** Text cells by label key, each list top to bottom, left to right: every lookup is a map hit. */
+    private final Map<String, List<GridCell>> byKey = new HashMap<>();
 
     public SheetSearch(SheetGrid grid) {
         this.grid = grid;
-        this.textCells = grid.cells().stream().filter(c -> c.kind() == CellKind.TEXT)
+        List<GridCell> textCells = grid.cells().stream().filter(c -> c.kind() == CellKind.TEXT)
                 .sorted(Comparator.comparingInt(GridCell::row).thenComparingInt(GridCell::col)).toList();
+        List<String> normalized = new ArrayList<>(textCells.size());
+        for (GridCell cell : textCells) {
+            String text = LabelText.normalize(cell.value());
+            normalized.add(text);
+            byKey.computeIfAbsent(LabelText.keyOfNormalized(text), k -> new ArrayList<>()).add(cell);
+        }
+        this.normalizedTexts = normalized;
     }
 
     public SheetGrid grid() {
@@ -27,14 +38,7 @@ public final class SheetSearch {
 
     /** Every cell whose label matches, top to bottom, left to right. */
     public List<GridCell> findAll(String label) {
-        String key = LabelText.key(label);
-        List<GridCell> found = new ArrayList<>();
-        for (GridCell cell : textCells) {
-            if (LabelText.key(cell.value()).equals(key)) {
-                found.add(cell);
-            }
-        }
-        return found;
+        return byKey.getOrDefault(LabelText.key(label), List.of());
     }
 
     /** The first matching cell inside an area. */
@@ -49,7 +53,7 @@ public final class SheetSearch {
     /** Whether any cell's normalised text contains the fragment (for recognising old formats). */
     public boolean containsText(String fragment) {
         String needle = LabelText.normalize(fragment);
-        return textCells.stream().anyMatch(c -> LabelText.normalize(c.value()).contains(needle));
+        return normalizedTexts.stream().anyMatch(text -> text.contains(needle));
     }
 
     /** The merged region a cell heads, if any. */

@@ -33,11 +33,12 @@ public final class SubmissionReader {
 
     public SubmissionContent read(WorkbookGrid workbook) {
         ContentBuilder out = new ContentBuilder();
-        cover.locate(workbook, out);
-        table2.locate(workbook, out);
-        table3.locate(workbook, out);
-        table4.locate(workbook, out);
-        indicators.locate(workbook, out);
+        SheetFinder sheets = new SheetFinder(workbook);
+        cover.locate(sheets, out);
+        table2.locate(sheets, out);
+        table3.locate(sheets, out);
+        table4.locate(sheets, out);
+        indicators.locate(sheets, out);
         return out.build(workbook.format());
     }
 }

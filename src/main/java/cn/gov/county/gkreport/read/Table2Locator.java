@@ -27,9 +27,9 @@ final class Table2Locator {
         this.templateName = templateName;
     }
 
-    void locate(WorkbookGrid workbook, ContentBuilder out) {
+    void locate(SheetFinder workbook, ContentBuilder out) {
         String anchor = table.blocks().get(0).title();
-        Optional<SheetSearch> found = SheetFinder.find(workbook, table.sheet(), anchor);
+        Optional<SheetSearch> found = workbook.find(table.sheet(), anchor);
         if (found.isEmpty()) {
             out.problem(table.sheet(), "找不到表二（" + table.title() + "）：没有“" + anchor
                     + "”标题。请使用标准模板，不要删除或改名表二。");

@@ -29,10 +29,10 @@ final class Table3Locator {
         this.table = table;
     }
 
-    void locate(WorkbookGrid workbook, ContentBuilder out) {
+    void locate(SheetFinder workbook, ContentBuilder out) {
         Table3Column first = table.columns().get(0);
         String anchorRow = table.rows().get(0).label();
-        Optional<SheetSearch> found = SheetFinder.find(workbook, table.sheet(), anchorRow);
+        Optional<SheetSearch> found = workbook.find(table.sheet(), anchorRow);
         if (found.isEmpty()) {
             out.problem(table.sheet(), "找不到表三（" + table.title() + "）：没有“" + anchorRow
                     + "”一行。请使用标准模板，不要删除或改名表三。");

@@ -22,9 +22,9 @@ final class Table4Locator {
         this.table = table;
     }
 
-    void locate(WorkbookGrid workbook, ContentBuilder out) {
+    void locate(SheetFinder workbook, ContentBuilder out) {
         String anchor = table.groups().get(0).label();
-        Optional<SheetSearch> found = SheetFinder.find(workbook, table.sheet(), anchor);
+        Optional<SheetSearch> found = workbook.find(table.sheet(), anchor);
         if (found.isEmpty()) {
             out.problem(table.sheet(), "找不到表四（" + table.title() + "）：没有“" + anchor
                     + "”表头。请使用标准模板，不要删除或改名表四。");

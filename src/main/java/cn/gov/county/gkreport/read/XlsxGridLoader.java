@@ -57,17 +57,28 @@ public final class XlsxGridLoader {
 
     private final ReadLimits limits;
     private final SAXParserFactory factory;
+    /** One parser per thread, reused file after file: creating one costs as much as parsing a sheet. */
+    private final ThreadLocal<XMLReader> readers;
 
     public XlsxGridLoader(ReadLimits limits) {
         this.limits = limits;
         this.factory = secureFactory();
+        this.readers = ThreadLocal.withInitial(this::newReaderUnchecked);
+    }
+
+    private XMLReader newReaderUnchecked() {
+        try {
+            return newReader();
+        } catch (UnreadableWorkbookException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Reads every sheet of an .xlsx file; the file is never modified. */
     public WorkbookGrid load(Path file) throws UnreadableWorkbookException {
         // ZipFile reads entries on demand from the file; the archive is never buffered whole.
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            return new Load(zip, newReader()).run();
+            return new Load(zip, readers.get()).run();
         } catch (IOException | RuntimeException e) {
             throw new UnreadableWorkbookException(UnreadableReason.CORRUPT, "xlsx cannot be read: " + e, e);
         }
