@@ -4,10 +4,12 @@ import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 
-/** The two style building blocks every sheet the product writes uses: a thin grid and a solid fill. */
+/** The building blocks of every sheet the product writes: a thin grid, a solid fill, the print layout. */
 public final class CellStyles {
 
     private CellStyles() {
@@ -22,6 +24,16 @@ public final class CellStyles {
         style.setBorderRight(BorderStyle.THIN);
         style.setVerticalAlignment(alignment);
         return style;
+    }
+
+    /** A4 landscape, as wide as the page, as many pages down as needed: how every sheet we write prints. */
+    public static void printOnA4FitToWidth(Sheet sheet) {
+        PrintSetup print = sheet.getPrintSetup();
+        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        print.setLandscape(true);
+        print.setFitWidth((short) 1);
+        print.setFitHeight((short) 0);
+        sheet.setFitToPage(true);
     }
 
     public static void fill(CellStyle style, IndexedColors color) {

@@ -2,6 +2,8 @@ package cn.gov.county.gkreport.report;
 
 import java.math.BigDecimal;
 
+import cn.gov.county.gkreport.form.CellStyles;
+
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.PrintSetup;
@@ -82,9 +84,7 @@ final class SheetRows {
     /** A4 landscape, fit to width, header rows repeated on every page, title and page numbers. */
     void printSetup(String title, int headerRows) {
         pageSetup(title, headerRows);
-        sheet.getPrintSetup().setFitWidth((short) 1);
-        sheet.getPrintSetup().setFitHeight((short) 0);
-        sheet.setFitToPage(true);
+        CellStyles.printOnA4FitToWidth(sheet);
     }
 
     /**
