@@ -56,10 +56,10 @@ public final class SubmissionAssessor {
             content = reader.read(file);
         } catch (UnreadableWorkbookException e) {
             log.info("{}: unreadable: {}", file.getFileName(), e.getMessage());
-            return unreadable(submissionId, e.reason(), "文件" + e.reason().what() + "。" + e.reason().advice());
+            return unreadable(submissionId, e.reason(), e.reason().what() + "。" + e.reason().advice());
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             log.warn("{}: unexpected failure while reading", file.getFileName(), e);
-            return unreadable(submissionId, UnreadableReason.CORRUPT, "文件" + UnreadableReason.CORRUPT.what() + "。"
+            return unreadable(submissionId, UnreadableReason.CORRUPT, UnreadableReason.CORRUPT.what() + "。"
                     + UnreadableReason.CORRUPT.advice());
         }
         Identification identity = Identification.of(content, roster, form, year);

@@ -23,21 +23,21 @@ public class FeedbackQueries {
     }
 
     /** A submission with findings, ready to be annotated. */
-    public record Pending(long submissionId, AnnotatedCopy.Request request) {
+    public record Pending(long submissionId, FeedbackWorkbook.FeedbackRequest request) {
     }
 
     public void withFindings(int year, Consumer<Pending> handler) {
         jdbc.query("""
-                SELECT s.id, s.source_path, s.file_format, u.name, s.version, s.file_name
+                SELECT s.id, s.source_path, s.file_format, u.name, s.unit_code, s.version, s.file_name
                 FROM submission s LEFT JOIN reporting_unit u ON u.code = s.unit_code
                 WHERE s.report_year = ? AND EXISTS (SELECT 1 FROM finding f WHERE f.submission_id = s.id)
                 ORDER BY s.id""",
                 (RowCallbackHandler) rs -> {
                     long id = rs.getLong(1);
                     String format = rs.getString(3);
-                    handler.accept(new Pending(id, new AnnotatedCopy.Request(Path.of(rs.getString(2)),
-                            format == null ? null : WorkbookFormat.valueOf(format), rs.getString(4),
-                            year, (Integer) rs.getObject(5, Integer.class), rs.getString(6), findings(id))));
+                    handler.accept(new Pending(id, new FeedbackWorkbook.FeedbackRequest(Path.of(rs.getString(2)),
+                            format == null ? null : WorkbookFormat.valueOf(format), rs.getString(4), rs.getString(5),
+                            year, (Integer) rs.getObject(6, Integer.class), rs.getString(7), findings(id))));
                 }, year);
     }
 

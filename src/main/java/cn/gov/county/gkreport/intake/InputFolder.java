@@ -9,18 +9,25 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.nio.file.LinkOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The folder where a year's submissions land ({@code <input>/<year>/}). Lists the files in the
  * order the "newer" rule needs (modification time, then name) and fingerprints them. Every
- * regular file is taken, whatever its extension: the reader decides by content; only hidden files
- * and Office lock files ({@code ~$…}) are passed over.
+ * regular file is taken, whatever its extension: the reader decides by content. Passed over (and
+ * logged): hidden files, Office lock files ({@code ~$…}, {@code .~lock…}) and symbolic links.
  */
 public final class InputFolder {
+
+    private static final Logger log = LoggerFactory.getLogger(InputFolder.class);
 
     private final Path dir;
 
@@ -42,10 +49,22 @@ public final class InputFolder {
                     + "（请创建该目录并放入各单位报送的文件，或用 --input= 指定输入目录）");
         }
         try (Stream<Path> entries = Files.list(dir)) {
-            return entries.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith(".") && !p.getFileName().toString().startsWith("~$"))
-                    .sorted(Comparator.comparing(InputFolder::modified).thenComparing(p -> p.getFileName().toString()))
-                    .toList();
+            List<Path> files = new ArrayList<>();
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                if (Files.isSymbolicLink(entry)) {
+                    // A link may point anywhere on the machine: only files really in the folder are taken.
+                    log.warn("输入目录中的符号链接未处理: {}", name);
+                } else if (name.startsWith("~$") || name.startsWith(".~lock")) {
+                    log.debug("Office lock file skipped: {}", name);
+                } else if (name.startsWith(".")) {
+                    log.warn("输入目录中的隐藏文件未处理（文件名以“.”开头）: {}", name);
+                } else if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    files.add(entry);
+                }
+            }
+            files.sort(Comparator.comparing(InputFolder::modified).thenComparing(p -> p.getFileName().toString()));
+            return files;
         }
     }
 

@@ -1,5 +1,9 @@
 package cn.gov.county.gkreport.intake;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 
 import cn.gov.county.gkreport.store.SubmissionRepository;
@@ -16,6 +20,9 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  */
 public class NewFileRegistrar implements ItemWriter<IncomingFile> {
 
+    /** Where files whose names cannot be stored are kept under their fingerprint (hidden: never re-listed). */
+    static final String STORED_COPIES = ".stored";
+
     private static final Logger log = LoggerFactory.getLogger(NewFileRegistrar.class);
 
     private final SubmissionRepository submissions;
@@ -30,6 +37,35 @@ public class NewFileRegistrar implements ItemWriter<IncomingFile> {
         this.receivedAt = receivedAt;
     }
 
+    /**
+     * A file whose name is not valid in the system's encoding (raw bytes, GBK from an old zip tool)
+     * cannot be found again from the name stored in the database; such a file is copied, once, to a
+     * name made of its fingerprint, and registered from there under its name as decoded.
+     */
+    private IncomingFile readable(IncomingFile file) {
+        Path byName = Path.of(file.path().toAbsolutePath().toString());
+        if (Files.isRegularFile(byName)) {
+            return file;
+        }
+        try {
+            Path store = Files.createDirectories(file.path().toAbsolutePath().getParent().resolve(STORED_COPIES));
+            Path copy = store.resolve(file.sha256() + extension(file.fileName()));
+            if (!Files.exists(copy)) {
+                Files.copy(file.path(), copy);
+            }
+            log.warn("文件名含无法识别的字符，已按指纹另存后处理: {} -> {}", file.fileName(), copy.getFileName());
+            return new IncomingFile(copy, file.fileName(), file.sha256(), file.size(), file.modifiedAt());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep a copy of " + file.fileName(), e);
+        }
+    }
+
+    private static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        String ext = dot < 0 ? "" : name.substring(dot).toLowerCase();
+        return ext.matches("\\.[a-z]{2,4}") ? ext : ".bin";
+    }
+
     @Override
     public void write(Chunk<? extends IncomingFile> files) {
         for (IncomingFile file : files) {
@@ -37,7 +73,7 @@ public class NewFileRegistrar implements ItemWriter<IncomingFile> {
                 log.debug("已登记过的文件，跳过: {} (SHA-256 {})", file.fileName(), file.sha256().substring(0, 12));
                 continue;
             }
-            submissions.register(file, year, "FOLDER", receivedAt, executionId);
+            submissions.register(readable(file), year, "FOLDER", receivedAt, executionId);
         }
     }
 }

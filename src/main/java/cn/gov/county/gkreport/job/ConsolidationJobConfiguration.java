@@ -16,6 +16,7 @@ import cn.gov.county.gkreport.consolidate.ConsolidationRunRepository;
 import cn.gov.county.gkreport.consolidate.CountyTotalsCalculator;
 import cn.gov.county.gkreport.consolidate.CountyTotalsRepository;
 import cn.gov.county.gkreport.feedback.FeedbackQueries;
+import cn.gov.county.gkreport.feedback.FeedbackWorkbook;
 import cn.gov.county.gkreport.feedback.WriteFeedbackTasklet;
 import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.intake.FingerprintProcessor;
@@ -193,9 +194,11 @@ class ConsolidationJobConfiguration {
 
     @Bean
     @StepScope
-    WriteFeedbackTasklet writeFeedbackTasklet(FeedbackQueries queries, @Value("#{jobParameters['year']}") Long year,
+    WriteFeedbackTasklet writeFeedbackTasklet(FeedbackQueries queries, ConsolidatorProperties properties,
+                                              @Value("#{jobParameters['year']}") Long year,
                                               @Value("#{jobParameters['output']}") String output) {
-        return new WriteFeedbackTasklet(queries, year.intValue(), Path.of(output));
+        return new WriteFeedbackTasklet(queries, new FeedbackWorkbook(properties.readLimits()), year.intValue(),
+                Path.of(output));
     }
 
     @Bean

@@ -74,11 +74,20 @@ public class RunSummary {
         execution.getStepExecutions().stream().filter(s -> s.getStepName().equals("writeFeedbackStep")).findFirst()
                 .ifPresent(s -> out.println("校验反馈文件（发回各单位）: 本次新写 " + s.getExecutionContext()
                         .getInt(WriteFeedbackTasklet.WRITTEN, 0) + " 份，位于 " + Path.of(r.workbookPath()).getParent()
-                        .resolve("feedback")));
+                        .resolve("feedback") + (s.getExecutionContext().getInt(WriteFeedbackTasklet.FAILED, 0) == 0 ? ""
+                        : "；" + s.getExecutionContext().getInt(WriteFeedbackTasklet.FAILED, 0) + " 份未能写出（原因见日志）")));
     }
 
     private static String failureReason(JobExecution execution) {
-        return execution.getAllFailureExceptions().stream().findFirst()
-                .map(t -> t.getClass().getSimpleName() + ": " + t.getMessage()).orElse(execution.getExitStatus().getExitDescription());
+        // The operator's words, not a class name: the full stack trace is in the log.
+        Throwable failure = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
+        if (failure == null) {
+            return execution.getExitStatus().getExitDescription();
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? "运行中断（详见日志）" : root.getMessage() + "（详见日志）";
     }
 }

@@ -6,10 +6,10 @@ package cn.gov.county.gkreport.read;
  */
 public enum UnreadableReason {
     EMPTY("文件为空（0 字节）", "请重新导出并发送填好的表格文件。"),
-    NOT_EXCEL("不是 Excel 文件", "请使用县里下发的标准模板（.xlsx），用 Excel、WPS 或 LibreOffice 填写后直接保存发送，不要改扩展名。"),
-    NOT_A_WORKBOOK("是 Office 文件，但不是电子表格（例如 Word 文档）", "请发送填好的 Excel 表格，而不是 Word 或其他文档。"),
+    NOT_EXCEL("文件不是 Excel 文件", "请使用县里下发的标准模板（.xlsx），用 Excel、WPS 或 LibreOffice 填写后直接保存发送，不要改扩展名。"),
+    NOT_A_WORKBOOK("文件是 Office 文件，但不是电子表格（例如 Word 文档）", "请发送填好的 Excel 表格，而不是 Word 或其他文档。"),
     ENCRYPTED("文件设置了打开密码（已加密）", "请取消文件密码后重新保存并发送。"),
-    LEGACY_FORMAT("是过旧的 Excel 5.0/95 格式", "请用 Excel、WPS 或 LibreOffice 打开后另存为 .xlsx 再发送。"),
+    LEGACY_FORMAT("文件是过旧的 Excel 5.0/95 格式", "请用 Excel、WPS 或 LibreOffice 打开后另存为 .xlsx 再发送。"),
     CORRUPT("文件已损坏，无法打开", "请在本机用 Excel 或 WPS 打开确认无误后重新保存并发送。"),
     TOO_LARGE("文件过大或解压后内容异常庞大，超出安全限制", "标准模板填好后不到 100 KB，请只保留模板中的工作表后重新保存发送。"),
     UNSAFE_CONTENT("文件内含不安全的 XML 结构（DTD/外部实体）", "请用标准模板重新填写并保存后发送。");
@@ -22,7 +22,7 @@ public enum UnreadableReason {
         this.advice = advice;
     }
 
-    /** What is wrong, in Chinese. */
+    /** What is wrong, in Chinese, as a whole phrase (文件…). */
     public String what() {
         return what;
     }

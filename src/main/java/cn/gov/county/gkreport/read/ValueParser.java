@@ -14,7 +14,10 @@ public final class ValueParser {
 
     private static final Set<String> ZERO_PLACEHOLDERS = Set.of("", "-", "--", "—", "——", "–", "/", "无", "零", "空");
     private static final Pattern UNIT_SUFFIX = Pattern.compile("(件|条|个|次|项|人|万元|元)$");
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+    /** A number as a spreadsheet stores it (an exponent is possible: 1E+20). */
+    private static final Pattern STORED_NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+    /** A number as a person types it: no exponent, so "1e9" is not silently a billion. */
+    private static final Pattern TYPED_NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
     private ValueParser() {
     }
@@ -24,7 +27,7 @@ public final class ValueParser {
             return new FigureCell(code, sheet, at, "", BigDecimal.ZERO, FigureCell.Reading.IMPLICIT_ZERO);
         }
         return switch (cell.kind()) {
-            case NUMBER -> number(code, sheet, at, cell.value(), cell.value());
+            case NUMBER -> number(code, sheet, at, cell.value(), cell.value(), STORED_NUMBER);
             case TEXT -> text(code, sheet, at, cell.value());
             case ERROR -> new FigureCell(code, sheet, at, cell.value(), null, FigureCell.Reading.FORMULA_ERROR);
             case FORMULA_WITHOUT_VALUE -> new FigureCell(code, sheet, at, "=" + cell.formula(), null,
@@ -43,11 +46,11 @@ public final class ValueParser {
         if (s.matches("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?")) {
             s = s.replace(",", "");
         }
-        return number(code, sheet, at, raw, s);
+        return number(code, sheet, at, raw, s, TYPED_NUMBER);
     }
 
-    private static FigureCell number(String code, String sheet, CellRef at, String raw, String text) {
-        if (!NUMBER.matcher(text).matches()) {
+    private static FigureCell number(String code, String sheet, CellRef at, String raw, String text, Pattern form) {
+        if (!form.matcher(text).matches()) {
             return new FigureCell(code, sheet, at, raw, null, FigureCell.Reading.NOT_A_NUMBER);
         }
         BigDecimal value = new BigDecimal(text.startsWith("+") ? text.substring(1) : text);
