@@ -225,6 +225,12 @@ abstract class ConsolidationJobFunctionalTest {
             assertThat(findings.getLastRowNum()).isEqualTo(6);
             assertThat(text.formatCellValue(findings.getRow(6).getCell(0))).isEqualTo(DemoSubmissions.WARNED_UNIT);
             assertThat(text.formatCellValue(findings.getRow(1).getCell(5))).isEqualTo("J17");
+            Sheet breakdown = workbook.getSheet("分类汇总");
+            assertThat(text.formatCellValue(breakdown.getRow(0).getCell(5))).isEqualTo("全县合计");
+            Row license = java.util.stream.StreamSupport.stream(breakdown.spliterator(), false)
+                    .filter(r -> "T2.LICENSE.DECISIONS".equals(text.formatCellValue(r.getCell(6)))).findFirst().orElseThrow();
+            assertThat(license.getCell(5).getNumericCellValue()).isEqualTo(6948);
+            assertThat(license.getCell(3).getNumericCellValue() + license.getCell(4).getNumericCellValue()).isEqualTo(6948);
             Sheet detail = workbook.getSheet("分单位明细");
             assertThat(detail.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 2);
             assertThat(workbook.getSheet("数据溯源").getLastRowNum()).isPositive();
@@ -257,6 +263,7 @@ abstract class ConsolidationJobFunctionalTest {
     @Order(7)
     void aSecondRunChangesNothingAndWritesTheSameFigures() throws Exception {
         var before = TableSnapshot.of(jdbc, TableSnapshot.DATA_TABLES);
+        Map<String, List<String>> firstWorkbook = cellTexts(ConsolidatedWorkbook.fileFor(output, DemoInput.YEAR));
         var again = command.execute(DemoInput.YEAR, input.toString(), output.toString(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         assertThat(again.exitCode()).isEqualTo(ConsolidationCommand.COMPLETED);
@@ -266,6 +273,32 @@ abstract class ConsolidationJobFunctionalTest {
         assertThat(storedTotals(second.getId())).isEqualTo(storedTotals(execution().getId()));
         assertThat(second.getStepExecutions()).filteredOn(s -> s.getStepName().equals("importSubmissionsStep"))
                 .singleElement().satisfies(s -> assertThat(s.getReadCount()).isZero());
+        // The same stored state gives the same workbook, cell for cell, except the run's own time.
+        Map<String, List<String>> secondWorkbook = cellTexts(ConsolidatedWorkbook.fileFor(output, DemoInput.YEAR));
+        assertThat(secondWorkbook.keySet()).containsExactlyElementsOf(firstWorkbook.keySet());
+        secondWorkbook.forEach((sheet, cells) -> assertThat(cells).as(sheet)
+                .isEqualTo(firstWorkbook.get(sheet)));
+    }
+
+    /** Every cell's shown text by sheet; the 汇总时间 and 填报日期 cells (the run's own time) left out. */
+    private static Map<String, List<String>> cellTexts(Path file) throws Exception {
+        Map<String, List<String>> texts = new java.util.LinkedHashMap<>();
+        DataFormatter formatter = new DataFormatter();
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
+             XSSFWorkbook workbook = new XSSFWorkbook(pkg)) {
+            for (Sheet sheet : workbook) {
+                List<String> cells = new java.util.ArrayList<>();
+                for (Row row : sheet) {
+                    String label = formatter.formatCellValue(row.getCell(0));
+                    if (label.equals("汇总时间") || label.equals("填报日期")) {
+                        continue;
+                    }
+                    row.forEach(cell -> cells.add(cell.getAddress() + "=" + formatter.formatCellValue(cell)));
+                }
+                texts.put(sheet.getSheetName(), cells);
+            }
+        }
+        return texts;
     }
 
     private Map<TotalScope, Map<String, BigDecimal>> storedTotals(long executionId) {
