@@ -48,8 +48,8 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The nightly consolidation: intake → import (read, check, store) → consolidate → write workbook →
- * write feedback copies.
+ * The nightly consolidation: (mailbox →) intake → import (read, check, store) → consolidate → write
+ * workbook → write feedback copies (→ replies by mail) → chase list.
  * Job parameters {@code year}, {@code input} and {@code output} identify a run; each step reads
  * them in step scope.
  */
@@ -59,15 +59,23 @@ class ConsolidationJobConfiguration {
     static final String JOB_NAME = "consolidationJob";
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
+    /**
+     * The mail steps (mailbox intake first; replies and the chase list last) are always in the flow
+     * and do nothing unless enabled in {@code consolidator.mail.*}.
+     */
     @Bean
-    Job consolidationJob(JobRepository jobRepository, Step intakeStep, Step importSubmissionsStep, Step consolidateStep,
-                         Step writeWorkbookStep, Step writeFeedbackStep) {
+    Job consolidationJob(JobRepository jobRepository, Step mailIntakeStep, Step intakeStep, Step importSubmissionsStep,
+                         Step consolidateStep, Step writeWorkbookStep, Step writeFeedbackStep, Step mailRepliesStep,
+                         Step chaseListStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .start(intakeStep)
+                .start(mailIntakeStep)
+                .next(intakeStep)
                 .next(importSubmissionsStep)
                 .next(consolidateStep)
                 .next(writeWorkbookStep)
                 .next(writeFeedbackStep)
+                .next(mailRepliesStep)
+                .next(chaseListStep)
                 .build();
     }
 

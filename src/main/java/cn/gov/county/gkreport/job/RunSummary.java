@@ -9,8 +9,8 @@ import cn.gov.county.gkreport.consolidate.ConsolidationRun;
 import cn.gov.county.gkreport.consolidate.ConsolidationRunRepository;
 import cn.gov.county.gkreport.feedback.WriteFeedbackTasklet;
 import cn.gov.county.gkreport.intake.Roster;
+import cn.gov.county.gkreport.mail.MailSummary;
 import cn.gov.county.gkreport.report.ReportQueries;
-import cn.gov.county.gkreport.report.UnitStanding;
 import cn.gov.county.gkreport.store.SubmissionRepository;
 
 import org.springframework.batch.core.BatchStatus;
@@ -25,13 +25,15 @@ public class RunSummary {
     private final ConsolidationRunRepository runs;
     private final ReportQueries queries;
     private final SubmissionRepository submissions;
+    private final MailSummary mail;
     private final Roster roster;
 
     public RunSummary(ConsolidationRunRepository runs, ReportQueries queries, SubmissionRepository submissions,
-                      Roster roster) {
+                      MailSummary mail, Roster roster) {
         this.runs = runs;
         this.queries = queries;
         this.submissions = submissions;
+        this.mail = mail;
         this.roster = roster;
     }
 
@@ -51,13 +53,9 @@ public class RunSummary {
         ConsolidationRun r = run.get();
         out.printf("报告年度 %d：应报 %d 个单位，已接收 %d，未通过 %d，未报送 %d%n", r.year(), r.expected(), r.accepted(),
                 r.rejected(), r.missing());
+        // the chase list: every unit without an accepted submission, its last status and contact
+        mail.unitLines(r.year()).forEach(out::println);
         List<ReportQueries.SubmissionRow> submissions = queries.submissions(r.year());
-        for (UnitStanding standing : roster.units().stream().map(u -> UnitStanding.of(u, submissions)).toList()) {
-            if (standing.standing() != UnitStanding.Standing.ACCEPTED) {
-                out.printf("  %s %-14s %s%s%n", standing.unit().code(), standing.unit().name(), standing.standing().label(),
-                        standing.counting().map(s -> "（" + s.fileName() + "，错误 " + s.errors() + " 处）").orElse(""));
-            }
-        }
         List<ReportQueries.SubmissionRow> unidentified = submissions.stream().filter(s -> s.unitCode() == null).toList();
         if (!unidentified.isEmpty()) {
             out.println("另有 " + unidentified.size() + " 份文件无法确认报送单位（无法读取或封面不在名册中），未计入汇总：");
@@ -76,6 +74,7 @@ public class RunSummary {
                         .getInt(WriteFeedbackTasklet.WRITTEN, 0) + " 份，位于 " + Path.of(r.workbookPath()).getParent()
                         .resolve("feedback") + (s.getExecutionContext().getInt(WriteFeedbackTasklet.FAILED, 0) == 0 ? ""
                         : "；" + s.getExecutionContext().getInt(WriteFeedbackTasklet.FAILED, 0) + " 份未能写出（原因见日志）")));
+        mail.lines(execution).forEach(out::println);
     }
 
     private static String failureReason(JobExecution execution) {

@@ -1,0 +1,157 @@
+package cn.gov.county.gkreport.mail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import cn.gov.county.gkreport.intake.Roster;
+import cn.gov.county.gkreport.intake.RosterUnit;
+import cn.gov.county.gkreport.report.ReportQueries;
+import cn.gov.county.gkreport.report.UnitStanding;
+import cn.gov.county.gkreport.report.UnitStanding.Standing;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Whom to chase: every roster unit without an accepted submission, with its last status, the contact
+ * person and phone of the latest cover it sent, its mail address and a sentence ready to paste into
+ * a reminder. Written as {@code output/<year>/催报名单-<year>.csv} (UTF-8 with BOM, so Excel opens it
+ * in Chinese), and as lines for the run summary.
+ */
+public class ChaseList {
+
+    static final String[] HEADER = {"单位代码", "单位名称", "单位类型", "状态", "最近报送文件", "最近报送时间", "错误数",
+        "联系人", "联系电话", "电子邮箱", "上次催报", "催报内容"};
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /** One unit to chase. */
+    public record Entry(RosterUnit unit, Standing standing, String lastFile, String lastReceivedAt, int errors,
+                        String contactPerson, String contactPhone, String email, String lastReminder,
+                        String reminderText) {
+    }
+
+    private final Roster roster;
+    private final ReportQueries queries;
+    private final JdbcTemplate jdbc;
+    private final MailReplyRepository replies;
+    private final ReminderRepository reminders;
+    private final UnitAddresses addresses;
+    private final ReplyTexts texts;
+
+    public ChaseList(Roster roster, ReportQueries queries, JdbcTemplate jdbc, MailReplyRepository replies,
+                     ReminderRepository reminders, UnitAddresses addresses, ReplyTexts texts) {
+        this.roster = roster;
+        this.queries = queries;
+        this.jdbc = jdbc;
+        this.replies = replies;
+        this.reminders = reminders;
+        this.addresses = addresses;
+        this.texts = texts;
+    }
+
+    public static Path fileFor(Path outputDir, int year) {
+        return outputDir.resolve(Integer.toString(year)).resolve("催报名单-" + year + ".csv");
+    }
+
+    /** The units to chase tonight, in roster order. */
+    public List<Entry> entries(int year, LocalDate today) {
+        List<ReportQueries.SubmissionRow> rows = queries.submissions(year);
+        List<Entry> entries = new ArrayList<>();
+        for (RosterUnit unit : roster.units()) {
+            UnitStanding standing = UnitStanding.of(unit, rows);
+            if (standing.standing() == Standing.ACCEPTED) {
+                continue;
+            }
+            Optional<ReportQueries.SubmissionRow> last = standing.counting();
+            String[] contact = contact(unit.code());
+            String email = addresses.of(unit.code()).or(() -> replies.latestSender(unit.code())).orElse(null);
+            String lastFile = last.map(ReportQueries.SubmissionRow::fileName).orElse(null);
+            int errors = last.map(ReportQueries.SubmissionRow::errors).orElse(0);
+            entries.add(new Entry(unit, standing.standing(), lastFile,
+                    last.map(ReportQueries.SubmissionRow::receivedAt).orElse(null), errors, contact[0], contact[1], email,
+                    reminders.lastReminder(year, unit.code()).map(t -> t.format(MINUTE)).orElse(null),
+                    texts.reminderSentence(standing.standing(), lastFile, errors, year, today)));
+        }
+        return entries;
+    }
+
+    /** Contact person and phone from the unit's latest cover that named them (this year first, then earlier years). */
+    private String[] contact(String unitCode) {
+        return jdbc.query("""
+                SELECT contact_person, contact_phone FROM submission
+                WHERE unit_code = ? AND (contact_person IS NOT NULL OR contact_phone IS NOT NULL)
+                ORDER BY report_year DESC, id DESC""",
+                (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, unitCode)
+                .stream().findFirst().orElse(new String[] {null, null});
+    }
+
+    /** Writes the CSV (replacing last night's) and returns its path. */
+    public Path write(Path outputDir, int year, List<Entry> entries) throws IOException {
+        Path file = fileFor(outputDir, year);
+        Files.createDirectories(file.getParent());
+        StringBuilder csv = new StringBuilder("\uFEFF");
+        line(csv, HEADER);
+        for (Entry e : entries) {
+            line(csv, e.unit().code(), e.unit().name(), e.unit().type().label(), e.standing().label(), e.lastFile(),
+                    e.lastReceivedAt(), e.standing() == Standing.REJECTED ? Integer.toString(e.errors()) : "",
+                    e.contactPerson(), e.contactPhone(), e.email(), e.lastReminder(), e.reminderText());
+        }
+        Path tmp = Files.createTempFile(file.getParent(), ".chase-", ".csv");
+        Files.writeString(tmp, csv, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return file;
+    }
+
+    /** The same units as lines for the run summary. */
+    public static List<String> summaryLines(List<Entry> entries) {
+        return entries.stream().map(e -> String.format("  %s %-14s %s%s  联系人 %s  电话 %s%s", e.unit().code(),
+                e.unit().name(), e.standing().label(),
+                e.standing() == Standing.REJECTED && e.lastFile() != null
+                        ? "（" + e.lastFile() + "，错误 " + e.errors() + " 处）" : "",
+                orDash(e.contactPerson()), orDash(e.contactPhone()), e.email() == null ? "" : "  邮箱 " + e.email()))
+                .toList();
+    }
+
+    private static String orDash(String s) {
+        return s == null || s.isBlank() ? "—" : s;
+    }
+
+    private static void line(StringBuilder csv, String... cells) {
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                csv.append(',');
+            }
+            csv.append(cell(cells[i]));
+        }
+        csv.append("\r\n");
+    }
+
+    /**
+     * One CSV cell. Text a clerk typed on a cover must not run as a formula when the office opens the
+     * file in Excel ({@code =HYPERLINK(…)}, {@code +}, {@code -}, {@code @}): it is prefixed with {@code '}.
+     * A number with a leading zero (a landline without its dash) is kept as text.
+     */
+    static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        String v = value.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+        if (!v.isEmpty() && "=+-@\t".indexOf(v.charAt(0)) >= 0 && !v.matches("-?\\d+(\\.\\d+)?")) {
+            v = "'" + v;
+        }
+        if (v.matches("0\\d{5,}")) {
+            return "=\"" + v + "\"";
+        }
+        if (v.contains(",") || v.contains("\"") || v.startsWith(" ") || v.endsWith(" ")) {
+            return "\"" + v.replace("\"", "\"\"") + "\"";
+        }
+        return v;
+    }
+}

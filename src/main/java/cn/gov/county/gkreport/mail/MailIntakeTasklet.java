@@ -1,0 +1,97 @@
+package cn.gov.county.gkreport.mail;
+
+import java.nio.file.Path;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * The mail-intake step: takes tonight's submissions from the mailbox into {@code input/<year>/}
+ * before intake runs. Does nothing (and says so) unless {@code consolidator.mail.intake-enabled}.
+ * A mailbox that cannot be reached (network, password, certificate) does not stop the night: the
+ * files already in the folder are still processed, the problem is logged and kept in the step's
+ * context ({@link #PROBLEM}) for the summary, and the messages wait for the next run.
+ */
+public class MailIntakeTasklet implements Tasklet {
+
+    /** Step context keys. */
+    public static final String NEW_MESSAGES = "mail.intake.new";
+    public static final String SAVED = "mail.intake.saved";
+    public static final String DUPLICATES = "mail.intake.duplicates";
+    public static final String REFUSED = "mail.intake.refused";
+    public static final String LEFT = "mail.intake.left";
+    public static final String PROBLEM = "mail.intake.problem";
+    private static final Logger log = LoggerFactory.getLogger(MailIntakeTasklet.class);
+
+    private final MailSettings settings;
+    private final MailboxIntake intake;
+    private final Path input;
+    private final int year;
+
+    public MailIntakeTasklet(MailSettings settings, MailboxIntake intake, Path input, int year) {
+        this.settings = settings;
+        this.intake = intake;
+        this.input = input;
+        this.year = year;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        if (!settings.intakeEnabled()) {
+            log.info("邮箱收取未启用（consolidator.mail.intake-enabled=false），本步骤跳过");
+            contribution.setExitStatus(ExitStatus.NOOP);
+            return RepeatStatus.FINISHED;
+        }
+        ExecutionContext context = contribution.getStepExecution().getExecutionContext();
+        try {
+            MailboxIntake.Result result = intake.run(input, year, contribution.getStepExecution().getJobExecutionId());
+            context.putInt(NEW_MESSAGES, result.newMessages());
+            context.putInt(SAVED, result.savedFiles());
+            context.putInt(DUPLICATES, result.duplicateFiles());
+            context.putInt(REFUSED, result.refusedMessages());
+            context.putInt(LEFT, result.leftMessages());
+            for (int i = 0; i < result.newMessages(); i++) {
+                contribution.incrementReadCount(); // the summary's 读取: new messages; 写入: files saved
+            }
+            contribution.incrementWriteCount(result.savedFiles());
+        } catch (Exception e) {
+            String problem = describe(e);
+            log.error("邮箱收取失败，今晚只处理输入目录中已有的文件: {}", problem);
+            context.putString(PROBLEM, problem);
+            contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription("邮箱收取失败: " + problem));
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    /** What the operator needs to know, in one line, without a stack trace. */
+    static String describe(Exception e) {
+        Throwable t = e;
+        String text = null;
+        while (t != null) {
+            if (t instanceof jakarta.mail.AuthenticationFailedException) {
+                return "登录邮箱失败（用户名或密码错误，或未开启 IMAP/POP3 服务）";
+            }
+            if (t instanceof java.net.UnknownHostException) {
+                return "找不到邮件服务器 " + t.getMessage() + "（请检查 host 设置和网络）";
+            }
+            if (t instanceof java.net.ConnectException || t instanceof java.net.SocketTimeoutException) {
+                return "无法连接邮件服务器（" + t.getMessage() + "，请检查 host/port 和网络）";
+            }
+            if (t instanceof javax.net.ssl.SSLException || t instanceof java.security.cert.CertificateException) {
+                return "与邮件服务器的加密连接失败（证书不受信任？可用 ssl-trust 指定内网服务器）: " + t.getMessage();
+            }
+            if (t instanceof IllegalStateException && t.getMessage() != null) {
+                return t.getMessage();
+            }
+            text = text == null ? t.getMessage() : text;
+            t = t.getCause();
+        }
+        return e.getClass().getSimpleName() + (text == null ? "" : ": " + text);
+    }
+}

@@ -1,0 +1,565 @@
+package cn.gov.county.gkreport.mail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import cn.gov.county.gkreport.intake.InputFolder;
+import cn.gov.county.gkreport.mail.AttachmentNames.Kind;
+import cn.gov.county.gkreport.mail.MailMessageRepository.AttachmentOutcome;
+import cn.gov.county.gkreport.mail.MailMessageRepository.AttachmentRecord;
+import cn.gov.county.gkreport.mail.MailMessageRepository.Known;
+import cn.gov.county.gkreport.mail.MailMessageRepository.MessageOutcome;
+import cn.gov.county.gkreport.mail.MailMessageRepository.MessageRecord;
+import cn.gov.county.gkreport.mail.MailMessageRepository.ServerState;
+import cn.gov.county.gkreport.store.SubmissionRepository;
+
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Header;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeUtility;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes the submissions from the office mailbox: reads the configured folder, saves every Excel
+ * attachment of a new message into {@code input/<year>/} under a safe, collision-free name, records
+ * the message (sender, subject, Message-ID, received time) and each attachment (name as sent and as
+ * saved, SHA-256, outcome), then marks the message: moved to the processed folder, or flagged \Seen.
+ * <p>Every database access runs in its own new transaction (the {@code tx} template), so each sees
+ * what the previous ones committed whatever the step's transaction and the database's isolation.
+ * <p>Idempotent: a message is recorded once by its Message-ID (a second delivery is only marked), and
+ * an attachment whose content was already received (SHA-256, by mail or in the folder) is not saved
+ * again. A message is recorded (committed) before it is marked on the server, and one recorded but
+ * not yet marked is marked on the next run: a crash loses nothing and takes nothing twice.
+ * <p>Policy: every .xlsx/.xls attachment is saved and becomes its own submission (the cover decides the
+ * unit; several in one message are versions in attachment order); a part without a name counts when
+ * its content type says Excel; archives (.zip, .rar, .7z…) are never unpacked; other files, and files
+ * over the read limit, are recorded and refused; pictures in the text and signatures are not
+ * attachments; a message without any attachment, or one that cannot be read, is left untouched (not
+ * marked, not moved) for a person.
+ * With POP3 nothing can be marked on the server: messages stay there and are recognised by Message-ID.
+ */
+public class MailboxIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(MailboxIntake.class);
+    private static final int MAX_NESTING = 3;
+
+    /** What one run did. */
+    public record Result(int examined, int newMessages, int savedFiles, int duplicateFiles, int refusedMessages,
+                         int leftMessages, int marked) {
+    }
+
+    private final MailSettings settings;
+    private final MailMessageRepository messages;
+    private final SubmissionRepository submissions;
+    private final TransactionTemplate tx;
+    private final long maxBytes;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    /**
+     * @param tx       a template that starts a new transaction (each message commits on its own)
+     * @param maxBytes the largest attachment saved ({@code consolidator.read-limits.max-file-bytes})
+     */
+    public MailboxIntake(MailSettings settings, MailMessageRepository messages, SubmissionRepository submissions,
+                         TransactionTemplate tx, long maxBytes, Clock clock) {
+        this.settings = settings;
+        this.messages = messages;
+        this.submissions = submissions;
+        this.tx = tx;
+        this.maxBytes = maxBytes;
+        this.clock = clock;
+        this.zone = clock.getZone();
+    }
+
+    /** Reads the mailbox into {@code <input>/<year>/}. */
+    public Result run(Path input, int year, long executionId) throws MessagingException, IOException {
+        Path dir = InputFolder.of(input, year).dir();
+        Files.createDirectories(dir);
+        removeLeftovers(dir);
+        MailSettings.Mailbox box = settings.mailbox();
+        Session session = MailSessions.store(settings);
+        Counts counts = new Counts();
+        try (Store store = session.getStore(box.protocol())) {
+            store.connect(box.host(), box.effectivePort(), box.username(), box.password());
+            Folder folder = store.getFolder(box.folder());
+            if (!folder.exists()) {
+                throw new MessagingException("邮箱中没有文件夹 " + box.folder());
+            }
+            Folder processed = null;
+            if (box.processedFolder() != null && !box.pop3()) {
+                processed = store.getFolder(box.processedFolder());
+                if (!processed.exists() && !processed.create(Folder.HOLDS_MESSAGES)) {
+                    throw new MessagingException("无法在邮箱中创建文件夹 " + box.processedFolder());
+                }
+            }
+            folder.open(box.pop3() ? Folder.READ_ONLY : Folder.READ_WRITE);
+            try {
+                Message[] all = folder.getMessages();
+                FetchProfile profile = new FetchProfile();
+                profile.add(FetchProfile.Item.ENVELOPE);
+                profile.add(FetchProfile.Item.FLAGS);
+                profile.add("Message-ID");
+                if (folder instanceof UIDFolder) {
+                    profile.add(UIDFolder.FetchProfileItem.UID);
+                }
+                folder.fetch(all, profile);
+                List<Message> ordered = new ArrayList<>(Arrays.asList(all));
+                ordered.sort((a, b) -> received(a).compareTo(received(b)));
+                for (Message message : ordered) {
+                    if (message.isExpunged() || (message.isSet(Flags.Flag.DELETED) && !box.pop3())) {
+                        continue;
+                    }
+                    counts.examined++;
+                    take(message, folder, processed, dir, year, executionId, counts);
+                }
+            } finally {
+                folder.close(counts.moved > 0);
+            }
+        }
+        Result result = new Result(counts.examined, counts.newMessages, counts.saved, counts.duplicates, counts.refused,
+                counts.left, counts.marked);
+        log.info("邮箱收取: 查看 {} 封，新邮件 {} 封，保存附件 {} 个，重复文件 {} 个，拒收 {} 封，留待人工处理 {} 封",
+                result.examined(), result.newMessages(), result.savedFiles(), result.duplicateFiles(),
+                result.refusedMessages(), result.leftMessages());
+        return result;
+    }
+
+    /** Partial downloads a killed run left behind (hidden {@code .mail-*.part}): never complete, always ours. */
+    private static void removeLeftovers(Path dir) throws IOException {
+        try (var leftovers = Files.newDirectoryStream(dir, ".mail-*.part")) {
+            for (Path leftover : leftovers) {
+                Files.deleteIfExists(leftover);
+            }
+        }
+    }
+
+    private void take(Message message, Folder folder, Folder processed, Path dir, int year, long executionId,
+                      Counts counts) throws MessagingException, IOException {
+        String messageId = messageId(message);
+        Optional<Known> known = tx.execute(status -> messages.find(messageId));
+        if (known.isPresent()) {
+            // Recorded before: a second delivery, or marking was interrupted. Finish marking, take nothing.
+            if (known.get().serverState() != ServerState.LEFT) {
+                mark(message, folder, processed, counts);
+                tx.executeWithoutResult(status -> messages.markDone(known.get().id()));
+            }
+            return;
+        }
+        LocalDateTime receivedAt = received(message);
+        if (settings.mailbox().receivedSince() != null
+                && receivedAt.toLocalDate().isBefore(settings.mailbox().receivedSince())) {
+            return;
+        }
+        counts.newMessages++;
+        InternetAddress from = from(message);
+        String replyTo = replyTo(message);
+        String subject = subject(message);
+        List<AttachmentRecord> records = new ArrayList<>();
+        MessageOutcome outcome;
+        String note;
+        try {
+            List<Part> parts = new ArrayList<>();
+            collect(message, 0, parts);
+            Set<String> inThisMessage = new HashSet<>();
+            int seq = 1;
+            for (Part part : parts) {
+                records.add(save(part, seq, dir, year, receivedAt, inThisMessage));
+                seq++;
+            }
+            outcome = outcome(records);
+            note = note(records);
+        } catch (DiskFailure disk) {
+            throw disk.io();
+        } catch (MessagingException | IOException | RuntimeException unreadable) {
+            log.warn("邮件无法解析，留在邮箱中待人工处理: {} 来自 {} ({})", subject, from.getAddress(), unreadable.toString());
+            records.clear();
+            outcome = MessageOutcome.UNREADABLE;
+            note = "邮件结构无法解析: " + unreadable.getClass().getSimpleName();
+        }
+        ServerState state = switch (outcome) {
+            case NO_ATTACHMENT, UNREADABLE -> ServerState.LEFT;
+            default -> settings.mailbox().pop3() ? ServerState.DONE : ServerState.PENDING;
+        };
+        MessageRecord record = new MessageRecord(messageId, year, folder.getFullName(), from.getAddress(),
+                from.getPersonal(), replyTo, subject, sent(message), receivedAt, autoGenerated(message, from),
+                outcome, note, state, LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS), executionId, records);
+        Long id = tx.execute(status -> messages.insert(record));
+        switch (outcome) {
+            case SAVED -> counts.saved += (int) records.stream().filter(r -> r.outcome() == AttachmentOutcome.SAVED).count();
+            case REFUSED -> counts.refused++;
+            case NO_ATTACHMENT, UNREADABLE -> counts.left++;
+            default -> { }
+        }
+        counts.duplicates += (int) records.stream().filter(r -> r.outcome() == AttachmentOutcome.DUPLICATE).count();
+        log.info("邮件 {} 来自 {}: {}{}", subject, from.getAddress(), outcome, note == null ? "" : "（" + note + "）");
+        if (state == ServerState.PENDING) {
+            mark(message, folder, processed, counts);
+            tx.executeWithoutResult(status -> messages.markDone(id));
+        }
+    }
+
+    /** Moves the message to the processed folder, or flags it \Seen (nothing for POP3). */
+    private void mark(Message message, Folder folder, Folder processed, Counts counts) throws MessagingException {
+        if (settings.mailbox().pop3()) {
+            return;
+        }
+        if (processed != null) {
+            folder.copyMessages(new Message[] {message}, processed);
+            message.setFlag(Flags.Flag.DELETED, true);
+            counts.moved++;
+        } else if (!message.isSet(Flags.Flag.SEEN)) {
+            message.setFlag(Flags.Flag.SEEN, true);
+        }
+        counts.marked++;
+    }
+
+    /** The parts that are attachments, depth first; forwarded messages (message/rfc822) are opened. */
+    private static void collect(Part part, int depth, List<Part> out) throws MessagingException, IOException {
+        if (part.isMimeType("multipart/*")) {
+            Object content = part.getContent();
+            if (content instanceof Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    collect(multipart.getBodyPart(i), depth, out);
+                }
+            }
+            return;
+        }
+        if (part.isMimeType("message/rfc822") && depth < MAX_NESTING) {
+            Object content = part.getContent();
+            if (content instanceof Part inner) {
+                collect(inner, depth + 1, out);
+                return;
+            }
+        }
+        String name = AttachmentNames.fileName(AttachmentNames.rawHeader(part.getHeader("Content-Disposition")),
+                AttachmentNames.rawHeader(part.getHeader("Content-Type")));
+        String disposition = safeDisposition(part);
+        boolean declaredAttachment = Part.ATTACHMENT.equalsIgnoreCase(disposition);
+        boolean body = part.isMimeType("text/plain") || part.isMimeType("text/html");
+        // signatures, and pictures shown in the text (a logo in the signature), are not attachments
+        boolean decoration = part.isMimeType("application/pkcs7-signature")
+                || part.isMimeType("application/x-pkcs7-signature") || part.isMimeType("application/pgp-signature")
+                || (part.isMimeType("image/*") && !declaredAttachment);
+        if ((declaredAttachment || name != null || !body) && !decoration) {
+            out.add(part); // a part without name or disposition counts too: its content type decides (年报 as application/vnd.ms-excel)
+        }
+    }
+
+    private static String safeDisposition(Part part) {
+        try {
+            return part.getDisposition();
+        } catch (MessagingException malformed) {
+            return null;
+        }
+    }
+
+    private AttachmentRecord save(Part part, int seq, Path dir, int year, LocalDateTime receivedAt,
+                                  Set<String> inThisMessage) throws MessagingException, IOException {
+        String contentType = AttachmentNames.baseType(AttachmentNames.rawHeader(part.getHeader("Content-Type")));
+        String decoded = AttachmentNames.fileName(AttachmentNames.rawHeader(part.getHeader("Content-Disposition")),
+                AttachmentNames.rawHeader(part.getHeader("Content-Type")));
+        String asSent = decoded == null ? "（无文件名）" : decoded;
+        Kind kind = AttachmentNames.kind(decoded, contentType);
+        if (kind == Kind.ARCHIVE) {
+            return new AttachmentRecord(seq, asSent, null, contentType, null, null, AttachmentOutcome.ARCHIVE,
+                    "压缩文件不解压，请直接发送 Excel 文件");
+        }
+        if (!kind.excel()) {
+            return new AttachmentRecord(seq, asSent, null, contentType, null, null, AttachmentOutcome.NOT_EXCEL,
+                    "不是 Excel 文件（.xlsx 或 .xls）");
+        }
+        Path part0 = disk(() -> Files.createTempFile(dir, ".mail-", ".part")); // hidden: intake passes over it
+        try {
+            MessageDigest sha = sha256();
+            long size;
+            try (InputStream in = part.getInputStream();
+                 OutputStream out = new DigestOutputStream(disk(() -> Files.newOutputStream(part0)), sha)) {
+                size = copyAtMost(in, out, maxBytes);
+            } catch (MessagingException | IOException unreadable) {
+                log.warn("附件无法读取: {} ({})", asSent, unreadable.toString());
+                return new AttachmentRecord(seq, asSent, null, contentType, null, null, AttachmentOutcome.UNREADABLE,
+                        "附件内容无法解码");
+            }
+            if (size < 0) {
+                return new AttachmentRecord(seq, asSent, null, contentType, null, null, AttachmentOutcome.TOO_LARGE,
+                        "超过 " + (maxBytes / (1024 * 1024)) + " MB，未保存");
+            }
+            String hash = HexFormat.of().formatHex(sha.digest());
+            if (!inThisMessage.add(hash) || Boolean.TRUE.equals(tx.execute(status -> messages.savedBefore(year, hash)
+                    || submissions.isKnown(year, hash)))) {
+                return new AttachmentRecord(seq, asSent, null, contentType, hash, size, AttachmentOutcome.DUPLICATE,
+                        "与已收到的文件内容相同");
+            }
+            String safe = AttachmentNames.safeName(decoded, kind);
+            AttachmentNames.Target target = AttachmentNames.place(dir, safe, existing -> hash.equals(sha256(existing)));
+            if (!target.existing()) {
+                disk(() -> Files.move(part0, target.path()));
+                // The "newer" rule orders files by modification time: the message's received time, then attachment order.
+                disk(() -> Files.setLastModifiedTime(target.path(), FileTime.from(receivedAt.plus(seq, ChronoUnit.MILLIS)
+                        .atZone(zone).toInstant())));
+            }
+            String saved = target.path().getFileName().toString();
+            return new AttachmentRecord(seq, asSent, saved, contentType, hash, size, AttachmentOutcome.SAVED,
+                    safe.equals(saved) ? null : "以 " + saved + " 保存");
+        } finally {
+            disk(() -> Files.deleteIfExists(part0));
+        }
+    }
+
+    private interface DiskAction<T> {
+        T run() throws IOException;
+    }
+
+    private static <T> T disk(DiskAction<T> action) {
+        try {
+            return action.run();
+        } catch (IOException e) {
+            throw new DiskFailure(e);
+        }
+    }
+
+    /**
+     * Copies at most {@code max} bytes; returns the size, or -1 when the content is larger. A failure
+     * to read is the attachment's; a failure to write is the disk's ({@link DiskFailure}).
+     */
+    private static long copyAtMost(InputStream in, OutputStream out, long max) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            total += n;
+            if (total > max) {
+                return -1;
+            }
+            int length = n;
+            disk(() -> {
+                out.write(buffer, 0, length);
+                return null;
+            });
+        }
+        return total;
+    }
+
+    private static MessageOutcome outcome(List<AttachmentRecord> records) {
+        if (records.isEmpty()) {
+            return MessageOutcome.NO_ATTACHMENT;
+        }
+        if (records.stream().anyMatch(r -> r.outcome() == AttachmentOutcome.SAVED)) {
+            return MessageOutcome.SAVED;
+        }
+        if (records.stream().anyMatch(r -> r.outcome() == AttachmentOutcome.DUPLICATE)) {
+            return MessageOutcome.DUPLICATE;
+        }
+        return MessageOutcome.REFUSED;
+    }
+
+    private static String note(List<AttachmentRecord> records) {
+        if (records.isEmpty()) {
+            return "没有附件，留在邮箱中待人工处理";
+        }
+        StringBuilder note = new StringBuilder();
+        for (AttachmentOutcome o : AttachmentOutcome.values()) {
+            long n = records.stream().filter(r -> r.outcome() == o).count();
+            if (n > 0) {
+                note.append(note.isEmpty() ? "" : "，").append(label(o)).append(' ').append(n).append(" 个");
+            }
+        }
+        return note.toString();
+    }
+
+    static String label(AttachmentOutcome outcome) {
+        return switch (outcome) {
+            case SAVED -> "已保存";
+            case DUPLICATE -> "重复文件";
+            case ARCHIVE -> "压缩文件未处理";
+            case NOT_EXCEL -> "非 Excel 文件";
+            case TOO_LARGE -> "文件过大";
+            case UNREADABLE -> "无法解码";
+        };
+    }
+
+    /** The Message-ID; without one, a stable key made from the message's headers. */
+    static String messageId(Message message) throws MessagingException {
+        String[] ids = message.getHeader("Message-ID");
+        if (ids != null && ids.length > 0 && ids[0] != null && !ids[0].isBlank()) {
+            String id = MimeUtility.unfold(ids[0]).strip();
+            return id.length() <= 500 ? id : "<sha256." + hex(id) + ">";
+        }
+        StringBuilder headers = new StringBuilder();
+        for (Enumeration<Header> e = message.getAllHeaders(); e.hasMoreElements(); ) {
+            Header h = e.nextElement();
+            String name = h.getName().toLowerCase(Locale.ROOT);
+            if (!name.equals("received") && !name.equals("return-path") && !name.startsWith("x-")) {
+                headers.append(name).append(':').append(h.getValue()).append('\n');
+            }
+        }
+        return "<no-message-id." + hex(headers.toString()) + ">";
+    }
+
+    private LocalDateTime received(Message message) {
+        try {
+            Date date = message.getReceivedDate();
+            if (date == null) {
+                date = message.getSentDate();
+            }
+            if (date != null) {
+                return LocalDateTime.ofInstant(date.toInstant(), zone).truncatedTo(ChronoUnit.MILLIS);
+            }
+        } catch (MessagingException ignored) {
+            // fall back to now
+        }
+        return LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private LocalDateTime sent(Message message) {
+        try {
+            Date date = message.getSentDate();
+            return date == null ? null : LocalDateTime.ofInstant(date.toInstant(), zone).truncatedTo(ChronoUnit.MILLIS);
+        } catch (MessagingException e) {
+            return null;
+        }
+    }
+
+    private static InternetAddress from(Message message) {
+        try {
+            String raw = AttachmentNames.rawHeader(message.getHeader("From"));
+            if (raw != null) {
+                InternetAddress[] parsed = InternetAddress.parseHeader(MimeUtility.unfold(raw), false);
+                if (parsed.length > 0 && parsed[0].getAddress() != null) {
+                    InternetAddress a = parsed[0];
+                    String personal = a.getPersonal() == null ? null : AttachmentNames.decodeText(a.getPersonal());
+                    return new InternetAddress(a.getAddress(), personal, StandardCharsets.UTF_8.name());
+                }
+            }
+        } catch (MessagingException | java.io.UnsupportedEncodingException malformed) {
+            // below
+        }
+        try {
+            return new InternetAddress("unknown@invalid", "（无法识别的发件人）", StandardCharsets.UTF_8.name());
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String replyTo(Message message) {
+        try {
+            String raw = AttachmentNames.rawHeader(message.getHeader("Reply-To"));
+            if (raw == null) {
+                return null;
+            }
+            InternetAddress[] parsed = InternetAddress.parseHeader(MimeUtility.unfold(raw), false);
+            return parsed.length > 0 && parsed[0].getAddress() != null && parsed[0].getAddress().contains("@")
+                    ? parsed[0].getAddress() : null;
+        } catch (MessagingException malformed) {
+            return null;
+        }
+    }
+
+    private static String subject(Message message) {
+        try {
+            String raw = AttachmentNames.rawHeader(message.getHeader("Subject"));
+            return raw == null ? "" : AttachmentNames.decodeText(MimeUtility.unfold(raw)).strip();
+        } catch (MessagingException e) {
+            return "";
+        }
+    }
+
+    /**
+     * Automatic mail (out-of-office replies, delivery reports, lists, mailer daemons, our own
+     * mail) is recorded but never answered: no mail loops.
+     */
+    boolean autoGenerated(Message message, InternetAddress from) {
+        try {
+            String auto = AttachmentNames.rawHeader(message.getHeader("Auto-Submitted"));
+            if (auto != null && !auto.strip().toLowerCase(Locale.ROOT).startsWith("no")) {
+                return true;
+            }
+            String precedence = AttachmentNames.rawHeader(message.getHeader("Precedence"));
+            if (precedence != null && precedence.strip().toLowerCase(Locale.ROOT).matches("bulk|junk|list|auto_reply")) {
+                return true;
+            }
+            if (message.getHeader("X-Autoreply") != null || message.getHeader("X-Autorespond") != null
+                    || message.isMimeType("multipart/report")) {
+                return true;
+            }
+        } catch (MessagingException ignored) {
+            // judge by the address
+        }
+        String address = from.getAddress() == null ? "" : from.getAddress().toLowerCase(Locale.ROOT);
+        String own = settings.fromAddress() == null ? "" : settings.fromAddress().toLowerCase(Locale.ROOT);
+        return address.equals(own) || address.endsWith("@invalid")
+                || address.matches("^(mailer-daemon|postmaster|no-?reply|noreply|do-?not-?reply)([+.@].*)?$");
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sha256(Path file) {
+        return InputFolder.fingerprint(file).sha256();
+    }
+
+    private static String hex(String s) {
+        return HexFormat.of().formatHex(sha256().digest(s.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static final class Counts {
+        int examined;
+        int newMessages;
+        int saved;
+        int duplicates;
+        int refused;
+        int left;
+        int marked;
+        int moved;
+    }
+
+    /** Writing into the input folder failed (disk full, permissions): the run stops, the message is not recorded. */
+    private static final class DiskFailure extends RuntimeException {
+        DiskFailure(IOException cause) {
+            super(cause);
+        }
+
+        IOException io() {
+            return (IOException) getCause();
+        }
+    }
+}

@@ -1,0 +1,585 @@
+package cn.gov.county.gkreport.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import cn.gov.county.gkreport.demo.DemoSubmissions;
+import cn.gov.county.gkreport.form.FormDefinition;
+import cn.gov.county.gkreport.intake.Roster;
+import cn.gov.county.gkreport.store.ReferenceDataRepository;
+import cn.gov.county.gkreport.support.DemoInput;
+
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import jakarta.mail.Flags;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Submissions by mail through the whole nightly job, against an in-process GreenMail (IMAPS and
+ * SMTP on loopback ports): the demo input minus the units that mail their files instead; the mails
+ * name their attachments every way clients do (RFC 2047 GBK, RFC 2231 GB18030 and UTF-8, raw 8-bit
+ * UTF-8 and GBK, Content-Type name only, a path in the name), one is delivered twice, one resends a
+ * file already received, one has no attachment, one two attachments, one a zip. Then: files saved
+ * under safe unique names, messages recorded and moved, one reply per submission to the right
+ * address with the right content, notices, the chase list and its reminders; and reruns take and
+ * send nothing twice while the reminder interval holds. The steps run in a job defined here with the
+ * production steps in the order the nightly job will have them.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Import(MailTestJob.class)
+abstract class MailJobFunctionalTest {
+
+    static final String OFFICE = "nianbao@county.test";
+    static final String PROCESSED = "年报已处理";
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final MutableClock CLOCK = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    static final Charset GB18030 = Charset.forName("GB18030");
+
+    static GreenMail greenMail;
+    static Path secrets;
+
+    @DynamicPropertySource
+    static void mail(DynamicPropertyRegistry registry) throws Exception {
+        greenMail = new GreenMail(new ServerSetup[] {new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAPS),
+            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)});
+        greenMail.start();
+        greenMail.setUser(OFFICE, OFFICE, "s3cret-kept-outside");
+        secrets = Files.createTempDirectory("gkreport-mail-secrets");
+        Files.writeString(secrets.resolve("mail.password"), "s3cret-kept-outside\n");
+        Files.writeString(secrets.resolve("unit-addresses.csv"), "code,email\nT16,lichuan@lichuan.test\nX99,not-an-address\n");
+        int imaps = greenMail.getImaps().getPort();
+        int smtp = greenMail.getSmtp().getPort();
+        registry.add("consolidator.mail.intake-enabled", () -> "true");
+        registry.add("consolidator.mail.replies-enabled", () -> "true");
+        registry.add("consolidator.mail.reminders-enabled", () -> "true");
+        registry.add("consolidator.mail.mailbox.protocol", () -> "imaps");
+        registry.add("consolidator.mail.mailbox.host", () -> "127.0.0.1");
+        registry.add("consolidator.mail.mailbox.port", () -> imaps);
+        registry.add("consolidator.mail.mailbox.username", () -> OFFICE);
+        registry.add("consolidator.mail.mailbox.password-file", () -> secrets.resolve("mail.password").toString());
+        registry.add("consolidator.mail.mailbox.processed-folder", () -> PROCESSED);
+        registry.add("consolidator.mail.mailbox.ssl-trust", () -> "*");
+        // GreenMail's test certificate does not name 127.0.0.1
+        registry.add("consolidator.mail.properties[mail.imaps.ssl.checkserveridentity]", () -> "false");
+        registry.add("consolidator.mail.smtp.host", () -> "127.0.0.1");
+        registry.add("consolidator.mail.smtp.port", () -> smtp);
+        registry.add("consolidator.mail.smtp.security", () -> "none");
+        registry.add("consolidator.mail.from", () -> OFFICE);
+        registry.add("consolidator.mail.deadline", () -> LocalDate.now(CLOCK).plusDays(10).toString());
+        registry.add("consolidator.mail.reminder-interval-days", () -> "3");
+        registry.add("consolidator.mail.unit-addresses", () -> secrets.resolve("unit-addresses.csv").toString());
+    }
+
+    @AfterAll
+    void stopGreenMail() {
+        greenMail.stop();
+    }
+
+    @Autowired
+    JobOperator jobOperator;
+    @Autowired
+    @Qualifier("mailTestJob")
+    Job job;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ReferenceDataRepository referenceData;
+    @Autowired
+    Roster roster;
+    @Autowired
+    FormDefinition form;
+
+    Path input;
+    Path output;
+    Path dir;
+    JobExecution first;
+    GreenMailUser office;
+    MimeMessage t01;
+    Map<String, Map<String, BigDecimal>> demoFigures;
+
+    static final String T01 = "T01-南村镇-2024年政府信息公开年报.xlsx";
+    static final String T02 = "T02-北义城镇-2024年政府信息公开年报.xlsx";
+    static final String T03 = "T03-巴公镇-2024年政府信息公开年报.xlsx";
+    static final String T04 = "T04-大东沟镇-2024年政府信息公开年报.xlsx";
+    static final String T05 = "T05-周村镇-2024年政府信息公开年报.xlsx";
+    static final String T06 = "T06-下村镇-2024年政府信息公开年报.xlsx";
+    static final String D03_1 = "D03-县教育局-2024年政府信息公开年报-第1版.xlsx";
+    static final String D03_2 = "D03-县教育局-2024年政府信息公开年报-第2版（更正）.xlsx";
+    static final String D07 = "D07-县司法局-2024年政府信息公开年报.xlsx";
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @BeforeAll
+    void deliverTheMailsAndRunTheJob(@org.junit.jupiter.api.io.TempDir Path work) throws Exception {
+        input = work.resolve("input");
+        output = work.resolve("output");
+        dir = DemoInput.copyTo(input);
+        for (String mailed : List.of(T01, T02, T03, T04, T05, T06, D03_1, D03_2, D07)) {
+            Files.delete(dir.resolve(mailed));
+        }
+        demoFigures = new DemoSubmissions(form, roster, DemoInput.YEAR).acceptedFigures();
+        office = greenMail.getUserManager().getUser(OFFICE);
+
+        t01 = RawMail.message("<t01-2024@nancun.test>", "=?GBK?B?" + RawMail.b64("南村镇政府办", RawMail.GBK)
+                        + "?= <t01@nancun.test>", "=?GBK?B?" + RawMail.b64("南村镇2024年政府信息公开年报报送", RawMail.GBK) + "?=")
+                .text("请查收。").attach(XLSX, "attachment; filename=\"=?GBK?B?" + RawMail.b64(T01, RawMail.GBK) + "?=\"",
+                        demo(T01)).mime();
+        office.deliver(t01);
+        office.deliver(RawMail.message("<t02-2024@beiyicheng.test>", "t02@beiyicheng.test", "北义城镇年报")
+                .text("附件为年报。").attach("application/octet-stream", "attachment; filename*=GB18030''"
+                        + URLEncoder.encode(T02, GB18030).replace("+", "%20"), demo(T02))
+                .attach("image/png", "inline; filename=\"logo.png\"", new byte[] {(byte) 0x89, 'P', 'N', 'G'}).mime());
+        office.deliver(RawMail.message("<t03-2024@bagong.test>", "t03@bagong.test", "巴公镇年报")
+                .header("Reply-To", "office-t03@bagong.test")
+                .attach(XLSX, "attachment; filename*=UTF-8''" + URLEncoder.encode("2024年政府信息公开年报.xlsx",
+                        StandardCharsets.UTF_8), demo(T03)).mime());
+        office.deliver(RawMail.message("<t04-2024@dadonggou.test>", "t04@dadonggou.test", "大东沟镇年报")
+                .attach(XLSX, "attachment; filename=\"2024年政府信息公开年报.xlsx\"", demo(T04)).mime());
+        office.deliver(RawMail.message("<t05-2024@zhoucun.test>", "t05@zhoucun.test", "周村镇年报")
+                .attach(XLSX + "; name=\"=?UTF-8?B?" + RawMail.b64("周村镇年报.xlsx", StandardCharsets.UTF_8) + "?=\"",
+                        null, demo(T05)).mime());
+        office.deliver(RawMail.message("<d07-2024@sifa.test>", "d07@sifa.test", "县司法局年报")
+                .attach(XLSX.getBytes(StandardCharsets.US_ASCII), ("attachment; filename=\"" + D07 + "\"")
+                        .getBytes(RawMail.GBK), demo(D07))
+                .attach("application/pdf", "attachment; filename=\"县司法局年报（盖章）.pdf\"",
+                        "%PDF-1.4".getBytes(StandardCharsets.US_ASCII)).mime());
+        office.deliver(RawMail.message("<d03-2024@jiaoyu.test>", "d03@jiaoyu.test", "县教育局年报两版")
+                .attach(XLSX, "attachment; filename=\"..\\\\..\\\\" + D03_1 + "\"", demo(D03_1))
+                .attach(XLSX, "attachment; filename=\"../" + D03_2 + "\"", demo(D03_2)).mime());
+        office.deliver(RawMail.message("<t06-2024@xiacun.test>", "t06@xiacun.test", "下村镇年报（压缩包）")
+                .attach("application/zip", "attachment; filename=\"T06-下村镇-年报.zip\"", zip(T06, demo(T06))).mime());
+        office.deliver(RawMail.message("<t02-again@beiyicheng.test>", "t02-other@beiyicheng.test", "再次发送")
+                .attach(XLSX, "attachment; filename=\"北义城镇年报（再次发送）.xlsx\"", demo(T02)).mime());
+        office.deliver(RawMail.message("<question@example.test>", "citizen@example.test", "咨询年报报送时间")
+                .text("请问截止日期是哪天？").mime());
+        office.deliver(t01); // the same message delivered twice
+
+        syncReferenceData();
+        first = run(1);
+    }
+
+    void syncReferenceData() {
+        referenceData.syncRoster(roster);
+        referenceData.syncForm(form);
+    }
+
+    JobExecution run(long run) throws Exception {
+        return jobOperator.start(job, new JobParametersBuilder().addLong("year", (long) DemoInput.YEAR)
+                .addString("input", input.toString()).addString("output", output.toString()).addLong("run", run)
+                .toJobParameters());
+    }
+
+    static byte[] demo(String name) throws Exception {
+        return Files.readAllBytes(DemoInput.COMMITTED.resolve(name));
+    }
+
+    static byte[] zip(String name, byte[] content) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry(name));
+            zip.write(content);
+            zip.closeEntry();
+        }
+        return out.toByteArray();
+    }
+
+    /** The mails the office sent (replies, notices, reminders), in the order received. */
+    List<MimeMessage> sentByOffice() {
+        return Stream.of(greenMail.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getFrom() != null && ((InternetAddress) m.getFrom()[0]).getAddress().equals(OFFICE);
+            } catch (Exception e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    static String to(MimeMessage m) throws Exception {
+        return ((InternetAddress) m.getRecipients(jakarta.mail.Message.RecipientType.TO)[0]).getAddress();
+    }
+
+    /** The plain-text body, wherever the multipart structure puts it. */
+    static String body(Part part) throws Exception {
+        Object content = part.getContent();
+        if (content instanceof String s) {
+            return s;
+        }
+        Multipart mp = (Multipart) content;
+        for (int i = 0; i < mp.getCount(); i++) {
+            Part p = mp.getBodyPart(i);
+            if (p.isMimeType("multipart/*") || (p.isMimeType("text/plain") && p.getDisposition() == null)) {
+                String text = body(p);
+                if (text != null) {
+                    return text;
+                }
+            }
+        }
+        return null;
+    }
+
+    int countTo(String address) throws Exception {
+        int n = 0;
+        for (MimeMessage m : sentByOffice()) {
+            n += to(m).equals(address) ? 1 : 0;
+        }
+        return n;
+    }
+
+    static List<String> attachmentNames(MimeMessage m) throws Exception {
+        List<String> names = new ArrayList<>();
+        if (m.getContent() instanceof Multipart mp) {
+            for (int i = 0; i < mp.getCount(); i++) {
+                if (Part.ATTACHMENT.equalsIgnoreCase(mp.getBodyPart(i).getDisposition())) {
+                    names.add(MimeUtility.decodeText(mp.getBodyPart(i).getFileName()));
+                }
+            }
+        }
+        return names;
+    }
+
+    MimeMessage sentTo(String address) throws Exception {
+        List<MimeMessage> found = new ArrayList<>();
+        for (MimeMessage m : sentByOffice()) {
+            if (to(m).equals(address)) {
+                found.add(m);
+            }
+        }
+        assertThat(found).as("mails to " + address).hasSize(1);
+        return found.get(0);
+    }
+
+    MailFolder folder(String name) throws Exception {
+        return greenMail.getManagers().getImapHostManager().getFolder(office, name);
+    }
+
+    @Test
+    @Order(1)
+    void theJobCompletesWithEveryMailedUnitImported() {
+        assertThat(first.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(first.getStepExecutions()).extracting(s -> s.getStepName()).containsExactly("mailIntakeStep",
+                "intakeStep", "importSubmissionsStep", "consolidateStep", "writeWorkbookStep", "writeFeedbackStep",
+                "mailRepliesStep", "chaseListStep");
+        Map<String, Object> units = Map.of(
+                "T01", "ACCEPTED", "T02", "ACCEPTED", "T03", "ACCEPTED", "T04", "ACCEPTED", "T05", "ACCEPTED",
+                "D07", "REJECTED");
+        units.forEach((code, status) -> assertThat(jdbc.queryForList(
+                "SELECT status FROM submission WHERE unit_code = ?", String.class, code)).as(code).containsExactly(
+                (String) status));
+        assertThat(jdbc.queryForList("SELECT status FROM submission WHERE unit_code = 'D03' ORDER BY version",
+                String.class)).containsExactly("SUPERSEDED", "ACCEPTED");
+        assertThat(jdbc.queryForList("SELECT status FROM submission WHERE unit_code = 'T06'", String.class)).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void attachmentsAreSavedUnderTheirDecodedSafeUniqueNames() throws Exception {
+        assertThat(dir.resolve(T01)).exists().hasSameBinaryContentAs(DemoInput.COMMITTED.resolve(T01));
+        assertThat(dir.resolve(T02)).hasSameBinaryContentAs(DemoInput.COMMITTED.resolve(T02));
+        assertThat(dir.resolve("2024年政府信息公开年报.xlsx")).hasSameBinaryContentAs(DemoInput.COMMITTED.resolve(T03));
+        assertThat(dir.resolve("2024年政府信息公开年报(2).xlsx")).hasSameBinaryContentAs(DemoInput.COMMITTED.resolve(T04));
+        assertThat(dir.resolve("周村镇年报.xlsx")).hasSameBinaryContentAs(DemoInput.COMMITTED.resolve(T05));
+        assertThat(dir.resolve(D07)).hasSameBinaryContentAs(DemoInput.COMMITTED.resolve(D07));
+        assertThat(dir.resolve(D03_1)).hasSameBinaryContentAs(DemoInput.COMMITTED.resolve(D03_1));
+        assertThat(dir.resolve(D03_2)).hasSameBinaryContentAs(DemoInput.COMMITTED.resolve(D03_2));
+        assertThat(dir.resolve("北义城镇年报（再次发送）.xlsx")).doesNotExist();
+        assertThat(input.getParent().resolve("D03-县教育局-2024年政府信息公开年报-第1版.xlsx")).doesNotExist();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".mail-")
+                    || n.endsWith(".zip"));
+        }
+        // the two attachments of one message are versions in attachment order
+        assertThat(Files.getLastModifiedTime(dir.resolve(D03_1))).isLessThan(Files.getLastModifiedTime(dir.resolve(D03_2)));
+    }
+
+    @Test
+    @Order(3)
+    void everyMessageIsRecordedOnceWithSenderSubjectAndMessageId() {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT message_id, sender, sender_name, reply_to, subject, "
+                + "outcome, server_state FROM mail_message ORDER BY id");
+        assertThat(rows).extracting(r -> r.get("message_id"), r -> r.get("sender"), r -> r.get("outcome"),
+                r -> r.get("server_state")).containsExactly(
+                tuple("<t01-2024@nancun.test>", "t01@nancun.test", "SAVED", "DONE"),
+                tuple("<t02-2024@beiyicheng.test>", "t02@beiyicheng.test", "SAVED", "DONE"),
+                tuple("<t03-2024@bagong.test>", "t03@bagong.test", "SAVED", "DONE"),
+                tuple("<t04-2024@dadonggou.test>", "t04@dadonggou.test", "SAVED", "DONE"),
+                tuple("<t05-2024@zhoucun.test>", "t05@zhoucun.test", "SAVED", "DONE"),
+                tuple("<d07-2024@sifa.test>", "d07@sifa.test", "SAVED", "DONE"),
+                tuple("<d03-2024@jiaoyu.test>", "d03@jiaoyu.test", "SAVED", "DONE"),
+                tuple("<t06-2024@xiacun.test>", "t06@xiacun.test", "REFUSED", "DONE"),
+                tuple("<t02-again@beiyicheng.test>", "t02-other@beiyicheng.test", "DUPLICATE", "DONE"),
+                tuple("<question@example.test>", "citizen@example.test", "NO_ATTACHMENT", "LEFT"));
+        assertThat(rows.get(0).get("subject")).isEqualTo("南村镇2024年政府信息公开年报报送");
+        assertThat(rows.get(0).get("sender_name")).isEqualTo("南村镇政府办");
+        assertThat(rows.get(2).get("reply_to")).isEqualTo("office-t03@bagong.test");
+
+        List<Map<String, Object>> attachments = jdbc.queryForList("""
+                SELECT m.message_id, a.name_as_sent, a.saved_name, a.outcome, a.sha256 FROM mail_attachment a
+                JOIN mail_message m ON m.id = a.mail_message_id ORDER BY a.id""");
+        assertThat(attachments).extracting(r -> r.get("name_as_sent"), r -> r.get("saved_name"), r -> r.get("outcome"))
+                .containsExactly(
+                        tuple(T01, T01, "SAVED"),
+                        tuple(T02, T02, "SAVED"),
+                        tuple("2024年政府信息公开年报.xlsx", "2024年政府信息公开年报.xlsx", "SAVED"),
+                        tuple("2024年政府信息公开年报.xlsx", "2024年政府信息公开年报(2).xlsx", "SAVED"),
+                        tuple("周村镇年报.xlsx", "周村镇年报.xlsx", "SAVED"),
+                        tuple(D07, D07, "SAVED"),
+                        tuple("县司法局年报（盖章）.pdf", null, "NOT_EXCEL"),
+                        tuple("..\\..\\" + D03_1, D03_1, "SAVED"),
+                        tuple("../" + D03_2, D03_2, "SAVED"),
+                        tuple("T06-下村镇-年报.zip", null, "ARCHIVE"),
+                        tuple("北义城镇年报（再次发送）.xlsx", null, "DUPLICATE"));
+        // the link to the submission is the fingerprint
+        assertThat(jdbc.queryForObject("""
+                SELECT COUNT(*) FROM mail_attachment a JOIN submission s
+                  ON s.report_year = a.report_year AND s.sha256 = a.sha256 WHERE a.outcome = 'SAVED'""",
+                Integer.class)).isEqualTo(8);
+    }
+
+    @Test
+    @Order(4)
+    void processedMessagesAreMovedAndTheOneWithoutAttachmentIsLeftUnread() throws Exception {
+        MailFolder inbox = folder("INBOX");
+        assertThat(inbox.getMessages()).hasSize(1).singleElement().satisfies(m -> {
+            assertThat(m.getMimeMessage().getHeader("Message-ID")[0]).isEqualTo("<question@example.test>");
+            assertThat(m.getFlags().contains(Flags.Flag.SEEN)).isFalse();
+        });
+        assertThat(folder(PROCESSED).getMessages()).hasSize(10); // nine recorded + the second delivery of T01
+    }
+
+    @Test
+    @Order(5)
+    void eachSenderGetsOneReplyAtTheRightAddress() throws Exception {
+        List<MimeMessage> sent = sentByOffice();
+        List<String> recipients = new ArrayList<>();
+        for (MimeMessage m : sent) {
+            recipients.add(to(m));
+        }
+        assertThat(recipients).containsExactlyInAnyOrder("t01@nancun.test", "t02@beiyicheng.test",
+                "office-t03@bagong.test", "t04@dadonggou.test", "t05@zhoucun.test", "d07@sifa.test", "d03@jiaoyu.test",
+                "d03@jiaoyu.test", "t06@xiacun.test", "t02-other@beiyicheng.test", "lichuan@lichuan.test");
+        assertThat(jdbc.queryForList("SELECT kind FROM mail_reply WHERE status = 'SENT' ORDER BY kind", String.class))
+                .containsExactly("ACCEPTED", "ACCEPTED", "ACCEPTED", "ACCEPTED", "ACCEPTED", "NOTICE", "NOTICE",
+                        "REJECTED", "SUPERSEDED", "WARNED");
+    }
+
+    @Test
+    @Order(6)
+    void theAcceptedReplyQuotesTheKeyFiguresAndThreadsUnderTheUnitsMail() throws Exception {
+        MimeMessage reply = sentTo("t01@nancun.test");
+        assertThat(reply.getSubject()).isEqualTo("【已接收】南村镇2024年政府信息公开年报（第1版）");
+        assertThat(reply.getHeader("In-Reply-To")[0]).isEqualTo("<t01-2024@nancun.test>");
+        assertThat(reply.getHeader("Auto-Submitted")[0]).isEqualTo("auto-replied");
+        Map<String, BigDecimal> t01Figures = demoFigures.get("T01");
+        assertThat(body(reply)).startsWith("南村镇：\n\n您好！")
+                .contains("《" + T01 + "》已收到，并通过校验，已作为2024年度第1版计入全县汇总")
+                .contains("表三 一、本年新收政府信息公开申请数量（总计）："
+                        + t01Figures.get("T3.NEW.TOTAL").stripTrailingZeros().toPlainString() + " 件")
+                .contains("表二 行政许可 本年处理决定数量："
+                        + t01Figures.get("T2.LICENSE.DECISIONS").stripTrailingZeros().toPlainString() + " 件")
+                .contains("表二 行政事业性收费 本年收费金额：" + t01Figures.get("T2.FEE.AMOUNT").setScale(2) + " 万元")
+                .contains("泽州县政务公开办");
+        assertThat(attachmentNames(reply)).isEmpty();
+        assertThat(body(sentTo("office-t03@bagong.test"))).contains("《2024年政府信息公开年报.xlsx》已收到");
+        assertThat(body(sentTo("t04@dadonggou.test"))).contains("《2024年政府信息公开年报.xlsx》已收到"); // its own name
+        assertThat(body(sentTo("d07@sifa.test"))).contains("贵单位于").contains("发来的《" + D07 + "》");
+    }
+
+    @Test
+    @Order(7)
+    void theRejectedReplyListsTheErrorsAndAttachesTheFeedbackWorkbook() throws Exception {
+        MimeMessage reply = sentTo("d07@sifa.test");
+        assertThat(reply.getSubject()).isEqualTo("【未通过校验】县司法局2024年政府信息公开年报（第1版），请改正后重新报送");
+        assertThat(body(reply)).contains("未通过校验，暂未计入汇总。需要改正的问题共 4 处")
+                .contains("1. [错误] 表三 \"（四）无法提供 1.本机关不掌握相关政府信息\" 行: 总计 填报 0")
+                .contains("出错的单元格已用红色标出")
+                .contains("前重新发送整个文件")
+                .contains("另：同一封邮件中的以下附件未处理：\n  · 《县司法局年报（盖章）.pdf》：不是 Excel 文件，汇总只读取 Excel 文件");
+        assertThat(attachmentNames(reply)).containsExactly("县司法局-2024年-第1版-校验反馈.xlsx");
+
+        MimeMessage warned = sentTo("t05@zhoucun.test");
+        assertThat(warned.getSubject()).isEqualTo("【已接收，请核对提醒】周村镇2024年政府信息公开年报（第1版）");
+        assertThat(body(warned)).contains("另有 2 处提醒（不影响接收）").contains("[警告]").contains("黄色标出");
+        assertThat(attachmentNames(warned)).containsExactly("周村镇-2024年-第1版-校验反馈.xlsx");
+    }
+
+    @Test
+    @Order(8)
+    void twoAttachmentsAreTwoVersionsEachAnswered() throws Exception {
+        List<String> subjects = new ArrayList<>();
+        for (MimeMessage m : sentByOffice()) {
+            if (to(m).equals("d03@jiaoyu.test")) {
+                subjects.add(m.getSubject());
+            }
+        }
+        assertThat(subjects).containsExactlyInAnyOrder("【已接收】县教育局2024年政府信息公开年报（第1版），以第2版为准",
+                "【已接收】县教育局2024年政府信息公开年报（第2版）");
+        for (MimeMessage m : sentByOffice()) {
+            if (to(m).equals("d03@jiaoyu.test") && m.getSubject().contains("第1版")) {
+                assertThat(body(m)).contains("发来的《" + D03_1 + "》已收到，并通过校验。此后又收到贵单位的第2版")
+                        .doesNotContain("..");
+            }
+        }
+    }
+
+    @Test
+    @Order(9)
+    void messagesThatBroughtNothingNewGetANotice() throws Exception {
+        MimeMessage zip = sentTo("t06@xiacun.test");
+        assertThat(zip.getSubject()).isEqualTo("【未能处理】您发来的邮件中没有可处理的 Excel 年报文件");
+        assertThat(body(zip)).contains("《T06-下村镇-年报.zip》：压缩文件不解压处理，请解压后直接发送其中的 Excel 文件")
+                .contains("作为附件直接发送到 " + OFFICE);
+        MimeMessage again = sentTo("t02-other@beiyicheng.test");
+        assertThat(again.getSubject()).isEqualTo("【已收到】您发来的文件此前已经收到，无需重复发送");
+        assertThat(body(again)).contains("《北义城镇年报（再次发送）.xlsx》").contains("（第1版），处理结果：已接收");
+    }
+
+    @Test
+    @Order(10)
+    void theChaseListNamesTheUnitsToRemindWithContactsAndTheFirstReminderIsSent() throws Exception {
+        Path csv = output.resolve("2024/催报名单-2024.csv");
+        byte[] bytes = Files.readAllBytes(csv);
+        assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
+        List<String> lines = List.of(new String(bytes, StandardCharsets.UTF_8).substring(1).split("\r\n"));
+        assertThat(lines.get(0)).isEqualTo("单位代码,单位名称,单位类型,状态,最近报送文件,最近报送时间,错误数,联系人,联系电话,电子邮箱,上次催报,催报内容");
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(1)).startsWith("T06,下村镇,镇,未报送,,,,,,,,截至").contains("尚未收到贵单位2024年政府信息公开工作年度报告，请于");
+        assertThat(lines.get(2)).startsWith("T16,犁川镇,镇,未报送,,,,,,lichuan@lichuan.test,")
+                .matches("T16,.*,lichuan@lichuan.test,\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2},截至.*"); // tonight's reminder
+        assertThat(lines.get(3)).startsWith("D07,县司法局,县直单位,未通过," + D07 + ",").contains(",4,联系人D07,0356-30")
+                .contains(",d07@sifa.test,").contains("未通过校验（错误 4 处）");
+        MimeMessage reminder = sentTo("lichuan@lichuan.test");
+        assertThat(reminder.getSubject()).startsWith("【提醒】犁川镇2024年政府信息公开工作年度报告尚未报送（截止");
+        assertThat(body(reminder)).startsWith("犁川镇：\n\n您好！截至").contains("作为附件发送到 " + OFFICE);
+        assertThat(reminder.getHeader("Auto-Submitted")[0]).isEqualTo("auto-generated");
+        assertThat(first.getStepExecutions().stream().filter(s -> s.getStepName().equals("chaseListStep")).findFirst()
+                .orElseThrow().getExecutionContext().getInt(ChaseListTasklet.COUNT)).isEqualTo(3);
+        List<ChaseList.Entry> none = List.of();
+        assertThat(ChaseList.summaryLines(none)).isEmpty();
+    }
+
+    @Test
+    @Order(11)
+    void aRerunTakesNothingAndSendsNothingTwice() throws Exception {
+        int messages = count("mail_message");
+        int submissions = count("submission");
+        int sent = sentByOffice().size();
+        CLOCK.advance(Duration.ofDays(1));
+        JobExecution again = run(2);
+        assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(count("mail_message")).isEqualTo(messages);
+        assertThat(count("submission")).isEqualTo(submissions);
+        assertThat(sentByOffice()).hasSize(sent); // the next reminder is not due before three days
+        assertThat(step(again, "mailIntakeStep").getReadCount()).isZero();
+        assertThat(step(again, "importSubmissionsStep").getReadCount()).isZero();
+    }
+
+    @Test
+    @Order(12)
+    void aLateSecondDeliveryIsOnlyMovedAndTheReminderIntervalHoldsAcrossRuns() throws Exception {
+        int messages = count("mail_message");
+        int sent = sentByOffice().size();
+        office.deliver(t01);
+        CLOCK.advance(Duration.ofDays(2)); // three days after the first run
+        JobExecution third = run(3);
+        assertThat(third.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(count("mail_message")).isEqualTo(messages);
+        assertThat(folder("INBOX").getMessages()).hasSize(1);
+        assertThat(folder(PROCESSED).getMessages()).hasSize(11);
+        // T16 again after three days; D07 now too (its rejection reply is three days old); T06 has no address
+        assertThat(sentByOffice()).hasSize(sent + 2);
+        assertThat(countTo("lichuan@lichuan.test")).isEqualTo(2);
+        assertThat(countTo("d07@sifa.test")).isEqualTo(2);
+        assertThat(jdbc.queryForList("SELECT unit_code FROM mail_reminder ORDER BY id", String.class))
+                .containsExactly("T16", "T16", "D07");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mail_reminder WHERE status = 'SENT'", Integer.class))
+                .isEqualTo(3);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mail_reply", Integer.class)).isEqualTo(10);
+    }
+
+    private int count(String table) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class);
+    }
+
+    private static org.springframework.batch.core.step.StepExecution step(JobExecution e, String name) {
+        return e.getStepExecutions().stream().filter(s -> s.getStepName().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** A clock the test moves forward between nightly runs. */
+    static final class MutableClock extends Clock {
+        private final AtomicReference<Instant> now;
+
+        MutableClock(Instant start) {
+            this.now = new AtomicReference<>(start);
+        }
+
+        void advance(Duration d) {
+            now.updateAndGet(i -> i.plus(d));
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZONE;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    }
+}
