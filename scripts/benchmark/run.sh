@@ -9,7 +9,7 @@
 #   ARC_BENCH_MYSQL=1 scripts/benchmark/run.sh --n=1000       # the same; ARC_TEST_MYSQL_URL=… for a real server
 #
 # Options (see Benchmark.java): --n=… --db=h2|mariadb --threads=2 --out=target/benchmark --plain
-# --jvm-opt=… --rates=false --e2e=false --libreoffice=off --seed=42
+# --jvm-opt=… --rates=false --e2e=false --repeat=1 --libreoffice=off --seed=42
 # The machine should be otherwise idle: other processes on its cores change every figure.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
