@@ -358,7 +358,9 @@ public final class Benchmark {
                 + "(statuses, figures, findings in the chunk transactions), timed by listeners; *read+check in job* "
                 + "is the processor time summed over the import threads. *end-to-end* is the wall time from starting "
                 + "`java` to its exit (consolidated workbook on disk). *peak heap* is the larger of the heap before any "
-                + "GC and the heap in use at exit (`-Xlog:gc`); *live heap* the largest heap after a GC. *load avg*: "
+                + "GC and the heap in use at exit (`-Xlog:gc`); *live heap* the largest heap after a GC (an upper bound "
+                + "of the live set: G1 leaves old garbage until a mixed collection; to bound the live set, run again with "
+                + "e.g. `--jvm-opt=-Xmx160m`, the last -Xmx wins). *load avg*: "
                 + "the 1-minute load average before and after the run (this benchmark alone adds up to ~2); higher "
                 + "means other processes shared the 2 cores and slowed every figure.\n");
         md.append("\nTargets (2 cores): read+check ≥ 1 500 wb/s on one core and ≥ 4× POI usermodel; 41 units end "
