@@ -1,7 +1,9 @@
 package cn.gov.county.gkreport.check;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cn.gov.county.gkreport.intake.Roster;
@@ -17,6 +19,8 @@ public final class FileNameHint {
 
     public static final String RULE_ID = "ID-HINT";
 
+    private static final Pattern CODE_TOKEN = Pattern.compile("[A-Za-z0-9]+");
+
     private FileNameHint() {
     }
 
@@ -25,22 +29,42 @@ public final class FileNameHint {
             return Optional.empty();
         }
         String name = LabelText.normalize(fileName);
-        List<RosterUnit> named = roster.units().stream().filter(u -> mentions(name, u)).toList();
-        if (named.isEmpty() || named.contains(coverUnit.get())) {
+        // The usual case, a file named after its own unit, needs no look at the rest of the roster.
+        if (mentions(name, coverUnit.get())) {
             return Optional.empty();
         }
-        RosterUnit other = named.get(0);
-        return Optional.of(Finding.warning(RULE_ID, "", "", "文件名“" + fileName + "”看起来是“" + other.name()
+        Optional<RosterUnit> other = mentionedUnit(name, roster);
+        return other.map(unit -> Finding.warning(RULE_ID, "", "", "文件名“" + fileName + "”看起来是“" + unit.name()
                 + "”的报表，但封面填写的单位是“" + coverUnit.get().name() + "”。已按封面计入“" + coverUnit.get().name()
                 + "”；如果封面填错了，请改正封面后重新报送。"));
     }
 
     private static boolean mentions(String fileName, RosterUnit unit) {
         String unitName = LabelText.normalize(unit.name());
-        if (unitName.length() >= 2 && fileName.contains(unitName)) {
-            return true;
+        return unitName.length() >= 2 && fileName.contains(unitName) || codeTokens(fileName).contains(unit.code());
+    }
+
+    /** The first roster unit the file name names, by code token first (a map lookup), then by name. */
+    private static Optional<RosterUnit> mentionedUnit(String fileName, Roster roster) {
+        for (String token : codeTokens(fileName)) {
+            Optional<RosterUnit> unit = roster.byCode(token);
+            if (unit.isPresent()) {
+                return unit;
+            }
         }
-        // A code counts only as a whole token: D1 must not match inside D12.
-        return Pattern.compile("(^|[^A-Za-z0-9])" + Pattern.quote(unit.code()) + "($|[^A-Za-z0-9])").matcher(fileName).find();
+        return roster.units().stream().filter(u -> {
+            String unitName = LabelText.normalize(u.name());
+            return unitName.length() >= 2 && fileName.contains(unitName);
+        }).findFirst();
+    }
+
+    /** A code counts only as a whole token: D1 must not match inside D12. */
+    private static List<String> codeTokens(String fileName) {
+        List<String> tokens = new ArrayList<>();
+        Matcher matcher = CODE_TOKEN.matcher(fileName);
+        while (matcher.find()) {
+            tokens.add(matcher.group());
+        }
+        return tokens;
     }
 }

@@ -31,7 +31,7 @@ public record Identification(Optional<RosterUnit> unit, List<Finding> findings) 
         String name = LabelText.normalize(content.coverValue(CoverField.UNIT_NAME));
         Optional<RosterUnit> byCode = code.isEmpty() ? Optional.empty() : roster.byCode(code);
         Optional<RosterUnit> byName = name.isEmpty() ? Optional.empty()
-                : roster.units().stream().filter(u -> LabelText.normalize(u.name()).equals(name)).findFirst();
+                : roster.byNormalizedName(name);
         String nameCell = cell(content, CoverField.UNIT_NAME);
         String codeCell = cell(content, CoverField.UNIT_CODE);
         String coverSheet = sheet(content, form);

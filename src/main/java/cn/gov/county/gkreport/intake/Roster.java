@@ -5,10 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import cn.gov.county.gkreport.read.LabelText;
 
 /**
  * The units a county expects a report from, as the operator keeps them in {@code jobs/roster.csv}
@@ -18,6 +21,9 @@ public final class Roster {
 
     private final String countyName;
     private final Map<String, RosterUnit> byCode;
+    private final List<RosterUnit> units;
+    /** Units by their name as {@link LabelText#normalize} writes it; built once because every workbook looks up. */
+    private final Map<String, RosterUnit> byNormalizedName;
 
     public Roster(String countyName, List<RosterUnit> units) {
         this.countyName = countyName;
@@ -28,6 +34,12 @@ public final class Roster {
             }
         }
         this.byCode = map;
+        this.units = List.copyOf(map.values());
+        Map<String, RosterUnit> names = new HashMap<>();
+        for (RosterUnit unit : units) {
+            names.putIfAbsent(LabelText.normalize(unit.name()), unit);
+        }
+        this.byNormalizedName = names;
     }
 
     /** Reads the roster CSV; a malformed line stops the job before anything is imported. */
@@ -56,7 +68,7 @@ public final class Roster {
     }
 
     public List<RosterUnit> units() {
-        return List.copyOf(byCode.values());
+        return units;
     }
 
     public List<RosterUnit> units(UnitType type) {
@@ -69,5 +81,10 @@ public final class Roster {
 
     public Optional<RosterUnit> byName(String name) {
         return byCode.values().stream().filter(u -> u.name().equals(name)).findFirst();
+    }
+
+    /** The unit whose name reads the same once both are normalised (full-width, spaces, brackets). */
+    public Optional<RosterUnit> byNormalizedName(String normalizedName) {
+        return Optional.ofNullable(byNormalizedName.get(normalizedName));
     }
 }

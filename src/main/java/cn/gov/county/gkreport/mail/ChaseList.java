@@ -64,8 +64,8 @@ public class ChaseList {
     public List<Entry> entries(int year, LocalDate today) {
         List<ReportQueries.SubmissionRow> rows = queries.submissions(year);
         List<Entry> entries = new ArrayList<>();
-        for (RosterUnit unit : roster.units()) {
-            UnitStanding standing = UnitStanding.of(unit, rows);
+        for (UnitStanding standing : UnitStanding.of(roster.units(), rows)) {
+            RosterUnit unit = standing.unit();
             if (standing.standing() == Standing.ACCEPTED) {
                 continue;
             }

@@ -1,6 +1,9 @@
 package cn.gov.county.gkreport.report;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import cn.gov.county.gkreport.intake.RosterUnit;
@@ -28,8 +31,18 @@ public record UnitStanding(RosterUnit unit, Standing standing, Optional<Submissi
         }
     }
 
-    public static UnitStanding of(RosterUnit unit, List<SubmissionRow> all) {
-        List<SubmissionRow> own = all.stream().filter(s -> unit.code().equals(s.unitCode())).toList();
+    /** Each unit's standing in roster order; the submissions are grouped once (a province roster has thousands). */
+    public static List<UnitStanding> of(List<RosterUnit> units, List<SubmissionRow> submissions) {
+        Map<String, List<SubmissionRow>> byUnit = new HashMap<>();
+        for (SubmissionRow row : submissions) {
+            if (row.unitCode() != null) {
+                byUnit.computeIfAbsent(row.unitCode(), code -> new ArrayList<>()).add(row);
+            }
+        }
+        return units.stream().map(u -> of(u, byUnit.getOrDefault(u.code(), List.of()))).toList();
+    }
+
+    private static UnitStanding of(RosterUnit unit, List<SubmissionRow> own) {
         Optional<SubmissionRow> accepted = own.stream().filter(s -> s.status().equals("ACCEPTED")).findFirst();
         if (accepted.isPresent()) {
             return new UnitStanding(unit, Standing.ACCEPTED, accepted, own);

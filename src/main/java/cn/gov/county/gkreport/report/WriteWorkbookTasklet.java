@@ -47,7 +47,7 @@ public class WriteWorkbookTasklet implements Tasklet {
         ConsolidationRun run = runs.find(executionId)
                 .orElseThrow(() -> new IllegalStateException("no consolidation run stored for execution " + executionId));
         List<ReportQueries.SubmissionRow> submissions = queries.submissions(year);
-        List<UnitStanding> standings = roster.units().stream().map(u -> UnitStanding.of(u, submissions)).toList();
+        List<UnitStanding> standings = UnitStanding.of(roster.units(), submissions);
         ReportData data = new ReportData(form, roster, countyCode, year, run.computedAt(), countyTotals, standings,
                 submissions, queries.findingCount(year), queries);
         Path file = ConsolidatedWorkbook.fileFor(outputDir, year);
