@@ -44,7 +44,7 @@ import org.springframework.batch.infrastructure.item.support.ListItemReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -115,7 +115,8 @@ class ConsolidationJobConfiguration {
     @Bean
     Step importSubmissionsStep(JobRepository jobRepository, PlatformTransactionManager tx,
                                ConsolidatorProperties properties, JdbcPagingItemReader<Submission> pendingSubmissionsReader,
-                               ItemProcessor<Submission, Assessment> assessingProcessor, OutcomeWriter outcomeWriter) {
+                               ItemProcessor<Submission, Assessment> assessingProcessor, OutcomeWriter outcomeWriter,
+                               ThreadPoolTaskExecutor importExecutor) {
         var step = new StepBuilder("importSubmissionsStep", jobRepository)
                 .<Submission, Assessment>chunk(properties.chunkSize())
                 .transactionManager(tx)
@@ -123,11 +124,23 @@ class ConsolidationJobConfiguration {
                 .processor(assessingProcessor)
                 .writer(outcomeWriter);
         if (properties.importThreads() > 1) {
-            SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("import-");
-            executor.setConcurrencyLimit(properties.importThreads());
-            step.taskExecutor(executor);
+            step.taskExecutor(importExecutor);
         }
         return step.build();
+    }
+
+    /**
+     * A fixed pool rather than a thread per item: the workbook parser is kept per thread, and
+     * thousands of short-lived threads would each build their own.
+     */
+    @Bean
+    ThreadPoolTaskExecutor importExecutor(ConsolidatorProperties properties) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setThreadNamePrefix("import-");
+        executor.setCorePoolSize(Math.max(1, properties.importThreads()));
+        executor.setMaxPoolSize(Math.max(1, properties.importThreads()));
+        executor.setDaemon(true);
+        return executor;
     }
 
     /**
