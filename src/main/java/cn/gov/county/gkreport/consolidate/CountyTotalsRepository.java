@@ -25,8 +25,11 @@ public class CountyTotalsRepository {
     }
 
     /**
-     * Sums of the input figures by unit type (a type without accepted submissions is absent). Only ACCEPTED submissions count, and a unit has at
-     * most one of those per year (a newer accepted version supersedes the older one).
+     * Sums of the stored figures by unit type (a type without accepted submissions is absent). Only
+     * ACCEPTED submissions count, and a unit has at most one of those per year (a newer accepted
+     * version supersedes the older one). The sums of derived items come along and are ignored by
+     * {@code FormDefinition.withDerivedTotals}; filtering them here with a join on the form's items
+     * made MySQL drive the query from the item index (minutes at 10 000 units).
      */
     public Map<TotalScope, Map<String, BigDecimal>> sumAcceptedInputs(int year) {
         Map<TotalScope, Map<String, BigDecimal>> sums = new EnumMap<>(TotalScope.class);
@@ -35,8 +38,7 @@ public class CountyTotalsRepository {
                 FROM submission s
                 JOIN reporting_unit u ON u.code = s.unit_code
                 JOIN submission_value v ON v.submission_id = s.id
-                JOIN form_item i ON i.code = v.item_code
-                WHERE s.report_year = ? AND s.status = 'ACCEPTED' AND i.derived = FALSE
+                WHERE s.report_year = ? AND s.status = 'ACCEPTED'
                 GROUP BY u.unit_type, v.item_code
                 ORDER BY u.unit_type, v.item_code""",
                 rs -> {

@@ -3,6 +3,8 @@ package cn.gov.county.gkreport.form;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,7 @@ public final class FormDefinition {
     private final IndicatorSheet indicators;
     private final Map<String, FormItem> items;
     private final List<FormItem> itemList;
+    private final Map<String, Integer> positions;
     private final List<SumRelation> relations;
     private final Map<String, List<SumRelation>> relationsByRule;
 
@@ -38,6 +41,11 @@ public final class FormDefinition {
         this.indicators = indicators;
         this.items = Collections.unmodifiableMap(buildItems());
         this.itemList = List.copyOf(items.values());
+        Map<String, Integer> byCode = new HashMap<>();
+        for (int i = 0; i < itemList.size(); i++) {
+            byCode.put(itemList.get(i).code(), i);
+        }
+        this.positions = Map.copyOf(byCode);
         this.relations = List.copyOf(buildRelations());
         this.relationsByRule = relations.stream().collect(Collectors.groupingBy(SumRelation::ruleId,
                 LinkedHashMap::new, Collectors.toUnmodifiableList()));
@@ -166,6 +174,11 @@ public final class FormDefinition {
     /** Every item in form order (表二, 表三 row by row, 表四, indicators). */
     public List<FormItem> items() {
         return itemList;
+    }
+
+    /** Orders item codes as the form prints them; for sorting figures that come from the database by code. */
+    public Comparator<String> itemOrder() {
+        return Comparator.comparingInt(code -> positions.getOrDefault(code, Integer.MAX_VALUE));
     }
 
     public FormItem item(String code) {

@@ -13,11 +13,10 @@ final class FindingsSheet {
     private static final String[] HEADERS = {"单位代码", "单位名称", "文件名", "版本", "工作表", "单元格", "规则", "级别", "说明"};
 
     void write(Workbook workbook, ReportData data, ReportStyles styles) {
-        SheetRows rows = new SheetRows(workbook.createSheet(NAME));
-        rows.widths(8, 20, 36, 6, 10, 8, 10, 6, 90);
-        rows.header(HEADERS, styles.header);
+        ListSheet list = new ListSheet(workbook, NAME, HEADERS, new int[] {8, 20, 36, 6, 10, 8, 10, 6, 90},
+                styles.header, data.title() + " — " + NAME);
         data.queries().findings(data.year(), finding -> {
-            Row row = rows.newRow();
+            Row row = list.newRow();
             Severity severity = Severity.valueOf(finding.severity());
             CellStyle mark = severity == Severity.ERROR ? styles.error : styles.warning;
             SheetRows.text(row, 0, finding.unitCode(), styles.text);
@@ -36,6 +35,6 @@ final class FindingsSheet {
             // about 44 Chinese characters fit a line of the 说明 column, 18 of the file name column
             SheetRows.lines(row, Math.max(finding.message().length() / 44 + 1, finding.fileName().length() / 18 + 1));
         });
-        rows.finishList(data.title() + " — " + NAME, HEADERS.length);
+        list.finish();
     }
 }

@@ -103,17 +103,19 @@ public class ReportQueries {
     }
 
     /**
-     * The traceability query: every non-zero input figure of an accepted submission, with the unit,
-     * version, file, fingerprint and source cell it came from (zero figures add nothing).
+     * The traceability query: every non-zero figure of an accepted submission, with the unit,
+     * version, file, fingerprint and source cell it came from (zero figures add nothing), one
+     * submission after the other in unit order. Derived items are not told apart here: joining
+     * the form's items made MySQL drive the query from the item index, one random lookup per
+     * stored figure (minutes at 10 000 units); the caller knows the form.
      */
     public void trace(int year, Consumer<TraceRow> handler) {
         jdbc.query("""
                 SELECT v.item_code, s.unit_code, s.version, s.file_name, s.sha256, v.source_sheet, v.source_cell, v.figure
                 FROM submission s
                 JOIN submission_value v ON v.submission_id = s.id
-                JOIN form_item i ON i.code = v.item_code
-                WHERE s.report_year = ? AND s.status = 'ACCEPTED' AND i.derived = FALSE AND v.figure <> 0
-                ORDER BY i.position, s.unit_code""",
+                WHERE s.report_year = ? AND s.status = 'ACCEPTED' AND v.figure <> 0
+                ORDER BY s.unit_code, s.id""",
                 (RowCallbackHandler) rs -> handler.accept(new TraceRow(rs.getString(1), rs.getString(2), rs.getInt(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBigDecimal(8))),
                 year);

@@ -1,5 +1,9 @@
 package cn.gov.county.gkreport.report;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
 import cn.gov.county.gkreport.form.FormItem;
 import cn.gov.county.gkreport.form.ValueType;
 
@@ -8,7 +12,8 @@ import org.apache.poi.ss.usermodel.Workbook;
 
 /**
  * 数据溯源: for each county figure, the units whose accepted submissions make it up, with version,
- * file, SHA-256 and the source cell in the unit's own file. Filter by 项目代码 to follow one figure.
+ * file, SHA-256 and the source cell in the unit's own file, unit by unit and in form order within a
+ * unit. Filter by 项目代码 to follow one figure.
  */
 final class TraceabilitySheet {
 
@@ -17,12 +22,33 @@ final class TraceabilitySheet {
             "来源单元格", "数值"};
 
     void write(Workbook workbook, ReportData data, ReportStyles styles) {
-        SheetRows rows = new SheetRows(workbook.createSheet(NAME));
-        rows.widths(20, 44, 8, 20, 6, 40, 66, 14, 12);
-        rows.header(HEADERS, styles.header);
+        ListSheet list = new ListSheet(workbook, NAME, HEADERS, new int[] {20, 44, 8, 20, 6, 40, 66, 14, 12},
+                styles.header, data.title() + " — " + NAME);
+        // The query gives one submission after the other; each one's figures go out in form order.
+        List<ReportQueries.TraceRow> submission = new ArrayList<>();
         data.queries().trace(data.year(), trace -> {
+            if (!submission.isEmpty() && !sameSubmission(submission.get(0), trace)) {
+                writeSubmission(list, data, styles, submission);
+            }
+            submission.add(trace);
+        });
+        writeSubmission(list, data, styles, submission);
+        list.finish();
+    }
+
+    private static boolean sameSubmission(ReportQueries.TraceRow a, ReportQueries.TraceRow b) {
+        return a.unitCode().equals(b.unitCode()) && a.version() == b.version() && a.sha256().equals(b.sha256());
+    }
+
+    private static void writeSubmission(ListSheet list, ReportData data, ReportStyles styles,
+                                        List<ReportQueries.TraceRow> submission) {
+        submission.sort(Comparator.comparing(ReportQueries.TraceRow::itemCode, data.form().itemOrder()));
+        for (ReportQueries.TraceRow trace : submission) {
             FormItem item = data.form().item(trace.itemCode());
-            Row row = rows.newRow();
+            if (item.derived()) {
+                continue; // a total the unit typed: the county recomputes totals, so it traces to nothing
+            }
+            Row row = list.newRow();
             SheetRows.text(row, 0, trace.itemCode(), styles.text);
             SheetRows.text(row, 1, item.describe(), styles.text);
             SheetRows.text(row, 2, trace.unitCode(), styles.text);
@@ -32,7 +58,7 @@ final class TraceabilitySheet {
             SheetRows.text(row, 6, trace.sha256(), styles.text);
             SheetRows.text(row, 7, trace.sheet() + "!" + trace.cell(), styles.text);
             SheetRows.number(row, 8, trace.figure(), item.type() == ValueType.AMOUNT ? styles.amount : styles.count);
-        });
-        rows.finishList(data.title() + " — " + NAME, HEADERS.length);
+        }
+        submission.clear();
     }
 }

@@ -233,7 +233,23 @@ abstract class ConsolidationJobFunctionalTest {
             assertThat(license.getCell(3).getNumericCellValue() + license.getCell(4).getNumericCellValue()).isEqualTo(6948);
             Sheet detail = workbook.getSheet("分单位明细");
             assertThat(detail.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 2);
-            assertThat(workbook.getSheet("数据溯源").getLastRowNum()).isPositive();
+            Sheet trace = workbook.getSheet("数据溯源");
+            assertThat(trace.getLastRowNum()).isPositive();
+            // unit by unit, each unit's input figures in form order; typed totals trace to nothing
+            List<String> previous = List.of("", "");
+            for (Row row : trace) {
+                if (row.getRowNum() == 0) {
+                    continue;
+                }
+                String unit = text.formatCellValue(row.getCell(2));
+                String item = text.formatCellValue(row.getCell(0));
+                assertThat(form.item(item).derived()).as(item).isFalse();
+                assertThat(unit).isGreaterThanOrEqualTo(previous.get(0));
+                if (unit.equals(previous.get(0))) {
+                    assertThat(form.itemOrder().compare(previous.get(1), item)).as(previous + " " + item).isNegative();
+                }
+                previous = List.of(unit, item);
+            }
         }
     }
 
