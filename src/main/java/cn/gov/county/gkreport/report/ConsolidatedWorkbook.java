@@ -31,7 +31,10 @@ public final class ConsolidatedWorkbook {
 
     public void write(ReportData data, Path file) throws IOException {
         // Streamed: rows leave memory once written, so a province-size per-unit sheet fits in a small heap.
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, ROW_WINDOW, true, true)) {
+        // Text is written inline, not into a shared-strings table: that table stays in memory to the
+        // end and grows with every file name and fingerprint of the traceability list. The temporary
+        // sheet files are not compressed either: the final zip compresses them once.
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, ROW_WINDOW, false, false)) {
             ReportStyles styles = new ReportStyles(workbook);
             new SummarySheet().write(workbook, data, styles);
             new FormWorkbookWriter(data.form()).write(workbook, countyForm(data), FormWorkbookWriter.Options.VALUES);
