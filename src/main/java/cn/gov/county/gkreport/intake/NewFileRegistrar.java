@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.Optional;
+import java.util.function.Function;
 
 import cn.gov.county.gkreport.store.SubmissionRepository;
 
@@ -16,7 +18,9 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 /**
  * Registers each new file as a RECEIVED submission. A file whose SHA-256 is already known for the
  * year (the same file again, under any name) is recognised and not registered twice; that check
- * runs here, inside the chunk's transaction, so two copies in one night are caught too.
+ * runs here, inside the chunk's transaction, so two copies in one night are caught too. A file the
+ * mailbox intake saved is registered as source MAIL with the time the mail arrived, so "the newest
+ * version counts" follows when a unit sent it, not when the night's job found it.
  */
 public class NewFileRegistrar implements ItemWriter<IncomingFile> {
 
@@ -29,12 +33,19 @@ public class NewFileRegistrar implements ItemWriter<IncomingFile> {
     private final int year;
     private final long executionId;
     private final LocalDateTime receivedAt;
+    private final Function<String, Optional<LocalDateTime>> mailedAt;
 
-    public NewFileRegistrar(SubmissionRepository submissions, int year, long executionId, LocalDateTime receivedAt) {
+    /**
+     * @param receivedAt when this run found the files (for files put into the folder by hand)
+     * @param mailedAt   for a fingerprint, when the mail that brought the file arrived, if it came by mail
+     */
+    public NewFileRegistrar(SubmissionRepository submissions, int year, long executionId, LocalDateTime receivedAt,
+                            Function<String, Optional<LocalDateTime>> mailedAt) {
         this.submissions = submissions;
         this.year = year;
         this.executionId = executionId;
         this.receivedAt = receivedAt;
+        this.mailedAt = mailedAt;
     }
 
     /**
@@ -73,7 +84,9 @@ public class NewFileRegistrar implements ItemWriter<IncomingFile> {
                 log.debug("已登记过的文件，跳过: {} (SHA-256 {})", file.fileName(), file.sha256().substring(0, 12));
                 continue;
             }
-            submissions.register(readable(file), year, "FOLDER", receivedAt, executionId);
+            Optional<LocalDateTime> mailed = mailedAt.apply(file.sha256());
+            submissions.register(readable(file), year, mailed.isPresent() ? "MAIL" : "FOLDER",
+                    mailed.orElse(receivedAt), executionId);
         }
     }
 }

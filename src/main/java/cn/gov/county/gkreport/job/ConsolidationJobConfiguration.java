@@ -24,6 +24,7 @@ import cn.gov.county.gkreport.intake.IncomingFile;
 import cn.gov.county.gkreport.intake.InputFolder;
 import cn.gov.county.gkreport.intake.NewFileRegistrar;
 import cn.gov.county.gkreport.intake.Roster;
+import cn.gov.county.gkreport.mail.MailMessageRepository;
 import cn.gov.county.gkreport.report.ReportQueries;
 import cn.gov.county.gkreport.report.WriteWorkbookTasklet;
 import cn.gov.county.gkreport.store.OutcomeWriter;
@@ -101,10 +102,11 @@ class ConsolidationJobConfiguration {
 
     @Bean
     @StepScope
-    NewFileRegistrar newFileRegistrar(SubmissionRepository submissions, @Value("#{jobParameters['year']}") Long year,
+    NewFileRegistrar newFileRegistrar(SubmissionRepository submissions, MailMessageRepository mail,
+                                      @Value("#{jobParameters['year']}") Long year,
                                       @Value("#{stepExecution.jobExecutionId}") Long executionId) {
         return new NewFileRegistrar(submissions, year.intValue(), executionId,
-                LocalDateTime.now(ZONE).truncatedTo(ChronoUnit.MILLIS));
+                LocalDateTime.now(ZONE).truncatedTo(ChronoUnit.MILLIS), sha256 -> mail.mailedAt(year.intValue(), sha256));
     }
 
     /**

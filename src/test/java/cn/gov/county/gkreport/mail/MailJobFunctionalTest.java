@@ -384,6 +384,13 @@ abstract class MailJobFunctionalTest {
                 SELECT COUNT(*) FROM mail_attachment a JOIN submission s
                   ON s.report_year = a.report_year AND s.sha256 = a.sha256 WHERE a.outcome = 'SAVED'""",
                 Integer.class)).isEqualTo(8);
+        // a mailed file is registered as MAIL, received when its mail arrived (not when the job ran)
+        assertThat(jdbc.queryForObject("""
+                SELECT COUNT(*) FROM mail_attachment a
+                JOIN mail_message m ON m.id = a.mail_message_id
+                JOIN submission s ON s.report_year = a.report_year AND s.sha256 = a.sha256
+                WHERE a.outcome = 'SAVED' AND s.source = 'MAIL' AND s.received_at = m.received_at""",
+                Integer.class)).isEqualTo(8);
     }
 
     @Test
