@@ -33,9 +33,9 @@ public final class CarryOverRule extends RuleDefinition {
         List<Finding> findings = new ArrayList<>();
         for (Table3Column column : table.columns()) {
             String thisCode = Table3Layout.itemCode(carriedIn.code(), column.code());
-            BigDecimal previous = last.get(Table3Layout.itemCode(carriedOut.code(), column.code()));
+            BigDecimal previous = last.getOrDefault(Table3Layout.itemCode(carriedOut.code(), column.code()), BigDecimal.ZERO);
             FigureCell cell = context.figure(thisCode).orElse(null);
-            if (previous == null || cell == null || !cell.readable() || cell.value().compareTo(previous) == 0) {
+            if (cell == null || !cell.readable() || cell.value().compareTo(previous) == 0) {
                 continue;
             }
             findings.add(Finding.warning(id(), cell.sheet(), Figures.a1(cell), "表三 \"" + column.label() + "\" 列: "

@@ -8,5 +8,6 @@ import java.util.Optional;
 @FunctionalInterface
 public interface PreviousReports {
 
+    /** The unit's accepted figures of that year; an item missing from the map is 0. */
     Optional<Map<String, BigDecimal>> accepted(String unitCode, int year);
 }

@@ -34,9 +34,9 @@ public final class ValidDocumentsRule extends RuleDefinition {
             String validCode = Table2Block.itemCode(row, valid);
             String issuedCode = Table2Block.itemCode(row, issued);
             String repealedCode = Table2Block.itemCode(row, repealed);
-            BigDecimal previous = last.get(validCode);
+            BigDecimal previous = last.getOrDefault(validCode, BigDecimal.ZERO);
             FigureCell cell = context.figure(validCode).orElse(null);
-            if (previous == null || cell == null || !context.allReadable(List.of(validCode, issuedCode, repealedCode))) {
+            if (cell == null || !context.allReadable(List.of(validCode, issuedCode, repealedCode))) {
                 continue;
             }
             BigDecimal expected = previous.add(context.value(issuedCode)).subtract(context.value(repealedCode));

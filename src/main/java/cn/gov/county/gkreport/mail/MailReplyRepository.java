@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import cn.gov.county.gkreport.check.Finding;
@@ -117,15 +118,20 @@ public class MailReplyRepository {
                         rs.getString(4), rs.getString(5)), submissionId);
     }
 
-    /** The stored figures of a submission for the given item codes (codes without a figure are absent). */
+    /**
+     * The figures of a submission for the given item codes: a code without a stored row is 0 (plain
+     * zeros are not stored); a code whose cell held no number is absent.
+     */
     public Map<String, BigDecimal> figures(long submissionId, Collection<String> codes) {
         Map<String, BigDecimal> figures = new HashMap<>();
-        jdbc.query("SELECT item_code, figure FROM submission_value WHERE submission_id = ? AND figure IS NOT NULL",
+        codes.forEach(code -> figures.put(code, BigDecimal.ZERO));
+        jdbc.query("SELECT item_code, figure FROM submission_value WHERE submission_id = ?",
                 rs -> {
                     if (codes.contains(rs.getString(1))) {
                         figures.put(rs.getString(1), rs.getBigDecimal(2));
                     }
                 }, submissionId);
+        figures.values().removeIf(Objects::isNull);
         return figures;
     }
 

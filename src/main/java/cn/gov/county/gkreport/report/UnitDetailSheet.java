@@ -101,10 +101,11 @@ final class UnitDetailSheet {
         SheetRows.text(row, 0, standing.unit().code(), styles.text);
         SheetRows.text(row, 1, standing.unit().name(), styles.text);
         SheetRows.text(row, 2, standing.unit().type().label(), styles.text);
-        boolean accepted = standing.standing() == Standing.ACCEPTED && figures != null;
+        boolean accepted = standing.standing() == Standing.ACCEPTED;
         SheetRows.text(row, 3, standing.standing().label(), accepted ? styles.text : styles.warning);
         if (accepted) {
-            figuresRow(row, items, figures, styles, false);
+            // an accepted report of only zeros has no stored figures (zeros are not stored)
+            figuresRow(row, items, figures == null ? Map.of() : figures, styles, false);
         }
     }
 
@@ -123,7 +124,7 @@ final class UnitDetailSheet {
         for (int i = 0; i < items.size(); i++) {
             FormItem item = items.get(i);
             boolean amount = item.type() == ValueType.AMOUNT;
-            SheetRows.number(row, FIXED + i, figures.get(item.code()), subtotal
+            SheetRows.number(row, FIXED + i, figures.getOrDefault(item.code(), BigDecimal.ZERO), subtotal
                     ? (amount ? styles.subtotalAmount : styles.subtotalCount)
                     : (amount ? styles.amount : styles.count));
         }

@@ -84,6 +84,9 @@ public class SubmissionRepository {
         }
         List<Object[]> values = new ArrayList<>();
         for (FigureCell figure : assessment.figures()) {
+            if (plainZero(figure)) {
+                continue;
+            }
             values.add(new Object[] {id, figure.code(), storable(figure.value()), truncate(figure.sheet(), 100),
                     figure.cell() == null ? "" : figure.cell().a1(), truncate(figure.raw(), RAW_TEXT_LIMIT)});
         }
@@ -100,16 +103,33 @@ public class SubmissionRepository {
                 + "cell_ref, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", findings);
     }
 
-    /** The figures of a unit's accepted submission for a year (for the cross-year rules). */
+    /**
+     * Figures are stored sparsely: a cell that held the plain number 0 is not stored, because the
+     * form defines every item and an item without a row is 0. Most cells of a report are such zeros
+     * (about nine in ten), and at province scale they were most of the database's work. Everything
+     * else is stored with its source cell and text: non-zero figures, blanks and placeholders read
+     * as 0 (IMPLICIT-0), text that is no number.
+     */
+    static boolean plainZero(FigureCell figure) {
+        return figure.reading() == FigureCell.Reading.NUMBER && figure.value() != null && figure.value().signum() == 0;
+    }
+
+    /**
+     * The stored figures of a unit's accepted submission for a year (for the cross-year rules);
+     * items not in the map are 0 (see {@link #plainZero}). Empty when there is no accepted submission.
+     */
     public Optional<Map<String, BigDecimal>> acceptedFigures(String unitCode, int year) {
+        List<Long> accepted = jdbc.queryForList("SELECT id FROM submission WHERE unit_code = ? AND report_year = ? "
+                + "AND status = 'ACCEPTED'", Long.class, unitCode, year);
+        if (accepted.isEmpty()) {
+            return Optional.empty();
+        }
         Map<String, BigDecimal> figures = new LinkedHashMap<>();
-        jdbc.query("""
-                SELECT v.item_code, v.figure FROM submission s JOIN submission_value v ON v.submission_id = s.id
-                WHERE s.unit_code = ? AND s.report_year = ? AND s.status = 'ACCEPTED' AND v.figure IS NOT NULL""",
+        jdbc.query("SELECT item_code, figure FROM submission_value WHERE submission_id = ? AND figure IS NOT NULL",
                 rs -> {
                     figures.put(rs.getString(1), rs.getBigDecimal(2));
-                }, unitCode, year);
-        return figures.isEmpty() ? Optional.empty() : Optional.of(figures);
+                }, accepted.get(0));
+        return Optional.of(figures);
     }
 
     public boolean anyAccepted(int year) {

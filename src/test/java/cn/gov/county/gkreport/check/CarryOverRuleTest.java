@@ -112,5 +112,16 @@ class CarryOverRuleTest {
                     .containsExactly(file.a1("T3.CARRIED_IN.NAT"), file.a1("T3.CARRIED_IN.TOTAL"));
             assertThat(findings.get(0).message()).contains("填报 1（单元格 D6），而本单位 2023 年度报告的“四、结转下年度继续办理”为 0");
         }
+
+        @Test
+        void readsAnItemLastYearDidNotStoreAsZero() {
+            // the store keeps no row for a plain 0, so last year's zeros are simply absent from the map
+            Map<String, BigDecimal> stored = new java.util.HashMap<>(lastYearCarryingOut(Map.of()).orElseThrow());
+            stored.values().removeIf(value -> value.signum() == 0);
+            Written file = submission("D01").write(dir);
+
+            assertThat(file.findings(rule, Optional.of(stored))).extracting(Finding::cell)
+                    .containsExactly(file.a1("T3.CARRIED_IN.NAT"), file.a1("T3.CARRIED_IN.TOTAL"));
+        }
     }
 }

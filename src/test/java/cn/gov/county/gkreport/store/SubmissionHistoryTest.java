@@ -18,9 +18,14 @@ import cn.gov.county.gkreport.demo.DemoSubmissions;
 import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.job.ConsolidationCommand;
+import cn.gov.county.gkreport.report.ConsolidatedWorkbook;
 import cn.gov.county.gkreport.support.DemoInput;
+import cn.gov.county.gkreport.support.FormFixtures;
 import cn.gov.county.gkreport.support.UnitWorkbooks;
 
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -101,6 +106,37 @@ abstract class SubmissionHistoryTest {
             assertThat(r.get("source_sheet")).isEqualTo("表二");
             assertThat(r.get("source_cell")).isEqualTo("B14");
         });
+    }
+
+    @Test
+    void storesNoRowForAPlainZeroAndStillCountsAReportOfOnlyZeros(@TempDir Path work) throws Exception {
+        Path input = work.resolve("input");
+        Path dir = DemoInput.copyTo(input);
+        Path output = work.resolve("output");
+        // T16 (missing from the demo) reports nothing at all: every figure 0, one cell left blank
+        FormFixtures.submission("T16").inputs(FormFixtures.allZeroInputs()).blank("T2.PENALTY.DECISIONS").write(dir);
+        run(input, output);
+
+        assertThat(versions("T16")).containsExactly(tuple(1, "ACCEPTED"));
+        // only the blank cell (read as 0 with an IMPLICIT-0 warning) has a row, with where it was
+        assertThat(jdbc.queryForList("""
+                SELECT v.item_code, v.figure, v.raw_text FROM submission_value v
+                JOIN submission s ON s.id = v.submission_id WHERE s.unit_code = 'T16'""")).singleElement()
+                .satisfies(row -> {
+                    assertThat(row.get("item_code")).isEqualTo("T2.PENALTY.DECISIONS");
+                    assertThat((BigDecimal) row.get("figure")).isEqualByComparingTo("0");
+                });
+        // the reviewers' per-unit sheet shows T16 as received, with zeros rather than nothing
+        try (XSSFWorkbook workbook = new XSSFWorkbook(ConsolidatedWorkbook.fileFor(output, DemoInput.YEAR).toFile())) {
+            Sheet detail = workbook.getSheet("分单位明细");
+            Row t16 = java.util.stream.StreamSupport.stream(detail.spliterator(), false)
+                    .filter(r -> r.getCell(0) != null && "T16".equals(r.getCell(0).getStringCellValue()))
+                    .findFirst().orElseThrow();
+            assertThat(t16.getCell(3).getStringCellValue()).isEqualTo("已接收");
+            for (int c = 4; c < 4 + form.items().size(); c++) {
+                assertThat(t16.getCell(c).getNumericCellValue()).isZero();
+            }
+        }
     }
 
     private long run(Path input, Path output) throws Exception {
