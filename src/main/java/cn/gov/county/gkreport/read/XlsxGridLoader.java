@@ -18,21 +18,24 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
-import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
 
+import com.fasterxml.aalto.sax.SAXParserFactoryImpl;
+
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
+import org.xml.sax.ext.DefaultHandler2;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Reads an .xlsx into a {@link WorkbookGrid} by streaming its XML parts with the JDK's SAX parser
- * straight out of the zip, without POI's usermodel (about ten times slower and memory hungry).
+ * Reads an .xlsx into a {@link WorkbookGrid} by streaming its XML parts with a SAX parser straight
+ * out of the zip, without POI's usermodel (about four times slower and memory hungry). The parser
+ * is Aalto's (non-blocking, byte-level UTF-8 scanning): on template-shaped sheets it reads about
+ * 1.5 times as many workbooks per second as the JDK's Xerces, which matters at province scale.
  *
  * <p>A unit's file is untrusted input: DTDs and entities are refused, the inflated size of the parts
  * read is bounded both by what the zip declares and by what actually comes out of the inflater,
@@ -85,20 +88,11 @@ public final class XlsxGridLoader {
     }
 
     private static SAXParserFactory secureFactory() {
-        // The JDK's own parser, whatever else is on the class path, so these features are honoured.
-        SAXParserFactory f = SAXParserFactory.newDefaultInstance();
-        try {
-            f.setNamespaceAware(true);
-            f.setValidating(false);
-            f.setXIncludeAware(false);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        } catch (ParserConfigurationException | SAXException e) {
-            throw new IllegalStateException("JDK SAX parser lacks a required security feature", e);
-        }
+        // Aalto has no feature switches for DTDs: it never loads external ones, and every DOCTYPE is
+        // refused below (the lexical handler) before any declaration in it could be used.
+        SAXParserFactory f = new SAXParserFactoryImpl();
+        f.setNamespaceAware(true);
+        f.setValidating(false);
         return f;
     }
 
@@ -109,11 +103,20 @@ public final class XlsxGridLoader {
             synchronized (factory) {
                 parser = factory.newSAXParser();
             }
-            parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            return parser.getXMLReader();
+            XMLReader reader = parser.getXMLReader();
+            reader.setProperty("http://xml.org/sax/properties/lexical-handler", new DoctypeRefusal());
+            return reader;
         } catch (ParserConfigurationException | SAXException e) {
             throw new IllegalStateException("cannot create a SAX parser", e);
+        }
+    }
+
+    /** No part of a workbook has a DOCTYPE; one is an entity attack (XXE, billion laughs), never read on. */
+    private static final class DoctypeRefusal extends DefaultHandler2 {
+        @Override
+        public void startDTD(String name, String publicId, String systemId) throws SAXException {
+            throw new StopParsing(new UnreadableWorkbookException(UnreadableReason.UNSAFE_CONTENT,
+                    "DOCTYPE " + name + (systemId == null ? "" : " " + systemId)));
         }
     }
 
@@ -346,10 +349,6 @@ public final class XlsxGridLoader {
                 if (inflateLimitHit) {
                     throw tooLarge("inflated bytes passed " + limits.maxInflatedBytes() + " in " + part);
                 }
-                if (isDoctypeRefusal(e)) {
-                    throw new UnreadableWorkbookException(UnreadableReason.UNSAFE_CONTENT,
-                            "DOCTYPE in " + part + ": " + e.getMessage(), e);
-                }
                 throw new UnreadableWorkbookException(UnreadableReason.CORRUPT,
                         "malformed XML in " + part + ": " + e.getMessage(), e);
             } catch (IOException e) {
@@ -430,7 +429,7 @@ public final class XlsxGridLoader {
             @Override
             public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
                 if ("sheet".equals(localName)) {
-                    String name = atts.getValue("", "name");
+                    String name = attribute(atts, "name");
                     String id = relationshipId(atts);
                     if (name == null || id == null) {
                         throw new StopParsing(corrupt("sheet element without name or r:id"));
@@ -457,12 +456,12 @@ public final class XlsxGridLoader {
             @Override
             public void startElement(String uri, String localName, String qName, Attributes atts) {
                 if ("Relationship".equals(localName)) {
-                    String id = atts.getValue("", "Id");
-                    String target = atts.getValue("", "Target");
+                    String id = attribute(atts, "Id");
+                    String target = attribute(atts, "Target");
                     if (id != null && target != null) {
-                        String type = atts.getValue("", "Type");
+                        String type = attribute(atts, "Type");
                         byId.put(id, new Relationship(type == null ? "" : type, target,
-                                "External".equalsIgnoreCase(atts.getValue("", "TargetMode"))));
+                                "External".equalsIgnoreCase(attribute(atts, "TargetMode"))));
                     }
                 }
             }
@@ -478,8 +477,8 @@ public final class XlsxGridLoader {
             public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
                 switch (localName) {
                     case "numFmt" -> {
-                        Integer id = parseIntOrNull(atts.getValue("", "numFmtId"));
-                        String code = atts.getValue("", "formatCode");
+                        Integer id = parseIntOrNull(attribute(atts, "numFmtId"));
+                        String code = attribute(atts, "formatCode");
                         if (id != null && code != null) {
                             customFormats.put(id, code);
                         }
@@ -487,7 +486,7 @@ public final class XlsxGridLoader {
                     case "cellXfs" -> inCellXfs = true;
                     case "xf" -> {
                         if (inCellXfs) {
-                            Integer id = parseIntOrNull(atts.getValue("", "numFmtId"));
+                            Integer id = parseIntOrNull(attribute(atts, "numFmtId"));
                             cellXfFormats.add(id == null ? 0 : id);
                         }
                     }
@@ -598,7 +597,7 @@ public final class XlsxGridLoader {
                     case "sheetData" -> inSheetData = true;
                     case "row" -> {
                         if (inSheetData) {
-                            String r = atts.getValue("", "r");
+                            String r = attribute(atts, "r");
                             // rows without r follow the previous row
                             row = r == null ? row + 1 : rowNumber(r) - 1;
                             col = -1;
@@ -610,7 +609,7 @@ public final class XlsxGridLoader {
                         }
                     }
                     case "mergeCell" -> {
-                        String ref = atts.getValue("", "ref");
+                        String ref = attribute(atts, "ref");
                         if (ref != null) {
                             if (++mergeCount > limits.maxCells()) {
                                 throw new StopParsing(tooLarge("more than " + limits.maxCells() + " merged regions"));
@@ -624,7 +623,7 @@ public final class XlsxGridLoader {
             }
 
             private void startCell(Attributes atts) throws StopParsing {
-                String r = atts.getValue("", "r");
+                String r = attribute(atts, "r");
                 if (r == null) {
                     // cells without r follow the previous cell of the row
                     cellRow = Math.max(row, 0);
@@ -639,8 +638,8 @@ public final class XlsxGridLoader {
                 }
                 col = cellCol;
                 inCell = true;
-                type = atts.getValue("", "t");
-                Integer s = parseIntOrNull(atts.getValue("", "s"));
+                type = attribute(atts, "t");
+                Integer s = parseIntOrNull(attribute(atts, "s"));
                 style = s == null ? 0 : s;
                 hasValue = false;
                 hasFormula = false;
@@ -665,7 +664,7 @@ public final class XlsxGridLoader {
                         }
                         case "f" -> {
                             hasFormula = true;
-                            formulaType = atts.getValue("", "t");
+                            formulaType = attribute(atts, "t");
                             capture = formula;
                         }
                         case "is" -> hasInline = true;
@@ -870,6 +869,20 @@ public final class XlsxGridLoader {
         }
     }
 
+    /**
+     * An attribute without namespace, by name. Looked up by index rather than with
+     * {@code getValue("", name)}: Aalto 1.3.3 answers that from the previous element's attributes
+     * when the current element lacks the attribute (a {@code <c>} without {@code r} got the row's r).
+     */
+    private static String attribute(Attributes atts, String name) {
+        for (int i = 0; i < atts.getLength(); i++) {
+            if (name.equals(atts.getLocalName(i)) && atts.getURI(i).isEmpty()) {
+                return atts.getValue(i);
+            }
+        }
+        return null;
+    }
+
     /** The reason a handler stopped parsing, however the parser wrapped it. */
     private static UnreadableWorkbookException stopReason(Throwable e) {
         Throwable t = e;
@@ -879,13 +892,6 @@ public final class XlsxGridLoader {
             }
         }
         return null;
-    }
-
-    private static boolean isDoctypeRefusal(SAXException e) {
-        // The parser's message is localised, but always names the DOCTYPE and the feature.
-        String message = String.valueOf(e.getMessage());
-        return e instanceof SAXParseException
-                && (message.contains("DOCTYPE") || message.contains("disallow-doctype-decl"));
     }
 
     private static boolean isAsciiLetter(char ch) {
