@@ -3,6 +3,12 @@ package cn.gov.county.gkreport.feedback;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,12 +34,21 @@ public class WriteFeedbackTasklet implements Tasklet {
     private final FeedbackWorkbook copies;
     private final int year;
     private final Path dir;
+    private final Executor executor;
+    private final int threads;
 
-    public WriteFeedbackTasklet(FeedbackQueries queries, FeedbackWorkbook copies, int year, Path outputDir) {
+    /**
+     * @param executor where the copies are written, {@code threads} at a time (each opens a unit's
+     *                 workbook with POI, the slow part of this step)
+     */
+    public WriteFeedbackTasklet(FeedbackQueries queries, FeedbackWorkbook copies, int year, Path outputDir,
+                                Executor executor, int threads) {
         this.queries = queries;
         this.copies = copies;
         this.year = year;
         this.dir = feedbackDir(outputDir, year);
+        this.executor = executor;
+        this.threads = Math.max(1, threads);
     }
 
     public static Path feedbackDir(Path outputDir, int year) {
@@ -43,25 +58,34 @@ public class WriteFeedbackTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
         Files.createDirectories(dir);
-        int[] written = {0};
-        int[] failed = {0};
+        AtomicInteger written = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        // At most two copies per thread waiting or in work: the findings stream is not buffered whole.
+        Semaphore inFlight = new Semaphore(2 * threads);
+        List<CompletableFuture<Void>> work = new ArrayList<>();
         queries.withFindings(year, pending -> {
             if (Files.exists(dir.resolve(FeedbackWorkbook.fileName(pending.request())))) {
                 return;
             }
-            try {
-                copies.write(pending.request(), dir);
-                written[0]++;
-            } catch (IOException | RuntimeException e) {
-                // One copy that cannot be written must not cost the other units their feedback.
-                failed[0]++;
-                log.warn("校验反馈文件未能写出（提交 {}，{}）: {}", pending.submissionId(),
-                        pending.request().originalFileName(), e.toString());
-            }
+            inFlight.acquireUninterruptibly();
+            work.add(CompletableFuture.runAsync(() -> {
+                try {
+                    copies.write(pending.request(), dir);
+                    written.incrementAndGet();
+                } catch (IOException | RuntimeException e) {
+                    // One copy that cannot be written must not cost the other units their feedback.
+                    failed.incrementAndGet();
+                    log.warn("校验反馈文件未能写出（提交 {}，{}）: {}", pending.submissionId(),
+                            pending.request().originalFileName(), e.toString());
+                } finally {
+                    inFlight.release();
+                }
+            }, executor));
         });
-        contribution.getStepExecution().getExecutionContext().putInt(WRITTEN, written[0]);
-        contribution.getStepExecution().getExecutionContext().putInt(FAILED, failed[0]);
-        log.info("校验反馈文件: 本次写入 {} 份，位于 {}", written[0], dir);
+        CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).join();
+        contribution.getStepExecution().getExecutionContext().putInt(WRITTEN, written.get());
+        contribution.getStepExecution().getExecutionContext().putInt(FAILED, failed.get());
+        log.info("校验反馈文件: 本次写入 {} 份，位于 {}", written.get(), dir);
         return RepeatStatus.FINISHED;
     }
 }

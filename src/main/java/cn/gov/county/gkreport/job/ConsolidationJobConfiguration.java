@@ -80,16 +80,21 @@ class ConsolidationJobConfiguration {
                 .build();
     }
 
+    /** Fingerprinting reads every byte of every file: done concurrently, registered in listing order. */
     @Bean
     Step intakeStep(JobRepository jobRepository, PlatformTransactionManager tx, ConsolidatorProperties properties,
-                    ListItemReader<Path> inputFolderReader, NewFileRegistrar newFileRegistrar) {
-        return new StepBuilder("intakeStep", jobRepository)
+                    ListItemReader<Path> inputFolderReader, NewFileRegistrar newFileRegistrar,
+                    ThreadPoolTaskExecutor importExecutor) {
+        var step = new StepBuilder("intakeStep", jobRepository)
                 .<Path, IncomingFile>chunk(properties.chunkSize())
                 .transactionManager(tx)
                 .reader(inputFolderReader)
                 .processor(new FingerprintProcessor())
-                .writer(newFileRegistrar)
-                .build();
+                .writer(newFileRegistrar);
+        if (properties.importThreads() > 1) {
+            step.taskExecutor(importExecutor);
+        }
+        return step.build();
     }
 
     /** The files in {@code <input>/<year>/}, oldest first; re-listing on restart is harmless (known files are skipped). */
@@ -218,10 +223,11 @@ class ConsolidationJobConfiguration {
     @Bean
     @StepScope
     WriteFeedbackTasklet writeFeedbackTasklet(FeedbackQueries queries, ConsolidatorProperties properties,
+                                              ThreadPoolTaskExecutor importExecutor,
                                               @Value("#{jobParameters['year']}") Long year,
                                               @Value("#{jobParameters['output']}") String output) {
         return new WriteFeedbackTasklet(queries, new FeedbackWorkbook(properties.readLimits()), year.intValue(),
-                Path.of(output));
+                Path.of(output), importExecutor, properties.importThreads());
     }
 
     @Bean
