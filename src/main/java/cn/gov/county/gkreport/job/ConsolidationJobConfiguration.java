@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -167,11 +168,21 @@ class ConsolidationJobConfiguration {
                 .fromClause("FROM submission")
                 .whereClause("WHERE report_year = :year AND status = 'RECEIVED'")
                 .parameterValues(Map.of("year", year.intValue()))
-                .sortKeys(Map.of("id", Order.ASCENDING))
+                // Sorted by all of ix_submission_status, not by id alone: then H2 reads each page in index
+                // order and stops after it, instead of sorting every pending row for every page.
+                .sortKeys(pendingOrder())
                 .rowMapper(SubmissionRepository::map)
                 .pageSize(50)
                 .saveState(false)
                 .build();
+    }
+
+    private static Map<String, Order> pendingOrder() {
+        Map<String, Order> order = new LinkedHashMap<>();
+        order.put("report_year", Order.ASCENDING);
+        order.put("status", Order.ASCENDING);
+        order.put("id", Order.ASCENDING);
+        return order;
     }
 
     @Bean
