@@ -1,17 +1,20 @@
 package cn.gov.county.gkreport.report;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.Deflater;
 
+import cn.gov.county.gkreport.consolidate.TotalScope;
 import cn.gov.county.gkreport.form.CoverField;
 import cn.gov.county.gkreport.form.FormContent;
 import cn.gov.county.gkreport.form.FormFiles;
 import cn.gov.county.gkreport.form.FormWorkbookWriter;
-import cn.gov.county.gkreport.consolidate.TotalScope;
 import cn.gov.county.gkreport.intake.UnitType;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
@@ -34,7 +37,7 @@ public final class ConsolidatedWorkbook {
         // Text is written inline, not into a shared-strings table: that table stays in memory to the
         // end and grows with every file name and fingerprint of the traceability list. The temporary
         // sheet files are not compressed either: the final zip compresses them once.
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, ROW_WINDOW, false, false)) {
+        try (SXSSFWorkbook workbook = new FastZippedWorkbook()) {
             ReportStyles styles = new ReportStyles(workbook);
             new SummarySheet().write(workbook, data, styles);
             new FormWorkbookWriter(data.form()).write(workbook, countyForm(data), FormWorkbookWriter.Options.VALUES);
@@ -45,6 +48,23 @@ public final class ConsolidatedWorkbook {
             new TraceabilitySheet().write(workbook, data, styles);
             workbook.setActiveSheet(0);
             FormFiles.writeAtomically(workbook, file);
+        }
+    }
+
+    /**
+     * Zips with the fastest deflate level: the province-size sheets are ~200 MB of XML, and the
+     * default level spent about twice the time for a file only a fifth smaller.
+     */
+    private static final class FastZippedWorkbook extends SXSSFWorkbook {
+        FastZippedWorkbook() {
+            super(null, ROW_WINDOW, false, false);
+        }
+
+        @Override
+        protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+            ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
+            zip.setLevel(Deflater.BEST_SPEED);
+            return zip;
         }
     }
 
