@@ -116,25 +116,36 @@ class ConsolidationJobConfiguration {
     }
 
     /**
-     * Reading and checking a workbook is the costly part, so the items of a chunk are processed
-     * concurrently; Spring Batch still writes them in reading order, in the chunk's transaction,
-     * so versions are numbered in arrival order and restart works as without threads.
+     * Reading and checking a workbook is the costly part, so it runs on the import threads, read
+     * ahead of the chunk being written (see {@link ProcessingAheadReader}); the main thread stores
+     * the outcomes in reading order, one chunk per transaction, so versions are numbered in arrival
+     * order and restart works as without threads.
      */
     @Bean
     Step importSubmissionsStep(JobRepository jobRepository, PlatformTransactionManager tx,
-                               ConsolidatorProperties properties, JdbcPagingItemReader<Submission> pendingSubmissionsReader,
-                               ItemProcessor<Submission, Assessment> assessingProcessor, OutcomeWriter outcomeWriter,
-                               ThreadPoolTaskExecutor importExecutor) {
-        var step = new StepBuilder("importSubmissionsStep", jobRepository)
-                .<Submission, Assessment>chunk(properties.chunkSize())
+                               ConsolidatorProperties properties,
+                               ProcessingAheadReader<Submission, Assessment> assessedSubmissionsReader,
+                               OutcomeWriter outcomeWriter) {
+        return new StepBuilder("importSubmissionsStep", jobRepository)
+                .<Assessment, Assessment>chunk(properties.chunkSize())
                 .transactionManager(tx)
-                .reader(pendingSubmissionsReader)
-                .processor(assessingProcessor)
-                .writer(outcomeWriter);
-        if (properties.importThreads() > 1) {
-            step.taskExecutor(importExecutor);
-        }
-        return step.build();
+                .reader(assessedSubmissionsReader)
+                .writer(outcomeWriter)
+                .build();
+    }
+
+    /** The assessing runs on the import threads, outside the step scope: it gets plain values only. */
+    @Bean
+    @StepScope
+    ProcessingAheadReader<Submission, Assessment> assessedSubmissionsReader(
+            JdbcPagingItemReader<Submission> pendingSubmissionsReader, SubmissionAssessor assessor,
+            ThreadPoolTaskExecutor importExecutor, ConsolidatorProperties properties,
+            @Value("#{jobParameters['year']}") Long year) {
+        int reportYear = year.intValue();
+        ItemProcessor<Submission, Assessment> assess = submission -> assessor.assess(submission.id(),
+                Path.of(submission.sourcePath()), submission.fileName(), reportYear);
+        return new ProcessingAheadReader<>(pendingSubmissionsReader, assess, importExecutor,
+                properties.chunkSize() + 2 * Math.max(1, properties.importThreads()));
     }
 
     /**
@@ -183,14 +194,6 @@ class ConsolidationJobConfiguration {
         order.put("status", Order.ASCENDING);
         order.put("id", Order.ASCENDING);
         return order;
-    }
-
-    @Bean
-    @StepScope
-    ItemProcessor<Submission, Assessment> assessingProcessor(SubmissionAssessor assessor,
-                                                            @Value("#{jobParameters['year']}") Long year) {
-        return submission -> assessor.assess(submission.id(), Path.of(submission.sourcePath()), submission.fileName(),
-                year.intValue());
     }
 
     @Bean

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param countyCode   the county's code on the cover of its consolidated report (one level up)
  * @param roster       the roster CSV ({@code code,name,type})
  * @param chunkSize    submissions per import transaction
- * @param importThreads how many submissions of a chunk are read and checked at once (writes stay in order)
+ * @param importThreads how many workbooks are read and checked at once, ahead of the chunk being written (writes stay in order)
  * @param templateName the blank template's file name, quoted in messages to clerks
  * @param readLimits   how large a submitted file may be, unpacked and in cells, before it is refused
  */

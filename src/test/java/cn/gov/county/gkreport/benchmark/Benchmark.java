@@ -331,7 +331,7 @@ public final class Benchmark {
         }
         md.append("\nDetails:\n\n");
         md.append("| N | db | files | accepted / rejected / superseded (expected rejected) | JVM start → job start s "
-                + "| import step s | read+check in job, thread-s (wb/s per thread) | reading pending rows s "
+                + "| import step s | read+check in job, thread-s (wb/s per thread) | waiting on the reader s "
                 + "| feedback s | job s | live heap after GC, max MB | GCs (pause s) | read only wb/s (1 core) "
                 + "| LibreOffice-saved wb/s (1 core) | workbook KB | load avg before / after |\n");
         md.append("|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|\n");
