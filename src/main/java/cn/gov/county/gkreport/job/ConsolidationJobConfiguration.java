@@ -26,6 +26,7 @@ import cn.gov.county.gkreport.intake.InputFolder;
 import cn.gov.county.gkreport.intake.NewFileRegistrar;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.mail.MailMessageRepository;
+import cn.gov.county.gkreport.report.ConsolidatedWorkbook;
 import cn.gov.county.gkreport.report.ReportQueries;
 import cn.gov.county.gkreport.report.WriteWorkbookTasklet;
 import cn.gov.county.gkreport.store.OutcomeWriter;
@@ -85,7 +86,7 @@ class ConsolidationJobConfiguration {
     @Bean
     Step intakeStep(JobRepository jobRepository, PlatformTransactionManager tx, ConsolidatorProperties properties,
                     ListItemReader<Path> inputFolderReader, NewFileRegistrar newFileRegistrar,
-                    ThreadPoolTaskExecutor importExecutor) {
+                    ThreadPoolTaskExecutor workerThreads) {
         var step = new StepBuilder("intakeStep", jobRepository)
                 .<Path, IncomingFile>chunk(properties.chunkSize())
                 .transactionManager(tx)
@@ -93,7 +94,7 @@ class ConsolidationJobConfiguration {
                 .processor(new FingerprintProcessor())
                 .writer(newFileRegistrar);
         if (properties.importThreads() > 1) {
-            step.taskExecutor(importExecutor);
+            step.taskExecutor(workerThreads);
         }
         return step.build();
     }
@@ -139,23 +140,25 @@ class ConsolidationJobConfiguration {
     @StepScope
     ProcessingAheadReader<Submission, Assessment> assessedSubmissionsReader(
             JdbcPagingItemReader<Submission> pendingSubmissionsReader, SubmissionAssessor assessor,
-            ThreadPoolTaskExecutor importExecutor, ConsolidatorProperties properties,
+            ThreadPoolTaskExecutor workerThreads, ConsolidatorProperties properties,
             @Value("#{jobParameters['year']}") Long year) {
         int reportYear = year.intValue();
         ItemProcessor<Submission, Assessment> assess = submission -> assessor.assess(submission.id(),
                 Path.of(submission.sourcePath()), submission.fileName(), reportYear);
-        return new ProcessingAheadReader<>(pendingSubmissionsReader, assess, importExecutor,
+        return new ProcessingAheadReader<>(pendingSubmissionsReader, assess, workerThreads,
                 properties.chunkSize() + 2 * Math.max(1, properties.importThreads()));
     }
 
     /**
-     * A fixed pool rather than a thread per item: the workbook parser is kept per thread, and
-     * thousands of short-lived threads would each build their own.
+     * The job's worker threads ({@code consolidator.import-threads}): fingerprinting, reading and
+     * checking workbooks, feedback copies, and the per-unit sheet beside the other sheets. A fixed
+     * pool rather than a thread per item: the workbook parser is kept per thread, and thousands of
+     * short-lived threads would each build their own.
      */
     @Bean
-    ThreadPoolTaskExecutor importExecutor(ConsolidatorProperties properties) {
+    ThreadPoolTaskExecutor workerThreads(ConsolidatorProperties properties) {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setThreadNamePrefix("import-");
+        executor.setThreadNamePrefix("worker-");
         executor.setCorePoolSize(Math.max(1, properties.importThreads()));
         executor.setMaxPoolSize(Math.max(1, properties.importThreads()));
         executor.setDaemon(true);
@@ -237,21 +240,21 @@ class ConsolidationJobConfiguration {
     @Bean
     @StepScope
     WriteFeedbackTasklet writeFeedbackTasklet(FeedbackQueries queries, ConsolidatorProperties properties,
-                                              ThreadPoolTaskExecutor importExecutor,
+                                              ThreadPoolTaskExecutor workerThreads,
                                               @Value("#{jobParameters['year']}") Long year,
                                               @Value("#{jobParameters['output']}") String output) {
         return new WriteFeedbackTasklet(queries, new FeedbackWorkbook(properties.readLimits()), year.intValue(),
-                Path.of(output), importExecutor, properties.importThreads());
+                Path.of(output), workerThreads, properties.importThreads());
     }
 
     @Bean
     @StepScope
     WriteWorkbookTasklet writeWorkbookTasklet(FormDefinition form, Roster roster, ConsolidatorProperties properties,
                                               ReportQueries queries, CountyTotalsRepository totals,
-                                              ConsolidationRunRepository runs,
+                                              ConsolidationRunRepository runs, ThreadPoolTaskExecutor workerThreads,
                                               @Value("#{jobParameters['year']}") Long year,
                                               @Value("#{jobParameters['output']}") String output) {
         return new WriteWorkbookTasklet(form, roster, properties.countyCode(), queries, totals, runs, year.intValue(),
-                Path.of(output));
+                Path.of(output), new ConsolidatedWorkbook(workerThreads));
     }
 }

@@ -5,6 +5,10 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.zip.Deflater;
 
 import cn.gov.county.gkreport.consolidate.TotalScope;
@@ -25,6 +29,21 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  */
 public final class ConsolidatedWorkbook {
 
+    private final Executor background;
+
+    /**
+     * @param background where the per-unit sheet's rows are written while this thread writes the
+     *                   other sheets (the two largest sheets of a province workbook, written at once)
+     */
+    public ConsolidatedWorkbook(Executor background) {
+        this.background = background;
+    }
+
+    /** Every sheet on the calling thread. */
+    public ConsolidatedWorkbook() {
+        this(Runnable::run);
+    }
+
     /** Rows kept in memory per sheet; the form sheets (under 40 rows) are laid out within it. */
     private static final int ROW_WINDOW = 200;
 
@@ -42,12 +61,45 @@ public final class ConsolidatedWorkbook {
             new SummarySheet().write(workbook, data, styles);
             new FormWorkbookWriter(data.form()).write(workbook, countyForm(data), FormWorkbookWriter.Options.VALUES);
             new ScopeBreakdownSheet().write(workbook, data, styles);
-            new UnitDetailSheet().write(workbook, data, styles);
-            new SubmissionStatusSheet().write(workbook, data, styles);
-            new FindingsSheet().write(workbook, data, styles);
-            new TraceabilitySheet().write(workbook, data, styles);
+            UnitDetailSheet detail = new UnitDetailSheet(workbook, data, styles);
+            // Only the rows of that one sheet are written over there: SXSSF streams each sheet to its
+            // own file, while anything touching the workbook itself (new sheets, defined names for
+            // filters and print titles) stays on this thread.
+            CompletableFuture<Void> detailRows = CompletableFuture.runAsync(detail::writeRows, background);
+            try {
+                new SubmissionStatusSheet().write(workbook, data, styles);
+                new FindingsSheet().write(workbook, data, styles);
+                new TraceabilitySheet().write(workbook, data, styles);
+            } finally {
+                awaitQuietly(detailRows);
+            }
+            rethrowFailure(detailRows);
+            detail.finish();
             workbook.setActiveSheet(0);
             FormFiles.writeAtomically(workbook, file);
+        }
+    }
+
+    private static void rethrowFailure(CompletableFuture<Void> work) {
+        try {
+            work.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    /** Waits for the other thread whatever happened here: the workbook must not close under it. */
+    private static void awaitQuietly(CompletableFuture<Void> work) {
+        try {
+            work.join();
+        } catch (CompletionException | CancellationException e) {
+            // reported by the caller's join() when this thread succeeded
         }
     }
 

@@ -28,10 +28,19 @@ final class UnitDetailSheet {
     static final String NAME = "分单位明细";
     private static final int FIXED = 4;
 
-    void write(Workbook workbook, ReportData data, ReportStyles styles) {
-        Sheet sheet = workbook.createSheet(NAME);
-        SheetRows rows = new SheetRows(sheet);
-        List<FormItem> items = data.form().items();
+    private final Sheet sheet;
+    private final SheetRows rows;
+    private final ReportData data;
+    private final ReportStyles styles;
+    private final List<FormItem> items;
+
+    /** Creates the sheet with its two header rows (on the thread that owns the workbook). */
+    UnitDetailSheet(Workbook workbook, ReportData data, ReportStyles styles) {
+        this.sheet = workbook.createSheet(NAME);
+        this.rows = new SheetRows(sheet);
+        this.data = data;
+        this.styles = styles;
+        this.items = data.form().items();
         Row tables = rows.newRow();
         Row labels = rows.newRow();
         String[] fixed = {"单位代码", "单位名称", "类型", "状态"};
@@ -58,7 +67,13 @@ final class UnitDetailSheet {
         }
         labels.setHeightInPoints(60);
         rows.widths(8, 22, 9, 12);
+    }
 
+    /**
+     * The unit rows and subtotals. Touches nothing but this sheet's rows (and reads the database),
+     * so it may run on another thread while other sheets are written.
+     */
+    void writeRows() {
         for (UnitType type : UnitType.values()) {
             if (data.roster().units(type).isEmpty()) {
                 continue;
@@ -67,6 +82,10 @@ final class UnitDetailSheet {
             subtotal(rows, data, items, styles, TotalScope.of(type));
         }
         subtotal(rows, data, items, styles, TotalScope.COUNTY);
+    }
+
+    /** Frozen panes, filter and printing: these change the workbook's defined names, so on its owner's thread. */
+    void finish() {
         sheet.createFreezePane(FIXED, 2);
         sheet.setAutoFilter(new CellRangeAddress(1, rows.rowIndex() - 1, 0, FIXED + items.size() - 1));
         rows.printWide(data.title() + " — " + NAME, 2, FIXED);

@@ -26,9 +26,11 @@ public class WriteWorkbookTasklet implements Tasklet {
     private final ConsolidationRunRepository runs;
     private final int year;
     private final Path outputDir;
+    private final ConsolidatedWorkbook workbook;
 
     public WriteWorkbookTasklet(FormDefinition form, Roster roster, String countyCode, ReportQueries queries,
-                                CountyTotalsRepository totals, ConsolidationRunRepository runs, int year, Path outputDir) {
+                                CountyTotalsRepository totals, ConsolidationRunRepository runs, int year, Path outputDir,
+                                ConsolidatedWorkbook workbook) {
         this.form = form;
         this.roster = roster;
         this.countyCode = countyCode;
@@ -37,6 +39,7 @@ public class WriteWorkbookTasklet implements Tasklet {
         this.runs = runs;
         this.year = year;
         this.outputDir = outputDir;
+        this.workbook = workbook;
     }
 
     @Override
@@ -51,7 +54,7 @@ public class WriteWorkbookTasklet implements Tasklet {
         ReportData data = new ReportData(form, roster, countyCode, year, run.computedAt(), countyTotals, standings,
                 submissions, queries.findingCount(year), queries);
         Path file = ConsolidatedWorkbook.fileFor(outputDir, year);
-        new ConsolidatedWorkbook().write(data, file);
+        workbook.write(data, file);
         runs.recordWorkbook(executionId, file.toAbsolutePath().normalize().toString());
         return RepeatStatus.FINISHED;
     }
