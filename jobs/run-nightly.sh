@@ -16,6 +16,10 @@ fi
 log="logs/consolidation-$(date +%Y%m%d-%H%M%S).log"
 # Exit status: 0 completed (even with rejected units), 1 failed (run again to resume),
 # 2 wrong arguments or folders, 3 another run for the same year is still going.
-java -XX:TieredStopAtLevel=1 -jar target/annual-report-consolidator.jar \
+# JVM: a batch run wants throughput, not short pauses (ParallelGC), and a quick start more than
+# peak code (C1 only: C2's compiler threads would take cores from the job); 512 MB is enough for
+# thousands of workbooks (see README, Scale). ARC_JAVA_OPTS replaces these.
+read -r -a java_opts <<< "${ARC_JAVA_OPTS:--Xmx512m -XX:+UseParallelGC -XX:TieredStopAtLevel=1}"
+java "${java_opts[@]}" -jar target/annual-report-consolidator.jar \
   --year="$ARC_YEAR" --input=input --output=output "${profile_arg[@]}" 2>&1 | tee "$log"
 exit "${PIPESTATUS[0]}"

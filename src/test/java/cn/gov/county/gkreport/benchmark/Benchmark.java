@@ -28,7 +28,7 @@ import cn.gov.county.gkreport.intake.Roster;
 /**
  * The scale benchmark: for each N, generates N realistic submissions (once, cached), measures the
  * single-thread rate of the product's reader+checker against a naive POI usermodel baseline, then
- * runs the real product end to end in a fresh JVM ({@code -Xmx512m -XX:TieredStopAtLevel=1}) on a
+ * runs the real product end to end in a fresh JVM ({@code -Xmx512m -XX:+UseParallelGC -XX:TieredStopAtLevel=1}) on a
  * fresh database and reports per stage: intake, read+check, store, consolidate, write, plus the
  * wall time from JVM start to exit and the child's peak heap.
  *
@@ -131,7 +131,7 @@ public final class Benchmark {
         OUT.println("== 年报汇总 benchmark ==");
         OUT.println(machine);
         OUT.println("N = " + options.ns() + ", db = " + options.dbs() + ", import threads = " + options.threads()
-                + ", product JVM: -Xmx512m -XX:TieredStopAtLevel=1 " + String.join(" ", options.jvmOptions())
+                + ", product JVM: -Xmx512m -XX:+UseParallelGC -XX:TieredStopAtLevel=1 " + String.join(" ", options.jvmOptions())
                 + (options.plain() ? " (plain main)" : " (main + import timing listeners)"));
 
         List<Row> rows = new ArrayList<>();
@@ -308,7 +308,7 @@ public final class Benchmark {
         md.append("# 年报汇总 benchmark\n\n");
         md.append("Run ").append(LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 19))
                 .append("; ").append(machine).append(".\n");
-        md.append("Product JVM: `-Xmx512m -XX:TieredStopAtLevel=1").append(options.jvmOptions().isEmpty() ? ""
+        md.append("Product JVM: `-Xmx512m -XX:+UseParallelGC -XX:TieredStopAtLevel=1").append(options.jvmOptions().isEmpty() ? ""
                 : " " + String.join(" ", options.jvmOptions())).append("`, `consolidator.import-threads=")
                 .append(options.threads()).append("`, fresh database per run")
                 .append(options.plain() ? ", plain product main (store time estimated, marked ~)."

@@ -120,6 +120,7 @@ final class EndToEndRun {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
+        command.add("-XX:+UseParallelGC"); // as jobs/run-nightly.sh
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-Xlog:gc,gc+heap+exit:file=" + gcLog + ":uptime,level,tags");
         command.addAll(jvmOptions);
