@@ -33,9 +33,13 @@ import cn.gov.county.gkreport.store.OutcomeWriter;
 import cn.gov.county.gkreport.store.Submission;
 import cn.gov.county.gkreport.store.SubmissionRepository;
 
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.Flow;
+import org.springframework.batch.core.job.flow.support.SimpleFlow;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -47,6 +51,7 @@ import org.springframework.batch.infrastructure.item.support.ListItemReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -64,21 +69,30 @@ class ConsolidationJobConfiguration {
 
     /**
      * The mail steps (mailbox intake first; replies and the chase list last) are always in the flow
-     * and do nothing unless enabled in {@code consolidator.mail.*}.
+     * and do nothing unless enabled in {@code consolidator.mail.*}. The consolidated workbook and the
+     * feedback copies only read what is stored, so they are written at once (a split); the replies
+     * wait for both.
      */
     @Bean
     Job consolidationJob(JobRepository jobRepository, Step mailIntakeStep, Step intakeStep, Step importSubmissionsStep,
                          Step consolidateStep, Step writeWorkbookStep, Step writeFeedbackStep, Step mailRepliesStep,
                          Step chaseListStep) {
+        // A flow, not a plain sequence, for the split. Its plain next() goes on only after COMPLETED;
+        // the mail steps end NOOP when switched off, which must go on too (and FAILED must not).
+        Flow outputs = new FlowBuilder<SimpleFlow>("outputsFlow")
+                .split(new SimpleAsyncTaskExecutor("output-"))
+                .add(new FlowBuilder<Flow>("workbookFlow").start(writeWorkbookStep).build(),
+                        new FlowBuilder<Flow>("feedbackFlow").start(writeFeedbackStep).build())
+                .build();
         return new JobBuilder(JOB_NAME, jobRepository)
-                .start(mailIntakeStep)
-                .next(intakeStep)
+                .start(mailIntakeStep).on(ExitStatus.FAILED.getExitCode()).fail()
+                .from(mailIntakeStep).on("*").to(intakeStep)
                 .next(importSubmissionsStep)
                 .next(consolidateStep)
-                .next(writeWorkbookStep)
-                .next(writeFeedbackStep)
-                .next(mailRepliesStep)
-                .next(chaseListStep)
+                .next(outputs)
+                .next(mailRepliesStep).on(ExitStatus.FAILED.getExitCode()).fail()
+                .from(mailRepliesStep).on("*").to(chaseListStep)
+                .end()
                 .build();
     }
 
