@@ -5,7 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import cn.gov.county.gkreport.store.SubmissionRepository;
@@ -33,14 +38,14 @@ public class NewFileRegistrar implements ItemWriter<IncomingFile> {
     private final int year;
     private final long executionId;
     private final LocalDateTime receivedAt;
-    private final Function<String, Optional<LocalDateTime>> mailedAt;
+    private final Function<Collection<String>, Map<String, LocalDateTime>> mailedAt;
 
     /**
      * @param receivedAt when this run found the files (for files put into the folder by hand)
-     * @param mailedAt   for a fingerprint, when the mail that brought the file arrived, if it came by mail
+     * @param mailedAt   for fingerprints, when the mail that brought each file arrived (absent: not by mail)
      */
     public NewFileRegistrar(SubmissionRepository submissions, int year, long executionId, LocalDateTime receivedAt,
-                            Function<String, Optional<LocalDateTime>> mailedAt) {
+                            Function<Collection<String>, Map<String, LocalDateTime>> mailedAt) {
         this.submissions = submissions;
         this.year = year;
         this.executionId = executionId;
@@ -77,16 +82,24 @@ public class NewFileRegistrar implements ItemWriter<IncomingFile> {
         return ext.matches("\\.[a-z]{2,4}") ? ext : ".bin";
     }
 
+    /** A chunk of files: one query for the known ones, one for the mailed ones, one batch insert. */
     @Override
     public void write(Chunk<? extends IncomingFile> files) {
+        List<String> fingerprints = new ArrayList<>();
+        files.forEach(file -> fingerprints.add(file.sha256()));
+        Set<String> known = new HashSet<>(submissions.known(year, fingerprints));
+        Map<String, LocalDateTime> mailed = mailedAt.apply(fingerprints);
+        List<SubmissionRepository.Registration> registrations = new ArrayList<>();
         for (IncomingFile file : files) {
-            if (submissions.isKnown(year, file.sha256())) {
+            // known also gathers this chunk's own files: two copies in one chunk are registered once
+            if (!known.add(file.sha256())) {
                 log.debug("已登记过的文件，跳过: {} (SHA-256 {})", file.fileName(), file.sha256().substring(0, 12));
                 continue;
             }
-            Optional<LocalDateTime> mailed = mailedAt.apply(file.sha256());
-            submissions.register(readable(file), year, mailed.isPresent() ? "MAIL" : "FOLDER",
-                    mailed.orElse(receivedAt), executionId);
+            LocalDateTime mailTime = mailed.get(file.sha256());
+            registrations.add(new SubmissionRepository.Registration(readable(file), mailTime == null ? "FOLDER" : "MAIL",
+                    mailTime == null ? receivedAt : mailTime));
         }
+        submissions.register(registrations, year, executionId);
     }
 }

@@ -127,7 +127,7 @@ class ConsolidationJobConfiguration {
                                       @Value("#{jobParameters['year']}") Long year,
                                       @Value("#{stepExecution.jobExecutionId}") Long executionId) {
         return new NewFileRegistrar(submissions, year.intValue(), executionId,
-                LocalDateTime.now(ZONE).truncatedTo(ChronoUnit.MILLIS), sha256 -> mail.mailedAt(year.intValue(), sha256));
+                LocalDateTime.now(ZONE).truncatedTo(ChronoUnit.MILLIS), sha256s -> mail.mailedAt(year.intValue(), sha256s));
     }
 
     /**

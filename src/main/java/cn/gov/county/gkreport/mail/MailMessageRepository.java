@@ -3,7 +3,12 @@ package cn.gov.county.gkreport.mail;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -65,15 +70,26 @@ public class MailMessageRepository {
     }
 
     /**
-     * When the file with this fingerprint first arrived by mail for the year (the message's received
-     * time), or empty when it did not come by mail: what intake needs to register it as source MAIL.
+     * When the files with these fingerprints first arrived by mail for the year (the message's
+     * received time); a fingerprint that did not come by mail is absent. What intake needs to
+     * register a file as source MAIL. One query for a chunk of files.
      */
-    public Optional<LocalDateTime> mailedAt(int year, String sha256) {
-        return jdbc.query("""
-                SELECT MIN(m.received_at) FROM mail_attachment a JOIN mail_message m ON m.id = a.mail_message_id
-                WHERE a.report_year = ? AND a.sha256 = ? AND a.outcome IN ('SAVED', 'DUPLICATE')""",
-                (rs, i) -> rs.getTimestamp(1), year, sha256).stream().filter(t -> t != null)
-                .map(Timestamp::toLocalDateTime).findFirst();
+    public Map<String, LocalDateTime> mailedAt(int year, Collection<String> sha256s) {
+        Map<String, LocalDateTime> mailed = new HashMap<>();
+        if (sha256s.isEmpty()) {
+            return mailed;
+        }
+        List<Object> args = new ArrayList<>();
+        args.add(year);
+        args.addAll(sha256s);
+        jdbc.query("SELECT a.sha256, MIN(m.received_at) FROM mail_attachment a "
+                        + "JOIN mail_message m ON m.id = a.mail_message_id WHERE a.report_year = ? AND a.sha256 IN ("
+                        + String.join(", ", Collections.nCopies(sha256s.size(), "?"))
+                        + ") AND a.outcome IN ('SAVED', 'DUPLICATE') GROUP BY a.sha256",
+                rs -> {
+                    mailed.put(rs.getString(1), rs.getTimestamp(2).toLocalDateTime());
+                }, args.toArray());
+        return mailed;
     }
 
     /** Records a message and its attachments (one transaction: the caller's). */

@@ -7,10 +7,14 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import cn.gov.county.gkreport.check.Assessment;
 import cn.gov.county.gkreport.check.Finding;
@@ -43,14 +47,39 @@ public class SubmissionRepository {
         return count != null && count > 0;
     }
 
-    public void register(IncomingFile file, int year, String source, LocalDateTime receivedAt, long executionId) {
-        jdbc.update("""
+    /** Which of these fingerprints are already registered for the year (one query for a chunk of files). */
+    public Set<String> known(int year, Collection<String> sha256s) {
+        if (sha256s.isEmpty()) {
+            return Set.of();
+        }
+        String marks = String.join(", ", Collections.nCopies(sha256s.size(), "?"));
+        List<Object> args = new ArrayList<>();
+        args.add(year);
+        args.addAll(sha256s);
+        return new HashSet<>(jdbc.queryForList("SELECT sha256 FROM submission WHERE report_year = ? AND sha256 IN ("
+                + marks + ")", String.class, args.toArray()));
+    }
+
+    /** A new file to register as RECEIVED. */
+    public record Registration(IncomingFile file, String source, LocalDateTime receivedAt) {
+    }
+
+    /** Registers new files in one batch, in the given order (their ids are their arrival order). */
+    public void register(List<Registration> files, int year, long executionId) {
+        if (files.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (Registration r : files) {
+            IncomingFile file = r.file();
+            rows.add(new Object[] {year, r.source(), file.path().toAbsolutePath().normalize().toString(),
+                    file.fileName(), file.sha256(), file.size(), Timestamp.valueOf(r.receivedAt()),
+                    Timestamp.valueOf(LocalDateTime.ofInstant(file.modifiedAt(), ZONE)), executionId});
+        }
+        jdbc.batchUpdate("""
                 INSERT INTO submission (report_year, status, source, source_path, file_name, sha256, size_bytes,
                                         received_at, file_modified_at, registered_by_execution)
-                VALUES (?, 'RECEIVED', ?, ?, ?, ?, ?, ?, ?, ?)""",
-                year, source, file.path().toAbsolutePath().normalize().toString(), file.fileName(), file.sha256(),
-                file.size(), Timestamp.valueOf(receivedAt),
-                Timestamp.valueOf(LocalDateTime.ofInstant(file.modifiedAt(), ZONE)), executionId);
+                VALUES (?, 'RECEIVED', ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 
     /**
