@@ -215,9 +215,9 @@ class ConsolidationJobConfiguration {
 
     @Bean
     @StepScope
-    OutcomeWriter outcomeWriter(SubmissionRepository submissions,
+    OutcomeWriter outcomeWriter(SubmissionRepository submissions, @Value("#{jobParameters['year']}") Long year,
                                 @Value("#{stepExecution.jobExecutionId}") Long executionId) {
-        return new OutcomeWriter(submissions, executionId);
+        return new OutcomeWriter(submissions, year.intValue(), executionId);
     }
 
     /**

@@ -7,22 +7,21 @@ import cn.gov.county.gkreport.check.Assessment;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
-/** Stores each assessment; the chunk transaction makes each submission's writes atomic. */
+/** Stores a chunk of assessments in the chunk's transaction: each submission's writes are atomic. */
 public class OutcomeWriter implements ItemWriter<Assessment> {
 
     private final SubmissionRepository submissions;
+    private final int year;
     private final long executionId;
 
-    public OutcomeWriter(SubmissionRepository submissions, long executionId) {
+    public OutcomeWriter(SubmissionRepository submissions, int year, long executionId) {
         this.submissions = submissions;
+        this.year = year;
         this.executionId = executionId;
     }
 
     @Override
     public void write(Chunk<? extends Assessment> assessments) {
-        LocalDateTime now = LocalDateTime.now(SubmissionRepository.ZONE);
-        for (Assessment assessment : assessments) {
-            submissions.recordOutcome(assessment, executionId, now);
-        }
+        submissions.recordOutcomes(assessments.getItems(), year, executionId, LocalDateTime.now(SubmissionRepository.ZONE));
     }
 }

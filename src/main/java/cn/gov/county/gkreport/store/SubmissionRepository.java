@@ -83,12 +83,32 @@ public class SubmissionRepository {
     }
 
     /**
-     * Stores an assessment. Runs inside the import chunk's transaction, so a submission's status,
-     * figures and findings commit together or not at all.
+     * Stores the assessments of an import chunk, in order. Runs inside the chunk's transaction, so a
+     * submission's status, figures and findings commit together or not at all. Statuses and versions
+     * are set one submission after the other (a version depends on the ones before it); the figures
+     * and findings of the whole chunk then go in as two batches.
      */
-    public void recordOutcome(Assessment assessment, long executionId, LocalDateTime processedAt) {
+    public void recordOutcomes(List<? extends Assessment> assessments, int year, long executionId,
+                               LocalDateTime processedAt) {
+        List<Object[]> values = new ArrayList<>();
+        List<Object[]> findings = new ArrayList<>();
+        for (Assessment assessment : assessments) {
+            recordOutcome(assessment, year, executionId, processedAt);
+            addRows(assessment, values, findings);
+        }
+        if (!values.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO submission_value (submission_id, item_code, figure, source_sheet, "
+                    + "source_cell, raw_text) VALUES (?, ?, ?, ?, ?, ?)", values);
+        }
+        if (!findings.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO finding (submission_id, seq, rule_id, severity, reason_code, sheet_name, "
+                    + "cell_ref, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", findings);
+        }
+    }
+
+    /** One submission's status, unit and version; an accepted one supersedes the unit's accepted version. */
+    public void recordOutcome(Assessment assessment, int year, long executionId, LocalDateTime processedAt) {
         long id = assessment.submissionId();
-        int year = jdbc.queryForObject("SELECT report_year FROM submission WHERE id = ?", Integer.class, id);
         String unitCode = assessment.unit().map(u -> u.code()).orElse(null);
         Integer version = null;
         if (unitCode != null) {
@@ -104,14 +124,17 @@ public class SubmissionRepository {
         int updated = jdbc.update("""
                 UPDATE submission SET unit_code = ?, version = ?, status = ?, file_format = ?, form_version = ?,
                        contact_person = ?, contact_phone = ?, processed_by_execution = ?, processed_at = ?
-                WHERE id = ? AND status = 'RECEIVED'""",
+                WHERE id = ? AND report_year = ? AND status = 'RECEIVED'""",
                 unitCode, version, status.name(), blankToNull(assessment.fileFormat()),
                 truncate(assessment.formVersion(), 32), truncate(assessment.contact(), 100),
-                truncate(assessment.phone(), 50), executionId, Timestamp.valueOf(processedAt), id);
+                truncate(assessment.phone(), 50), executionId, Timestamp.valueOf(processedAt), id, year);
         if (updated != 1) {
-            throw new IllegalStateException("submission " + id + " is not waiting to be processed");
+            throw new IllegalStateException("submission " + id + " of " + year + " is not waiting to be processed");
         }
-        List<Object[]> values = new ArrayList<>();
+    }
+
+    private static void addRows(Assessment assessment, List<Object[]> values, List<Object[]> findings) {
+        long id = assessment.submissionId();
         for (FigureCell figure : assessment.figures()) {
             if (plainZero(figure)) {
                 continue;
@@ -119,17 +142,12 @@ public class SubmissionRepository {
             values.add(new Object[] {id, figure.code(), storable(figure.value()), truncate(figure.sheet(), 100),
                     figure.cell() == null ? "" : figure.cell().a1(), truncate(figure.raw(), RAW_TEXT_LIMIT)});
         }
-        jdbc.batchUpdate("INSERT INTO submission_value (submission_id, item_code, figure, source_sheet, source_cell, "
-                + "raw_text) VALUES (?, ?, ?, ?, ?, ?)", values);
-        List<Object[]> findings = new ArrayList<>();
         int seq = 1;
         for (Finding finding : assessment.findings()) {
             String reason = "FILE".equals(finding.ruleId()) ? assessment.unreadable().map(Enum::name).orElse(null) : null;
             findings.add(new Object[] {id, seq++, finding.ruleId(), finding.severity().name(), reason,
                     truncate(finding.sheet(), 100), truncate(finding.cell(), 16), truncate(finding.message(), 2000)});
         }
-        jdbc.batchUpdate("INSERT INTO finding (submission_id, seq, rule_id, severity, reason_code, sheet_name, "
-                + "cell_ref, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", findings);
     }
 
     /**

@@ -2,6 +2,7 @@ package cn.gov.county.gkreport.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.reset;
@@ -70,7 +71,7 @@ abstract class RestartAfterFailureTest {
                 throw new DataAccessResourceFailureException("simulated: connection to the database lost");
             }
             return invocation.callRealMethod();
-        }).when(submissions).recordOutcome(any(), anyLong(), any());
+        }).when(submissions).recordOutcome(any(), anyInt(), anyLong(), any());
         ConsolidationCommand.Outcome failed = run(input, output);
 
         // then the job failed, having committed only whole chunks
