@@ -79,12 +79,15 @@ public class MailMessageRepository {
         if (sha256s.isEmpty()) {
             return mailed;
         }
+        // (year, fingerprint) pairs so that H2 too looks each one up in ix_mail_attachment_sha
         List<Object> args = new ArrayList<>();
-        args.add(year);
-        args.addAll(sha256s);
+        sha256s.forEach(sha256 -> {
+            args.add(year);
+            args.add(sha256);
+        });
         jdbc.query("SELECT a.sha256, MIN(m.received_at) FROM mail_attachment a "
-                        + "JOIN mail_message m ON m.id = a.mail_message_id WHERE a.report_year = ? AND a.sha256 IN ("
-                        + String.join(", ", Collections.nCopies(sha256s.size(), "?"))
+                        + "JOIN mail_message m ON m.id = a.mail_message_id WHERE (a.report_year, a.sha256) IN ("
+                        + String.join(", ", Collections.nCopies(sha256s.size(), "(?, ?)"))
                         + ") AND a.outcome IN ('SAVED', 'DUPLICATE') GROUP BY a.sha256",
                 rs -> {
                     mailed.put(rs.getString(1), rs.getTimestamp(2).toLocalDateTime());

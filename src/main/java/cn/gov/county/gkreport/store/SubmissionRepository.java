@@ -52,12 +52,16 @@ public class SubmissionRepository {
         if (sha256s.isEmpty()) {
             return Set.of();
         }
-        String marks = String.join(", ", Collections.nCopies(sha256s.size(), "?"));
+        // Pairs, not "report_year = ? AND sha256 IN (…)": H2 uses only the year of uq_submission_file
+        // for the latter and reads the whole year for every chunk; all three use the index for pairs.
+        String pairs = String.join(", ", Collections.nCopies(sha256s.size(), "(?, ?)"));
         List<Object> args = new ArrayList<>();
-        args.add(year);
-        args.addAll(sha256s);
-        return new HashSet<>(jdbc.queryForList("SELECT sha256 FROM submission WHERE report_year = ? AND sha256 IN ("
-                + marks + ")", String.class, args.toArray()));
+        sha256s.forEach(sha256 -> {
+            args.add(year);
+            args.add(sha256);
+        });
+        return new HashSet<>(jdbc.queryForList("SELECT sha256 FROM submission WHERE (report_year, sha256) IN ("
+                + pairs + ")", String.class, args.toArray()));
     }
 
     /** A new file to register as RECEIVED. */
