@@ -9,10 +9,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -88,18 +90,47 @@ public class SubmissionRepository {
 
     /**
      * Stores the assessments of an import chunk, in order. Runs inside the chunk's transaction, so a
-     * submission's status, figures and findings commit together or not at all. Statuses and versions
-     * are set one submission after the other (a version depends on the ones before it); the figures
-     * and findings of the whole chunk then go in as two batches.
+     * submission's status, figures and findings commit together or not at all. Versions continue
+     * per unit from what is stored, in the chunk's (arrival) order; an accepted submission
+     * supersedes the unit's accepted one, stored or earlier in the chunk. A few statements per
+     * chunk, whatever its size: on MySQL each statement is a round trip.
      */
     public void recordOutcomes(List<? extends Assessment> assessments, int year, long executionId,
                                LocalDateTime processedAt) {
+        Map<String, Integer> versions = lastVersions(year, assessments);
+        Map<String, Long> lastAccepted = new HashMap<>();
+        for (Assessment assessment : assessments) {
+            if (assessment.accepted() && assessment.unit().isPresent()) {
+                lastAccepted.put(assessment.unit().get().code(), assessment.submissionId());
+            }
+        }
+        List<Object[]> outcomes = new ArrayList<>();
         List<Object[]> values = new ArrayList<>();
         List<Object[]> findings = new ArrayList<>();
         for (Assessment assessment : assessments) {
-            recordOutcome(assessment, year, executionId, processedAt);
+            String unitCode = assessment.unit().map(u -> u.code()).orElse(null);
+            Integer version = unitCode == null ? null : versions.merge(unitCode, 1, Integer::sum);
+            SubmissionStatus status = !assessment.accepted() ? SubmissionStatus.REJECTED
+                    : unitCode == null || Objects.equals(lastAccepted.get(unitCode), assessment.submissionId())
+                    ? SubmissionStatus.ACCEPTED
+                    : SubmissionStatus.SUPERSEDED; // a newer file of the unit in this chunk was accepted too
+            outcomes.add(new Object[] {unitCode, version, status.name(), blankToNull(assessment.fileFormat()),
+                    truncate(assessment.formVersion(), 32), truncate(assessment.contact(), 100),
+                    truncate(assessment.phone(), 50), executionId, Timestamp.valueOf(processedAt),
+                    assessment.submissionId(), year});
             addRows(assessment, values, findings);
         }
+        // the units' accepted versions stored so far step back before this chunk's outcomes go in
+        List<Object[]> superseded = lastAccepted.keySet().stream().map(unit -> new Object[] {unit, year}).toList();
+        if (!superseded.isEmpty()) {
+            jdbc.batchUpdate("UPDATE submission SET status = 'SUPERSEDED' WHERE unit_code = ? AND report_year = ? "
+                    + "AND status = 'ACCEPTED'", superseded);
+        }
+        jdbc.batchUpdate("""
+                UPDATE submission SET unit_code = ?, version = ?, status = ?, file_format = ?, form_version = ?,
+                       contact_person = ?, contact_phone = ?, processed_by_execution = ?, processed_at = ?
+                WHERE id = ? AND report_year = ? AND status = 'RECEIVED'""", outcomes);
+        requireAllRecorded(assessments, year, executionId);
         if (!values.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO submission_value (submission_id, item_code, figure, source_sheet, "
                     + "source_cell, raw_text) VALUES (?, ?, ?, ?, ?, ?)", values);
@@ -110,30 +141,40 @@ public class SubmissionRepository {
         }
     }
 
-    /** One submission's status, unit and version; an accepted one supersedes the unit's accepted version. */
-    public void recordOutcome(Assessment assessment, int year, long executionId, LocalDateTime processedAt) {
-        long id = assessment.submissionId();
-        String unitCode = assessment.unit().map(u -> u.code()).orElse(null);
-        Integer version = null;
-        if (unitCode != null) {
-            version = jdbc.queryForObject(
-                    "SELECT COALESCE(MAX(version), 0) + 1 FROM submission WHERE unit_code = ? AND report_year = ?",
-                    Integer.class, unitCode, year);
-            if (assessment.accepted()) {
-                jdbc.update("UPDATE submission SET status = 'SUPERSEDED' WHERE unit_code = ? AND report_year = ? "
-                        + "AND status = 'ACCEPTED'", unitCode, year);
-            }
+    /** The highest stored version of each unit of the chunk (0 for a unit without one). */
+    private Map<String, Integer> lastVersions(int year, List<? extends Assessment> assessments) {
+        Set<String> units = new HashSet<>();
+        assessments.forEach(a -> a.unit().ifPresent(u -> units.add(u.code())));
+        Map<String, Integer> versions = new HashMap<>();
+        units.forEach(unit -> versions.put(unit, 0));
+        if (!units.isEmpty()) {
+            List<Object> args = new ArrayList<>(units);
+            args.add(year);
+            jdbc.query("SELECT unit_code, MAX(version) FROM submission WHERE unit_code IN ("
+                    + String.join(", ", Collections.nCopies(units.size(), "?")) + ") AND report_year = ? "
+                    + "GROUP BY unit_code", rs -> {
+                        versions.put(rs.getString(1), rs.getInt(2));
+                    }, args.toArray());
         }
-        SubmissionStatus status = assessment.accepted() ? SubmissionStatus.ACCEPTED : SubmissionStatus.REJECTED;
-        int updated = jdbc.update("""
-                UPDATE submission SET unit_code = ?, version = ?, status = ?, file_format = ?, form_version = ?,
-                       contact_person = ?, contact_phone = ?, processed_by_execution = ?, processed_at = ?
-                WHERE id = ? AND report_year = ? AND status = 'RECEIVED'""",
-                unitCode, version, status.name(), blankToNull(assessment.fileFormat()),
-                truncate(assessment.formVersion(), 32), truncate(assessment.contact(), 100),
-                truncate(assessment.phone(), 50), executionId, Timestamp.valueOf(processedAt), id, year);
-        if (updated != 1) {
-            throw new IllegalStateException("submission " + id + " of " + year + " is not waiting to be processed");
+        return versions;
+    }
+
+    /**
+     * Every submission of the chunk must have been RECEIVED and now carry this execution's outcome.
+     * Checked by a query, since a rewritten JDBC batch need not report per-row counts.
+     */
+    private void requireAllRecorded(List<? extends Assessment> assessments, int year, long executionId) {
+        List<Object> ids = new ArrayList<>();
+        assessments.forEach(a -> ids.add(a.submissionId()));
+        List<Object> args = new ArrayList<>(ids);
+        args.add(year);
+        args.add(executionId);
+        Integer recorded = jdbc.queryForObject("SELECT COUNT(*) FROM submission WHERE id IN ("
+                + String.join(", ", Collections.nCopies(ids.size(), "?")) + ") AND report_year = ? "
+                + "AND processed_by_execution = ? AND status <> 'RECEIVED'", Integer.class, args.toArray());
+        if (recorded == null || recorded != assessments.size()) {
+            throw new IllegalStateException("of submissions " + ids + " of " + year + " only " + recorded
+                    + " were waiting to be processed");
         }
     }
 

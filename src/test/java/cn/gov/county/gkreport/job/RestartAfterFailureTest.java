@@ -41,7 +41,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 @ActiveProfiles("test")
 abstract class RestartAfterFailureTest {
 
-    private static final int FAILING_ITEM = 15;
+    private static final int FAILING_CHUNK = 2;
 
     @MockitoSpyBean
     SubmissionRepository submissions;
@@ -64,14 +64,14 @@ abstract class RestartAfterFailureTest {
         }
         Files.delete(ConsolidatedWorkbook.fileFor(output, DemoInput.YEAR));
 
-        // when storing the 15th submission fails as if the connection dropped
-        AtomicInteger stored = new AtomicInteger();
+        // when storing the second chunk (submissions 11 to 20) fails as if the connection dropped
+        AtomicInteger chunks = new AtomicInteger();
         doAnswer(invocation -> {
-            if (stored.incrementAndGet() == FAILING_ITEM) {
+            if (chunks.incrementAndGet() == FAILING_CHUNK) {
                 throw new DataAccessResourceFailureException("simulated: connection to the database lost");
             }
             return invocation.callRealMethod();
-        }).when(submissions).recordOutcome(any(), anyInt(), anyLong(), any());
+        }).when(submissions).recordOutcomes(any(), anyInt(), anyLong(), any());
         ConsolidationCommand.Outcome failed = run(input, output);
 
         // then the job failed, having committed only whole chunks
