@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -65,6 +66,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 class ConsolidationJobConfiguration {
 
     static final String JOB_NAME = "consolidationJob";
+    /** The steps in the order the job runs them (the two output steps at once); for the run summary. */
+    static final List<String> STEP_ORDER = List.of("mailIntakeStep", "intakeStep", "importSubmissionsStep",
+            "consolidateStep", "writeWorkbookStep", "writeFeedbackStep", "mailRepliesStep", "chaseListStep");
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     /**

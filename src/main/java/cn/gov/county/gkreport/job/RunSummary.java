@@ -2,6 +2,7 @@ package cn.gov.county.gkreport.job;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,7 +41,10 @@ public class RunSummary {
     public void print(PrintStream out, JobExecution execution) {
         out.println();
         out.println("==== " + roster.countyName() + " 政府信息公开年报汇总 ====");
-        for (StepExecution step : execution.getStepExecutions()) {
+        // in the job's order: the two steps of the split start in either order
+        List<StepExecution> steps = execution.getStepExecutions().stream()
+                .sorted(Comparator.comparingInt(s -> stepPosition(s.getStepName()))).toList();
+        for (StepExecution step : steps) {
             out.printf("  %-22s %-9s 读取 %d  写入 %d  跳过 %d%n", step.getStepName(), step.getStatus(),
                     step.getReadCount(), step.getWriteCount(), step.getSkipCount());
         }
@@ -88,5 +92,10 @@ public class RunSummary {
             root = root.getCause();
         }
         return root.getMessage() == null ? "运行中断（详见日志）" : root.getMessage() + "（详见日志）";
+    }
+
+    private static int stepPosition(String stepName) {
+        int position = ConsolidationJobConfiguration.STEP_ORDER.indexOf(stepName);
+        return position < 0 ? Integer.MAX_VALUE : position;
     }
 }
