@@ -4,6 +4,7 @@
 #   ARC_HOME      the installation folder (default: this script's parent folder)
 #   ARC_YEAR      the reporting year (default: last calendar year)
 #   ARC_PROFILE   "mysql" to use MySQL (then ARC_DB_URL, ARC_DB_USER, ARC_DB_PASSWORD)
+#   ARC_JAVA_OPTS JVM options instead of the defaults below (e.g. a larger -Xmx for a province)
 set -euo pipefail
 ARC_HOME="${ARC_HOME:-$(cd "$(dirname "$0")/.." && pwd)}"
 ARC_YEAR="${ARC_YEAR:-$(( $(date +%Y) - 1 ))}"
