@@ -29,33 +29,17 @@ public final class FileNameHint {
             return Optional.empty();
         }
         String name = LabelText.normalize(fileName);
+        List<String> tokens = codeTokens(name);
         // The usual case, a file named after its own unit, needs no look at the rest of the roster.
-        if (mentions(name, coverUnit.get())) {
+        String ownName = LabelText.normalize(coverUnit.get().name());
+        if (tokens.contains(coverUnit.get().code()) || ownName.length() >= 2 && name.contains(ownName)) {
             return Optional.empty();
         }
-        Optional<RosterUnit> other = mentionedUnit(name, roster);
+        Optional<RosterUnit> other = tokens.stream().map(roster::byCode).flatMap(Optional::stream).findFirst()
+                .or(() -> roster.namedIn(name));
         return other.map(unit -> Finding.warning(RULE_ID, "", "", "文件名“" + fileName + "”看起来是“" + unit.name()
                 + "”的报表，但封面填写的单位是“" + coverUnit.get().name() + "”。已按封面计入“" + coverUnit.get().name()
                 + "”；如果封面填错了，请改正封面后重新报送。"));
-    }
-
-    private static boolean mentions(String fileName, RosterUnit unit) {
-        String unitName = LabelText.normalize(unit.name());
-        return unitName.length() >= 2 && fileName.contains(unitName) || codeTokens(fileName).contains(unit.code());
-    }
-
-    /** The first roster unit the file name names, by code token first (a map lookup), then by name. */
-    private static Optional<RosterUnit> mentionedUnit(String fileName, Roster roster) {
-        for (String token : codeTokens(fileName)) {
-            Optional<RosterUnit> unit = roster.byCode(token);
-            if (unit.isPresent()) {
-                return unit;
-            }
-        }
-        return roster.units().stream().filter(u -> {
-            String unitName = LabelText.normalize(u.name());
-            return unitName.length() >= 2 && fileName.contains(unitName);
-        }).findFirst();
     }
 
     /** A code counts only as a whole token: D1 must not match inside D12. */

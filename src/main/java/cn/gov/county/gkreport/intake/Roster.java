@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +34,7 @@ public final class Roster {
         }
         this.byCode = map;
         this.units = List.copyOf(map.values());
-        Map<String, RosterUnit> names = new HashMap<>();
+        Map<String, RosterUnit> names = new LinkedHashMap<>();
         for (RosterUnit unit : units) {
             names.putIfAbsent(LabelText.normalize(unit.name()), unit);
         }
@@ -86,5 +85,12 @@ public final class Roster {
     /** The unit whose name reads the same once both are normalised (full-width, spaces, brackets). */
     public Optional<RosterUnit> byNormalizedName(String normalizedName) {
         return Optional.ofNullable(byNormalizedName.get(normalizedName));
+    }
+
+    /** The first unit, in roster order, whose normalised name (two characters or more) occurs in the text. */
+    public Optional<RosterUnit> namedIn(String normalizedText) {
+        return byNormalizedName.entrySet().stream()
+                .filter(e -> e.getKey().length() >= 2 && normalizedText.contains(e.getKey()))
+                .map(Map.Entry::getValue).findFirst();
     }
 }

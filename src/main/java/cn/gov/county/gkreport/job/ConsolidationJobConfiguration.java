@@ -105,16 +105,14 @@ class ConsolidationJobConfiguration {
     Step intakeStep(JobRepository jobRepository, PlatformTransactionManager tx, ConsolidatorProperties properties,
                     ListItemReader<Path> inputFolderReader, NewFileRegistrar newFileRegistrar,
                     ThreadPoolTaskExecutor workerThreads) {
-        var step = new StepBuilder("intakeStep", jobRepository)
+        return new StepBuilder("intakeStep", jobRepository)
                 .<Path, IncomingFile>chunk(properties.chunkSize())
                 .transactionManager(tx)
                 .reader(inputFolderReader)
                 .processor(new FingerprintProcessor())
-                .writer(newFileRegistrar);
-        if (properties.importThreads() > 1) {
-            step.taskExecutor(workerThreads);
-        }
-        return step.build();
+                .writer(newFileRegistrar)
+                .taskExecutor(workerThreads)
+                .build();
     }
 
     /** The files in {@code <input>/<year>/}, oldest first; re-listing on restart is harmless (known files are skipped). */
@@ -164,7 +162,7 @@ class ConsolidationJobConfiguration {
         ItemProcessor<Submission, Assessment> assess = submission -> assessor.assess(submission.id(),
                 Path.of(submission.sourcePath()), submission.fileName(), reportYear);
         return new ProcessingAheadReader<>(pendingSubmissionsReader, assess, workerThreads,
-                properties.chunkSize() + 2 * Math.max(1, properties.importThreads()));
+                properties.chunkSize() + 2 * properties.workerThreads());
     }
 
     /**
@@ -177,8 +175,8 @@ class ConsolidationJobConfiguration {
     ThreadPoolTaskExecutor workerThreads(ConsolidatorProperties properties) {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         executor.setThreadNamePrefix("worker-");
-        executor.setCorePoolSize(Math.max(1, properties.importThreads()));
-        executor.setMaxPoolSize(Math.max(1, properties.importThreads()));
+        executor.setCorePoolSize(properties.workerThreads());
+        executor.setMaxPoolSize(properties.workerThreads());
         executor.setDaemon(true);
         return executor;
     }
@@ -262,7 +260,7 @@ class ConsolidationJobConfiguration {
                                               @Value("#{jobParameters['year']}") Long year,
                                               @Value("#{jobParameters['output']}") String output) {
         return new WriteFeedbackTasklet(queries, new FeedbackWorkbook(properties.readLimits()), year.intValue(),
-                Path.of(output), workerThreads, properties.importThreads());
+                Path.of(output), workerThreads, properties.workerThreads());
     }
 
     @Bean

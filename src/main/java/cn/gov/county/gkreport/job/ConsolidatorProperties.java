@@ -25,4 +25,9 @@ public record ConsolidatorProperties(String countyName, String countyCode, Path 
     public ConsolidatorProperties {
         readLimits = readLimits == null ? ReadLimits.defaults() : readLimits;
     }
+
+    /** The size of the job's worker pool: {@code importThreads}, at least one. */
+    public int workerThreads() {
+        return Math.max(1, importThreads);
+    }
 }

@@ -2,6 +2,7 @@ package cn.gov.county.gkreport.job;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -41,10 +42,7 @@ public class RunSummary {
     public void print(PrintStream out, JobExecution execution) {
         out.println();
         out.println("==== " + roster.countyName() + " 政府信息公开年报汇总 ====");
-        // in the job's order: the two steps of the split start in either order
-        List<StepExecution> steps = execution.getStepExecutions().stream()
-                .sorted(Comparator.comparingInt(s -> stepPosition(s.getStepName()))).toList();
-        for (StepExecution step : steps) {
+        for (StepExecution step : inJobOrder(execution.getStepExecutions())) {
             out.printf("  %-22s %-9s 读取 %d  写入 %d  跳过 %d%n", step.getStepName(), step.getStatus(),
                     step.getReadCount(), step.getWriteCount(), step.getSkipCount());
         }
@@ -92,6 +90,11 @@ public class RunSummary {
             root = root.getCause();
         }
         return root.getMessage() == null ? "运行中断（详见日志）" : root.getMessage() + "（详见日志）";
+    }
+
+    /** The steps in the job's order: the two steps of the split start in either order. */
+    static List<StepExecution> inJobOrder(Collection<StepExecution> steps) {
+        return steps.stream().sorted(Comparator.comparingInt(s -> stepPosition(s.getStepName()))).toList();
     }
 
     private static int stepPosition(String stepName) {

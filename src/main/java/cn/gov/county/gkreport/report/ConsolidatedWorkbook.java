@@ -5,9 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.zip.Deflater;
 
@@ -71,35 +69,12 @@ public final class ConsolidatedWorkbook {
                 new FindingsSheet().write(workbook, data, styles);
                 new TraceabilitySheet().write(workbook, data, styles);
             } finally {
-                awaitQuietly(detailRows);
+                detailRows.exceptionally(failure -> null).join(); // the workbook must not close under it
             }
-            rethrowFailure(detailRows);
+            detailRows.join(); // its failure, if any, fails the step (the run summary names the cause)
             detail.finish();
             workbook.setActiveSheet(0);
             FormFiles.writeAtomically(workbook, file);
-        }
-    }
-
-    private static void rethrowFailure(CompletableFuture<Void> work) {
-        try {
-            work.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
-    }
-
-    /** Waits for the other thread whatever happened here: the workbook must not close under it. */
-    private static void awaitQuietly(CompletableFuture<Void> work) {
-        try {
-            work.join();
-        } catch (CompletionException | CancellationException e) {
-            // reported by the caller's join() when this thread succeeded
         }
     }
 

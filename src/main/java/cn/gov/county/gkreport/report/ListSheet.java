@@ -69,6 +69,6 @@ final class ListSheet {
     }
 
     private void finishCurrent() {
-        current.finishList(part == 1 ? printTitle : printTitle + "（续" + part + "）", headers.length);
+        current.finishList(part == 1 ? printTitle : continuationName(printTitle, part), headers.length);
     }
 }

@@ -78,10 +78,10 @@ final class UnitDetailSheet {
             if (data.roster().units(type).isEmpty()) {
                 continue;
             }
-            writeUnits(rows, data, items, styles, type);
-            subtotal(rows, data, items, styles, TotalScope.of(type));
+            writeUnits(type);
+            subtotal(TotalScope.of(type));
         }
-        subtotal(rows, data, items, styles, TotalScope.COUNTY);
+        subtotal(TotalScope.COUNTY);
     }
 
     /** Frozen panes, filter and printing: these change the workbook's defined names, so on its owner's thread. */
@@ -95,8 +95,7 @@ final class UnitDetailSheet {
      * The units of one kind in code order: the accepted ones with the figures streamed from the
      * database, merged with the roster so units without an accepted submission show their status.
      */
-    private static void writeUnits(SheetRows rows, ReportData data, List<FormItem> items, ReportStyles styles,
-                                   UnitType type) {
+    private void writeUnits(UnitType type) {
         Map<String, UnitStanding> standings = new TreeMap<>();
         data.standings().stream().filter(s -> s.unit().type() == type).forEach(s -> standings.put(s.unit().code(), s));
         Iterator<UnitStanding> pending = standings.values().iterator();
@@ -105,17 +104,16 @@ final class UnitDetailSheet {
             while (next[0] != null && next[0].unit().code().compareTo(code) <= 0) {
                 UnitStanding standing = next[0];
                 next[0] = pending.hasNext() ? pending.next() : null;
-                unitRow(rows, items, styles, standing, standing.unit().code().equals(code) ? figures : null);
+                unitRow(standing, standing.unit().code().equals(code) ? figures : null);
             }
         });
         while (next[0] != null) {
-            unitRow(rows, items, styles, next[0], null);
+            unitRow(next[0], null);
             next[0] = pending.hasNext() ? pending.next() : null;
         }
     }
 
-    private static void unitRow(SheetRows rows, List<FormItem> items, ReportStyles styles, UnitStanding standing,
-                                Map<String, BigDecimal> figures) {
+    private void unitRow(UnitStanding standing, Map<String, BigDecimal> figures) {
         Row row = rows.newRow();
         SheetRows.text(row, 0, standing.unit().code(), styles.text);
         SheetRows.text(row, 1, standing.unit().name(), styles.text);
@@ -124,22 +122,20 @@ final class UnitDetailSheet {
         SheetRows.text(row, 3, standing.standing().label(), accepted ? styles.text : styles.warning);
         if (accepted) {
             // an accepted report of only zeros has no stored figures (zeros are not stored)
-            figuresRow(row, items, figures == null ? Map.of() : figures, styles, false);
+            figuresRow(row, figures == null ? Map.of() : figures, false);
         }
     }
 
-    private static void subtotal(SheetRows rows, ReportData data, List<FormItem> items, ReportStyles styles,
-                                 TotalScope scope) {
+    private void subtotal(TotalScope scope) {
         Row row = rows.newRow();
         SheetRows.text(row, 0, "", styles.subtotalText);
         SheetRows.text(row, 1, scope.label(data.roster().countyName()), styles.subtotalText);
         SheetRows.text(row, 2, "", styles.subtotalText);
         SheetRows.text(row, 3, data.totals().unitCounts().getOrDefault(scope, 0) + " 个单位", styles.subtotalText);
-        figuresRow(row, items, data.totals().of(scope), styles, true);
+        figuresRow(row, data.totals().of(scope), true);
     }
 
-    private static void figuresRow(Row row, List<FormItem> items, Map<String, BigDecimal> figures, ReportStyles styles,
-                                   boolean subtotal) {
+    private void figuresRow(Row row, Map<String, BigDecimal> figures, boolean subtotal) {
         for (int i = 0; i < items.size(); i++) {
             FormItem item = items.get(i);
             boolean amount = item.type() == ValueType.AMOUNT;
