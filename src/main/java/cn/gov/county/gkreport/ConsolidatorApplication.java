@@ -3,8 +3,8 @@ package cn.gov.county.gkreport;
 import java.util.Arrays;
 
 import cn.gov.county.gkreport.demo.ToolCommands;
+import cn.gov.county.gkreport.job.Startup;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
@@ -19,6 +19,6 @@ public class ConsolidatorApplication {
         if (args.length > 0 && ToolCommands.handles(args[0])) {
             System.exit(ToolCommands.run(args[0], Arrays.copyOfRange(args, 1, args.length)));
         }
-        System.exit(SpringApplication.exit(SpringApplication.run(ConsolidatorApplication.class, args)));
+        System.exit(Startup.run(ConsolidatorApplication.class, args));
     }
 }

@@ -27,6 +27,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 public final class FormFiles {
 
+    /** How a file being written is named until it is complete; see {@link #writeAtomically(Workbook, Path)}. */
+    public static final String PARTIAL_PREFIX = ".writing-";
+    public static final String PARTIAL_SUFFIX = ".tmp";
+
     private static final LocalDate UNDATED = LocalDate.of(2020, 1, 1);
 
     private final FormDefinition form;
@@ -75,7 +79,10 @@ public final class FormFiles {
         return out.toByteArray();
     }
 
-    /** Writes next to the target and moves into place, so no half-written file is ever seen. */
+    /**
+     * Writes next to the target and moves into place, so no half-written file is ever seen. A killed
+     * process can leave the partial file behind; the next run removes it (see {@code OutputLeftovers}).
+     */
     public static void writeAtomically(Workbook workbook, Path file) throws IOException {
         writeAtomically(file, workbook::write);
     }
@@ -91,7 +98,7 @@ public final class FormFiles {
     private static void writeAtomically(Path file, Content content) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".writing-", ".tmp");
+        Path tmp = Files.createTempFile(dir, PARTIAL_PREFIX, PARTIAL_SUFFIX);
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 content.writeTo(out);

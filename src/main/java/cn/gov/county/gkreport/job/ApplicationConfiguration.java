@@ -1,6 +1,8 @@
 package cn.gov.county.gkreport.job;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import cn.gov.county.gkreport.check.SubmissionAssessor;
 import cn.gov.county.gkreport.check.SubmissionChecker;
@@ -27,9 +29,20 @@ class ApplicationConfiguration {
         return FormDefinitionLoader.loadCurrent();
     }
 
+    /** A roster that is missing or malformed refuses the run (exit 2) with its path, before the job starts. */
     @Bean
     Roster roster(ConsolidatorProperties properties) throws IOException {
-        return Roster.read(properties.roster(), properties.countyName());
+        Path file = properties.roster().toAbsolutePath();
+        if (!Files.isRegularFile(file)) {
+            throw new RunRefusal(ConsolidationCommand.USAGE, "名册文件不存在: " + file + "。请检查路径（设置项 consolidator.roster，"
+                    + "例如 --consolidator.roster=jobs/roster.csv）；名册每行一个应报单位: code,name,type（见 README）。");
+        }
+        try {
+            return Roster.read(properties.roster(), properties.countyName());
+        } catch (IllegalArgumentException malformed) {
+            throw new RunRefusal(ConsolidationCommand.USAGE, "名册文件格式有误: " + file + "（" + malformed.getMessage()
+                    + "）。名册每行一个应报单位: code,name,type，第一行为表头（见 README）。");
+        }
     }
 
     @Bean

@@ -80,7 +80,7 @@ class ConsolidationJobConfiguration {
     @Bean
     Job consolidationJob(JobRepository jobRepository, Step mailIntakeStep, Step intakeStep, Step importSubmissionsStep,
                          Step consolidateStep, Step writeWorkbookStep, Step writeFeedbackStep, Step mailRepliesStep,
-                         Step chaseListStep) {
+                         Step chaseListStep, RunProgress runProgress) {
         // A flow, not a plain sequence, for the split. Its plain next() goes on only after COMPLETED;
         // the mail steps end NOOP when switched off, which must go on too (and FAILED must not).
         Flow outputs = new FlowBuilder<SimpleFlow>("outputsFlow")
@@ -89,6 +89,7 @@ class ConsolidationJobConfiguration {
                         new FlowBuilder<Flow>("feedbackFlow").start(writeFeedbackStep).build())
                 .build();
         return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(runProgress)
                 .start(mailIntakeStep).on(ExitStatus.FAILED.getExitCode()).fail()
                 .from(mailIntakeStep).on("*").to(intakeStep)
                 .next(importSubmissionsStep)
@@ -142,12 +143,13 @@ class ConsolidationJobConfiguration {
     Step importSubmissionsStep(JobRepository jobRepository, PlatformTransactionManager tx,
                                ConsolidatorProperties properties,
                                ProcessingAheadReader<Submission, Assessment> assessedSubmissionsReader,
-                               OutcomeWriter outcomeWriter) {
+                               OutcomeWriter outcomeWriter, RunProgress runProgress) {
         return new StepBuilder("importSubmissionsStep", jobRepository)
                 .<Assessment, Assessment>chunk(properties.chunkSize())
                 .transactionManager(tx)
                 .reader(assessedSubmissionsReader)
                 .writer(outcomeWriter)
+                .listener(runProgress)
                 .build();
     }
 

@@ -46,10 +46,10 @@ public class RunLauncher {
         if (last != null) {
             if (last.getStatus() != BatchStatus.COMPLETED && last.getStatus() != BatchStatus.ABANDONED) {
                 if (last.getStatus().isRunning()) {
-                    log.info("上次运行（执行 {}）未正常结束（进程被终止），标记为失败后继续", last.getId());
+                    log.warn("上次运行（执行 {}）未正常结束（进程被终止），标记为失败后继续", last.getId());
                     last = jobOperator.recover(last);
                 }
-                log.info("继续上次未完成的运行（执行 {}）", last.getId());
+                log.warn("继续上次未完成的运行（执行 {}）", last.getId());
                 return jobOperator.restart(last);
             }
         }
