@@ -1,13 +1,12 @@
 package cn.gov.county.gkreport.report;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-
-import cn.gov.county.gkreport.intake.UnitType;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -74,32 +73,31 @@ public class ReportQueries {
     }
 
     /**
-     * The figures of the accepted submissions of one kind of unit, unit by unit in code order,
-     * streamed: {@code handler} gets each unit's code and its figures by item code.
+     * The stored figures of the accepted submissions of the given units, by unit code and item
+     * code (a unit without an accepted submission or without stored figures is absent). Keyed, not
+     * streamed in an assumed order: the caller lays units out in roster order whatever order the
+     * database returns its rows in (a merge that assumed the two orders agree showed accepted units
+     * as all zeros).
      */
-    public void acceptedFigures(int year, UnitType type, BiConsumer<String, Map<String, BigDecimal>> handler) {
-        Map<String, BigDecimal> current = new HashMap<>();
-        String[] unit = {null};
-        jdbc.query("""
-                SELECT s.unit_code, v.item_code, v.figure FROM submission s
-                JOIN reporting_unit u ON u.code = s.unit_code
-                JOIN submission_value v ON v.submission_id = s.id
-                WHERE s.report_year = ? AND s.status = 'ACCEPTED' AND u.unit_type = ?
-                ORDER BY s.unit_code""",
-                (RowCallbackHandler) rs -> {
-                    String code = rs.getString(1);
-                    if (unit[0] != null && !unit[0].equals(code)) {
-                        handler.accept(unit[0], Map.copyOf(current));
-                        current.clear();
-                    }
-                    unit[0] = code;
-                    if (rs.getBigDecimal(3) != null) {
-                        current.put(rs.getString(2), rs.getBigDecimal(3));
-                    }
-                }, year, type.name());
-        if (unit[0] != null) {
-            handler.accept(unit[0], Map.copyOf(current));
+    public Map<String, Map<String, BigDecimal>> acceptedFigures(int year, List<String> unitCodes) {
+        Map<String, Map<String, BigDecimal>> figures = new HashMap<>();
+        if (unitCodes.isEmpty()) {
+            return figures;
         }
+        List<Object> args = new ArrayList<>();
+        args.add(year);
+        args.addAll(unitCodes);
+        jdbc.query("SELECT s.unit_code, v.item_code, v.figure FROM submission s "
+                        + "JOIN submission_value v ON v.submission_id = s.id "
+                        + "WHERE s.report_year = ? AND s.status = 'ACCEPTED' AND s.unit_code IN ("
+                        + String.join(",", Collections.nCopies(unitCodes.size(), "?")) + ")",
+                (RowCallbackHandler) rs -> {
+                    BigDecimal figure = rs.getBigDecimal(3);
+                    if (figure != null) {
+                        figures.computeIfAbsent(rs.getString(1), code -> new HashMap<>()).put(rs.getString(2), figure);
+                    }
+                }, args.toArray());
+        return figures;
     }
 
     /**

@@ -21,6 +21,8 @@ final class ReportStyles {
     final CellStyle subtotalText;
     final CellStyle subtotalCount;
     final CellStyle subtotalAmount;
+    final CellStyle notedCount;
+    final CellStyle notedAmount;
     final CellStyle error;
     final CellStyle warning;
 
@@ -56,6 +58,13 @@ final class ReportStyles {
         subtotalAmount = CellStyles.bordered(workbook, VerticalAlignment.TOP);
         subtotalAmount.cloneStyleFrom(subtotalText);
         subtotalAmount.setDataFormat(decimal);
+        // a figure with a comment (the unit typed another total than the one summed)
+        notedCount = CellStyles.bordered(workbook, VerticalAlignment.TOP);
+        notedCount.setDataFormat(integer);
+        CellStyles.fill(notedCount, IndexedColors.LIGHT_YELLOW);
+        notedAmount = CellStyles.bordered(workbook, VerticalAlignment.TOP);
+        notedAmount.setDataFormat(decimal);
+        CellStyles.fill(notedAmount, IndexedColors.LIGHT_YELLOW);
         error = CellStyles.bordered(workbook, VerticalAlignment.TOP);
         CellStyles.fill(error, IndexedColors.ROSE);
         warning = CellStyles.bordered(workbook, VerticalAlignment.TOP);

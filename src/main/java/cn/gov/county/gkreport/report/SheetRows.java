@@ -87,17 +87,8 @@ final class SheetRows {
         CellStyles.printOnA4FitToWidth(sheet);
     }
 
-    /**
-     * For a sheet far wider than a page (one column per item): readable size, pages across, and
-     * the header rows and the unit columns repeated on every page so each page says what it shows.
-     */
-    void printWide(String title, int headerRows, int fixedColumns) {
-        pageSetup(title, headerRows);
-        sheet.getPrintSetup().setScale((short) 70);
-        sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, fixedColumns - 1));
-    }
-
-    private void pageSetup(String title, int headerRows) {
+    /** A4 landscape with the title on top and page numbers below; the first {@code headerRows} rows on every page. */
+    void pageSetup(String title, int headerRows) {
         PrintSetup print = sheet.getPrintSetup();
         print.setPaperSize(PrintSetup.A4_PAPERSIZE);
         print.setLandscape(true);

@@ -1,72 +1,59 @@
 package cn.gov.county.gkreport.report;
 
 import java.math.BigDecimal;
-import java.util.Iterator;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import cn.gov.county.gkreport.consolidate.TotalScope;
-import cn.gov.county.gkreport.form.FormItem;
-import cn.gov.county.gkreport.form.FormTable;
 import cn.gov.county.gkreport.form.ValueType;
+import cn.gov.county.gkreport.intake.RosterUnit;
 import cn.gov.county.gkreport.intake.UnitType;
 import cn.gov.county.gkreport.report.UnitStanding.Standing;
 
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
- * 分单位明细: one row per roster unit (towns, then departments, each with its subtotal, then the
- * county total), one column per item under a two-level header (table / item). Units not accepted
- * show their status instead of figures.
+ * 分单位明细: one row per roster unit (towns, then departments, each kind with its subtotal, then
+ * the county total), one column per item under the form's four header levels ({@link DetailColumns}),
+ * printed page by page (a page per table, 表三 four rows to a page). Every figure is the one that was
+ * summed: a total is its parts' sum, and where the unit typed another total the cell says so in a
+ * comment. Before the subtotals are written, each kind's unit rows are added up and compared with
+ * the stored county totals; a difference fails the job (the sheet would contradict 表二–表四).
  */
 final class UnitDetailSheet {
 
     static final String NAME = "分单位明细";
-    private static final int FIXED = 4;
+    /** Rows above the units: the item codes (hidden, for machines and filters), then the four header levels. */
+    static final int HEADER_ROWS = 1 + DetailColumns.LEVELS;
+    static final int FIXED = 3;
+    /** Units fetched per query: figures come keyed by unit, so their order in the result does not matter. */
+    private static final int UNITS_PER_QUERY = 500;
 
     private final Sheet sheet;
     private final SheetRows rows;
     private final ReportData data;
     private final ReportStyles styles;
-    private final List<FormItem> items;
+    private final List<DetailColumns.Column> columns;
+    private final List<CellNote> notes = new ArrayList<>();
 
-    /** Creates the sheet with its two header rows (on the thread that owns the workbook). */
+    /** A comment to put on a figure cell once the rows are written. */
+    record CellNote(int row, int column, String text) {
+    }
+
+    /** Creates the sheet with its header rows (on the thread that owns the workbook). */
     UnitDetailSheet(Workbook workbook, ReportData data, ReportStyles styles) {
         this.sheet = workbook.createSheet(NAME);
         this.rows = new SheetRows(sheet);
         this.data = data;
         this.styles = styles;
-        this.items = data.form().items();
-        Row tables = rows.newRow();
-        Row labels = rows.newRow();
-        String[] fixed = {"单位代码", "单位名称", "类型", "状态"};
-        for (int c = 0; c < FIXED; c++) {
-            SheetRows.text(tables, c, fixed[c], styles.header);
-            SheetRows.text(labels, c, "", styles.header);
-            sheet.addMergedRegion(new CellRangeAddress(0, 1, c, c));
-        }
-        int start = FIXED;
-        for (int i = 0; i < items.size(); i++) {
-            FormItem item = items.get(i);
-            int col = FIXED + i;
-            SheetRows.text(tables, col, item.table().shortName(), styles.header);
-            SheetRows.text(labels, col, item.table() == FormTable.INDICATORS ? item.rowLabel()
-                    : item.rowLabel() + " / " + item.columnLabel(), styles.header);
-            sheet.setColumnWidth(col, 14 * 256);
-            boolean last = i == items.size() - 1 || items.get(i + 1).table() != item.table();
-            if (last) {
-                if (col > start) {
-                    sheet.addMergedRegion(new CellRangeAddress(0, 0, start, col));
-                }
-                start = col + 1;
-            }
-        }
-        labels.setHeightInPoints(60);
-        rows.widths(8, 22, 9, 12);
+        this.columns = DetailColumns.of(data.form());
+        new DetailHeader(sheet, rows, styles, columns, FIXED).write(new String[] {"单位代码", "单位名称", "状态"});
     }
 
     /**
@@ -74,74 +61,102 @@ final class UnitDetailSheet {
      * so it may run on another thread while other sheets are written.
      */
     void writeRows() {
+        Map<String, Standing> standings = new HashMap<>();
+        data.standings().forEach(s -> standings.put(s.unit().code(), s.standing()));
+        Map<String, BigDecimal> county = new HashMap<>();
         for (UnitType type : UnitType.values()) {
-            if (data.roster().units(type).isEmpty()) {
+            List<RosterUnit> units = data.roster().units(type);
+            if (units.isEmpty()) {
                 continue;
             }
-            writeUnits(type);
-            subtotal(TotalScope.of(type));
-        }
-        subtotal(TotalScope.COUNTY);
-    }
-
-    /** Frozen panes, filter and printing: these change the workbook's defined names, so on its owner's thread. */
-    void finish() {
-        sheet.createFreezePane(FIXED, 2);
-        sheet.setAutoFilter(new CellRangeAddress(1, rows.rowIndex() - 1, 0, FIXED + items.size() - 1));
-        rows.printWide(data.title() + " — " + NAME, 2, FIXED);
-    }
-
-    /**
-     * The units of one kind in code order: the accepted ones with the figures streamed from the
-     * database, merged with the roster so units without an accepted submission show their status.
-     */
-    private void writeUnits(UnitType type) {
-        Map<String, UnitStanding> standings = new TreeMap<>();
-        data.standings().stream().filter(s -> s.unit().type() == type).forEach(s -> standings.put(s.unit().code(), s));
-        Iterator<UnitStanding> pending = standings.values().iterator();
-        UnitStanding[] next = {pending.hasNext() ? pending.next() : null};
-        data.queries().acceptedFigures(data.year(), type, (code, figures) -> {
-            while (next[0] != null && next[0].unit().code().compareTo(code) <= 0) {
-                UnitStanding standing = next[0];
-                next[0] = pending.hasNext() ? pending.next() : null;
-                unitRow(standing, standing.unit().code().equals(code) ? figures : null);
+            Map<String, BigDecimal> sums = new HashMap<>();
+            for (int from = 0; from < units.size(); from += UNITS_PER_QUERY) {
+                List<RosterUnit> page = units.subList(from, Math.min(units.size(), from + UNITS_PER_QUERY));
+                Map<String, Map<String, BigDecimal>> figures = data.queries()
+                        .acceptedFigures(data.year(), page.stream().map(RosterUnit::code).toList());
+                for (RosterUnit unit : page) {
+                    unitRow(unit, standings.get(unit.code()), figures.get(unit.code()), sums);
+                }
             }
-        });
-        while (next[0] != null) {
-            unitRow(next[0], null);
-            next[0] = pending.hasNext() ? pending.next() : null;
+            subtotal(TotalScope.of(type), sums);
+            sums.forEach((code, value) -> county.merge(code, value, BigDecimal::add));
         }
+        subtotal(TotalScope.COUNTY, county);
     }
 
-    private void unitRow(UnitStanding standing, Map<String, BigDecimal> figures) {
+    /** Frozen panes, filter, comments and printing: these change the workbook, so on its owner's thread. */
+    void finish() {
+        sheet.createFreezePane(FIXED, HEADER_ROWS);
+        sheet.setAutoFilter(new CellRangeAddress(HEADER_ROWS - 1, rows.rowIndex() - 1, 0, FIXED + columns.size() - 1));
+        CellNotes.add(sheet, notes);
+        new DetailPrint(sheet, columns, FIXED, HEADER_ROWS).setUp(data.title() + " — " + NAME,
+                rows.rowIndex() - HEADER_ROWS);
+    }
+
+    private void unitRow(RosterUnit unit, Standing standing, Map<String, BigDecimal> stored,
+                         Map<String, BigDecimal> sums) {
         Row row = rows.newRow();
-        SheetRows.text(row, 0, standing.unit().code(), styles.text);
-        SheetRows.text(row, 1, standing.unit().name(), styles.text);
-        SheetRows.text(row, 2, standing.unit().type().label(), styles.text);
-        boolean accepted = standing.standing() == Standing.ACCEPTED;
-        SheetRows.text(row, 3, standing.standing().label(), accepted ? styles.text : styles.warning);
-        if (accepted) {
-            // an accepted report of only zeros has no stored figures (zeros are not stored)
-            figuresRow(row, figures == null ? Map.of() : figures, false);
+        SheetRows.text(row, 0, unit.code(), styles.text);
+        SheetRows.text(row, 1, unit.name(), styles.text);
+        boolean accepted = standing == Standing.ACCEPTED;
+        SheetRows.text(row, 2, standing.label(), accepted ? styles.text : styles.warning);
+        if (!accepted) {
+            return;
+        }
+        // an accepted report of only zeros has no stored figures (zeros are not stored)
+        Map<String, BigDecimal> typed = stored == null ? Map.of() : stored;
+        Map<String, BigDecimal> summed = data.form().withDerivedTotals(typed);
+        summed.forEach((code, value) -> sums.merge(code, value, BigDecimal::add));
+        for (int i = 0; i < columns.size(); i++) {
+            String code = columns.get(i).item().code();
+            BigDecimal value = summed.get(code);
+            BigDecimal wrote = typed.get(code);
+            boolean differs = columns.get(i).item().derived() && wrote != null && wrote.compareTo(value) != 0;
+            SheetRows.number(row, FIXED + i, value, figureStyle(i, false, differs));
+            if (differs) {
+                notes.add(new CellNote(row.getRowNum(), FIXED + i, unit.name() + "填报 " + plain(wrote)
+                        + "，与分项之和不符；汇总按分项之和 " + plain(value) + " 计入。"));
+            }
         }
     }
 
-    private void subtotal(TotalScope scope) {
+    private void subtotal(TotalScope scope, Map<String, BigDecimal> unitSums) {
+        Map<String, BigDecimal> stored = data.totals().of(scope);
+        List<String> differences = new ArrayList<>();
+        for (DetailColumns.Column column : columns) {
+            String code = column.item().code();
+            BigDecimal rows = unitSums.getOrDefault(code, BigDecimal.ZERO);
+            BigDecimal total = stored.getOrDefault(code, BigDecimal.ZERO);
+            if (rows.compareTo(total) != 0) {
+                differences.add(code + " 各单位之和 " + plain(rows) + "，汇总数 " + plain(total));
+            }
+        }
+        if (!differences.isEmpty()) {
+            throw new IllegalStateException("分单位明细的" + scope.label(data.roster().countyName())
+                    + "与汇总数不一致（程序错误，汇总工作簿未写出）：" + String.join("；", differences));
+        }
         Row row = rows.newRow();
         SheetRows.text(row, 0, "", styles.subtotalText);
         SheetRows.text(row, 1, scope.label(data.roster().countyName()), styles.subtotalText);
-        SheetRows.text(row, 2, "", styles.subtotalText);
-        SheetRows.text(row, 3, data.totals().unitCounts().getOrDefault(scope, 0) + " 个单位", styles.subtotalText);
-        figuresRow(row, data.totals().of(scope), true);
+        SheetRows.text(row, 2, data.totals().unitCounts().getOrDefault(scope, 0) + " 个单位", styles.subtotalText);
+        for (int i = 0; i < columns.size(); i++) {
+            SheetRows.number(row, FIXED + i, stored.getOrDefault(columns.get(i).item().code(), BigDecimal.ZERO),
+                    figureStyle(i, true, false));
+        }
     }
 
-    private void figuresRow(Row row, Map<String, BigDecimal> figures, boolean subtotal) {
-        for (int i = 0; i < items.size(); i++) {
-            FormItem item = items.get(i);
-            boolean amount = item.type() == ValueType.AMOUNT;
-            SheetRows.number(row, FIXED + i, figures.getOrDefault(item.code(), BigDecimal.ZERO), subtotal
-                    ? (amount ? styles.subtotalAmount : styles.subtotalCount)
-                    : (amount ? styles.amount : styles.count));
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+
+    private CellStyle figureStyle(int column, boolean subtotal, boolean noted) {
+        boolean amount = columns.get(column).item().type() == ValueType.AMOUNT;
+        if (noted) {
+            return amount ? styles.notedAmount : styles.notedCount;
         }
+        if (subtotal) {
+            return amount ? styles.subtotalAmount : styles.subtotalCount;
+        }
+        return amount ? styles.amount : styles.count;
     }
 }

@@ -235,7 +235,7 @@ abstract class ConsolidationJobFunctionalTest {
             assertThat(license.getCell(5).getNumericCellValue()).isEqualTo(6948);
             assertThat(license.getCell(3).getNumericCellValue() + license.getCell(4).getNumericCellValue()).isEqualTo(6948);
             Sheet detail = workbook.getSheet("分单位明细");
-            assertThat(detail.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 2);
+            assertThat(detail.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 5);
             Sheet trace = workbook.getSheet("数据溯源");
             assertThat(trace.getLastRowNum()).isPositive();
             // unit by unit, each unit's input figures in form order; typed totals trace to nothing

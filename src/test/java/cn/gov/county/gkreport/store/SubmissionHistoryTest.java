@@ -132,8 +132,8 @@ abstract class SubmissionHistoryTest {
             Row t16 = java.util.stream.StreamSupport.stream(detail.spliterator(), false)
                     .filter(r -> r.getCell(0) != null && "T16".equals(r.getCell(0).getStringCellValue()))
                     .findFirst().orElseThrow();
-            assertThat(t16.getCell(3).getStringCellValue()).isEqualTo("已接收");
-            for (int c = 4; c < 4 + form.items().size(); c++) {
+            assertThat(t16.getCell(2).getStringCellValue()).isEqualTo("已接收");
+            for (int c = 3; c < 3 + form.items().size(); c++) {
                 assertThat(t16.getCell(c).getNumericCellValue()).isZero();
             }
         }
