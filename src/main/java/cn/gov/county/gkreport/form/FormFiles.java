@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.Map;
@@ -45,11 +46,12 @@ public final class FormFiles {
                     .write(workbook, content, FormWorkbookWriter.Options.TEMPLATE);
             // Cache every formula's result, as Excel does on save, so readers see the totals.
             workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
-            long time = savedOn(content).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
-            workbook.getProperties().getCoreProperties().setCreated(Optional.of(new Date(time)));
+            LocalDateTime saved = savedOn(content).atStartOfDay();
+            workbook.getProperties().getCoreProperties()
+                    .setCreated(Optional.of(new Date(saved.toInstant(ZoneOffset.UTC).toEpochMilli())));
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             workbook.write(bytes);
-            writeAtomically(withEntryTimes(bytes.toByteArray(), time), file);
+            writeAtomically(withEntryTimes(bytes.toByteArray(), saved), file);
             return positions;
         }
     }
@@ -63,14 +65,18 @@ public final class FormFiles {
         }
     }
 
-    /** The same zip with every entry stamped with one time (POI stamps them with "now"). */
-    private static byte[] withEntryTimes(byte[] zip, long time) throws IOException {
+    /**
+     * The same zip with every entry stamped with one time (POI stamps them with "now"). Zip entries
+     * hold a local date and time: set as such, not from an instant, or the bytes would depend on the
+     * time zone of the machine that generates them.
+     */
+    private static byte[] withEntryTimes(byte[] zip, LocalDateTime time) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(zip.length);
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
              ZipOutputStream rewritten = new ZipOutputStream(out)) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 ZipEntry copy = new ZipEntry(entry.getName());
-                copy.setTime(time);
+                copy.setTimeLocal(time);
                 rewritten.putNextEntry(copy);
                 in.transferTo(rewritten);
                 rewritten.closeEntry();

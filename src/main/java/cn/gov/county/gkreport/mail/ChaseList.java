@@ -1,10 +1,7 @@
 package cn.gov.county.gkreport.mail;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -27,8 +24,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class ChaseList {
 
-    static final String[] HEADER = {"单位代码", "单位名称", "单位类型", "状态", "最近报送文件", "最近报送时间", "错误数",
-        "联系人", "联系电话", "电子邮箱", "上次催报", "催报内容"};
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /** One unit to chase. */
@@ -95,17 +90,7 @@ public class ChaseList {
     /** Writes the CSV (replacing last night's) and returns its path. */
     public Path write(Path outputDir, int year, List<Entry> entries) throws IOException {
         Path file = fileFor(outputDir, year);
-        Files.createDirectories(file.getParent());
-        StringBuilder csv = new StringBuilder("\uFEFF");
-        line(csv, HEADER);
-        for (Entry e : entries) {
-            line(csv, e.unit().code(), e.unit().name(), e.unit().type().label(), e.standing().label(), e.lastFile(),
-                    e.lastReceivedAt(), e.standing() == Standing.REJECTED ? Integer.toString(e.errors()) : "",
-                    e.contactPerson(), e.contactPhone(), e.email(), e.lastReminder(), e.reminderText());
-        }
-        Path tmp = Files.createTempFile(file.getParent(), ".chase-", ".csv");
-        Files.writeString(tmp, csv, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        ChaseListCsv.write(file, entries);
         return file;
     }
 
@@ -121,37 +106,5 @@ public class ChaseList {
 
     private static String orDash(String s) {
         return s == null || s.isBlank() ? "—" : s;
-    }
-
-    private static void line(StringBuilder csv, String... cells) {
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            csv.append(cell(cells[i]));
-        }
-        csv.append("\r\n");
-    }
-
-    /**
-     * One CSV cell. Text a clerk typed on a cover must not run as a formula when the office opens the
-     * file in Excel ({@code =HYPERLINK(…)}, {@code +}, {@code -}, {@code @}): it is prefixed with {@code '}.
-     * A number with a leading zero (a landline without its dash) is kept as text.
-     */
-    static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String v = value.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
-        if (!v.isEmpty() && "=+-@\t".indexOf(v.charAt(0)) >= 0 && !v.matches("-?\\d+(\\.\\d+)?")) {
-            v = "'" + v;
-        }
-        if (v.matches("0\\d{5,}")) {
-            return "=\"" + v + "\"";
-        }
-        if (v.contains(",") || v.contains("\"") || v.startsWith(" ") || v.endsWith(" ")) {
-            return "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
     }
 }

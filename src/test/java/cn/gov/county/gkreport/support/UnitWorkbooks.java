@@ -27,11 +27,17 @@ public final class UnitWorkbooks {
      */
     public static Path write(Path file, FormDefinition form, RosterUnit unit, Map<String, BigDecimal> figures,
                              Map<String, Object> overrides, String contact, Instant savedAt) throws IOException {
+        return write(file, form, unit, DemoInput.YEAR, figures, overrides, contact, savedAt);
+    }
+
+    /** The same for a report of another year (the cover names that year). */
+    public static Path write(Path file, FormDefinition form, RosterUnit unit, int year, Map<String, BigDecimal> figures,
+                             Map<String, Object> overrides, String contact, Instant savedAt) throws IOException {
         Map<String, String> cover = new LinkedHashMap<>();
         cover.put(CoverField.UNIT_NAME, unit.name());
         cover.put(CoverField.UNIT_CODE, unit.code());
         cover.put(CoverField.UNIT_TYPE, unit.type().label());
-        cover.put(CoverField.YEAR, Integer.toString(DemoInput.YEAR));
+        cover.put(CoverField.YEAR, Integer.toString(year));
         cover.put(CoverField.FORM_VERSION, form.id());
         cover.put(CoverField.CONTACT, contact);
         new FormFiles(form).write(file, new FormContent(cover, figures, overrides));
