@@ -5,23 +5,10 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import cn.gov.county.gkreport.check.CheckContext;
-import cn.gov.county.gkreport.check.ConsistencyRule;
 import cn.gov.county.gkreport.check.Finding;
-import cn.gov.county.gkreport.check.IndicatorSumRule;
-import cn.gov.county.gkreport.check.SubmissionChecker;
-import cn.gov.county.gkreport.check.Table3BalanceRule;
-import cn.gov.county.gkreport.check.Table3ResultSumRule;
-import cn.gov.county.gkreport.check.Table3RowTotalRule;
-import cn.gov.county.gkreport.check.Table4GroupTotalRule;
-import cn.gov.county.gkreport.check.TypeRule;
 import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.intake.Roster;
-import cn.gov.county.gkreport.read.FigureCell;
-import cn.gov.county.gkreport.read.SubmissionContent;
-import cn.gov.county.gkreport.read.WorkbookFormat;
 
 /**
  * Computes the county totals: input figures summed in SQL over the latest accepted submission of
@@ -33,14 +20,13 @@ public class CountyTotalsCalculator {
     private final FormDefinition form;
     private final Roster roster;
     private final CountyTotalsRepository repository;
-    private final SubmissionChecker inYearRules = new SubmissionChecker(List.<ConsistencyRule>of(new TypeRule(),
-            new Table3RowTotalRule(), new Table3ResultSumRule(), new Table3BalanceRule(), new Table4GroupTotalRule(),
-            new IndicatorSumRule()));
+    private final CountySelfCheck selfCheck;
 
     public CountyTotalsCalculator(FormDefinition form, Roster roster, CountyTotalsRepository repository) {
         this.form = form;
         this.roster = roster;
         this.repository = repository;
+        this.selfCheck = new CountySelfCheck(form, roster);
     }
 
     public CountyTotals compute(int year, long jobExecutionId) {
@@ -64,13 +50,7 @@ public class CountyTotalsCalculator {
 
     /** The county's tables must pass every in-year rule; if they do not, the code is wrong. */
     private void selfCheck(CountyTotals totals, TotalScope scope) {
-        Map<String, FigureCell> cells = new LinkedHashMap<>();
-        totals.of(scope).forEach((code, value) -> cells.put(code,
-                new FigureCell(code, scope.label(roster.countyName()), null, value.toPlainString(), value, FigureCell.Reading.NUMBER)));
-        SubmissionContent content = new SubmissionContent(WorkbookFormat.XLSX, Map.of(), Map.of(), cells, List.of(),
-                Optional.empty());
-        List<Finding> findings = inYearRules.check(new CheckContext(form, roster, totals.year(), content,
-                Optional.empty(), Optional.empty(), CheckContext.Scope.COUNTY_TOTALS));
+        List<Finding> findings = selfCheck.check(totals.year(), scope.label(roster.countyName()), totals.of(scope));
         if (!findings.isEmpty()) {
             throw new IllegalStateException("county totals (" + scope + ") fail the in-year rules — this is a bug: "
                     + findings);

@@ -58,7 +58,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The nightly consolidation: (mailbox →) intake → import (read, check, store) → consolidate → write
- * workbook → write feedback copies (→ replies by mail) → chase list.
+ * workbook, feedback copies and the county's draft report (→ replies by mail) → chase list.
  * Job parameters {@code year}, {@code input} and {@code output} identify a run; each step reads
  * them in step scope.
  */
@@ -68,25 +68,26 @@ class ConsolidationJobConfiguration {
     static final String JOB_NAME = "consolidationJob";
     /** The steps in the order the job runs them (the two output steps at once); for the run summary. */
     static final List<String> STEP_ORDER = List.of("mailIntakeStep", "intakeStep", "importSubmissionsStep",
-            "consolidateStep", "writeWorkbookStep", "writeFeedbackStep", "mailRepliesStep", "chaseListStep");
+            "consolidateStep", "writeWorkbookStep", "writeFeedbackStep", "writeDraftStep", "mailRepliesStep", "chaseListStep");
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     /**
      * The mail steps (mailbox intake first; replies and the chase list last) are always in the flow
-     * and do nothing unless enabled in {@code consolidator.mail.*}. The consolidated workbook and the
-     * feedback copies only read what is stored, so they are written at once (a split); the replies
-     * wait for both.
+     * and do nothing unless enabled in {@code consolidator.mail.*}. The consolidated workbook, the
+     * feedback copies and the draft report only read what is stored, so they are written at once (a
+     * split); the replies wait for all three.
      */
     @Bean
     Job consolidationJob(JobRepository jobRepository, Step mailIntakeStep, Step intakeStep, Step importSubmissionsStep,
-                         Step consolidateStep, Step writeWorkbookStep, Step writeFeedbackStep, Step mailRepliesStep,
-                         Step chaseListStep, RunProgress runProgress) {
+                         Step consolidateStep, Step writeWorkbookStep, Step writeFeedbackStep, Step writeDraftStep,
+                         Step mailRepliesStep, Step chaseListStep, RunProgress runProgress) {
         // A flow, not a plain sequence, for the split. Its plain next() goes on only after COMPLETED;
         // the mail steps end NOOP when switched off, which must go on too (and FAILED must not).
         Flow outputs = new FlowBuilder<SimpleFlow>("outputsFlow")
                 .split(new SimpleAsyncTaskExecutor("output-"))
                 .add(new FlowBuilder<Flow>("workbookFlow").start(writeWorkbookStep).build(),
-                        new FlowBuilder<Flow>("feedbackFlow").start(writeFeedbackStep).build())
+                        new FlowBuilder<Flow>("feedbackFlow").start(writeFeedbackStep).build(),
+                        new FlowBuilder<Flow>("draftFlow").start(writeDraftStep).build())
                 .build();
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(runProgress)

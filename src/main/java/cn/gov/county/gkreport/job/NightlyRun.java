@@ -13,10 +13,11 @@ import org.springframework.stereotype.Component;
 /**
  * The command line: {@code --year=2024 --input=input --output=output}, plus any Spring property.
  * Exit status 0 when the job completed (even with rejected units), see {@link ConsolidationCommand}.
- * Not active in tests (profile {@code test}), which drive {@link ConsolidationCommand} directly.
+ * Not active in tests (profile {@code test}), which drive {@link ConsolidationCommand} directly, nor
+ * for the {@code draft} command (profile {@code draft}).
  */
 @Component
-@Profile("!test")
+@Profile("!test & !draft")
 public class NightlyRun implements ApplicationRunner, ExitCodeGenerator {
 
     private final ConsolidationCommand command;

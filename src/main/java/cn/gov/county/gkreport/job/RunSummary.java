@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import cn.gov.county.gkreport.consolidate.ConsolidationRun;
 import cn.gov.county.gkreport.consolidate.ConsolidationRunRepository;
+import cn.gov.county.gkreport.draft.WriteDraftTasklet;
 import cn.gov.county.gkreport.feedback.WriteFeedbackTasklet;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.mail.MailSummary;
@@ -76,6 +77,9 @@ public class RunSummary {
                         .getInt(WriteFeedbackTasklet.WRITTEN, 0) + " 份，位于 " + Path.of(r.workbookPath()).getParent()
                         .resolve("feedback") + (s.getExecutionContext().getInt(WriteFeedbackTasklet.FAILED, 0) == 0 ? ""
                         : "；" + s.getExecutionContext().getInt(WriteFeedbackTasklet.FAILED, 0) + " 份未能写出（原因见日志）")));
+        execution.getStepExecutions().stream().filter(s -> s.getExecutionContext().containsKey(WriteDraftTasklet.DRAFT_PATH))
+                .findFirst().ifPresent(s -> out.println("年度报告草稿（请另存副本后编辑）: "
+                        + s.getExecutionContext().getString(WriteDraftTasklet.DRAFT_PATH)));
         mail.lines(execution).forEach(out::println);
     }
 

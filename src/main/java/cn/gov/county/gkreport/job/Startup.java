@@ -3,6 +3,7 @@ package cn.gov.county.gkreport.job;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -26,9 +27,13 @@ public final class Startup {
     private Startup() {
     }
 
-    /** Runs the application to its end and returns the process's exit status. */
-    public static int run(Class<?> application, String... args) {
+    /**
+     * Runs the application to its end, with the given profiles added, and returns the process's
+     * exit status.
+     */
+    public static int run(Class<?> application, List<String> profiles, String... args) {
         SpringApplication spring = new SpringApplication(application);
+        spring.setAdditionalProfiles(profiles.toArray(String[]::new));
         AtomicReference<ConfigurableEnvironment> environment = new AtomicReference<>();
         spring.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) e -> environment.set(e.getEnvironment()));
         try {

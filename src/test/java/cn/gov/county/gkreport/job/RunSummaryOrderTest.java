@@ -10,14 +10,14 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.step.StepExecution;
 
-/** The run summary lists steps in the job's order, whichever of the split's two steps started first. */
+/** The run summary lists steps in the job's order, whichever of the split's steps started first. */
 class RunSummaryOrderTest {
 
     @Test
     void listsTheStepsInTheJobsOrderWhateverOrderTheyRanIn() {
         JobExecution execution = new JobExecution(1L, new JobInstance(1L, "consolidationJob"), new JobParameters());
         List<String> ranIn = List.of("mailIntakeStep", "intakeStep", "importSubmissionsStep", "consolidateStep",
-                "writeFeedbackStep", "writeWorkbookStep", "mailRepliesStep", "chaseListStep");
+                "writeDraftStep", "writeFeedbackStep", "writeWorkbookStep", "mailRepliesStep", "chaseListStep");
         List<StepExecution> steps = ranIn.stream().map(name -> new StepExecution(name, execution)).toList();
 
         assertThat(RunSummary.inJobOrder(steps)).extracting(StepExecution::getStepName)
