@@ -16,6 +16,11 @@ public final class ChildJvm {
     }
 
     public static Process start(Path log, String... args) throws IOException {
+        return startIn(Path.of("").toAbsolutePath(), log, args);
+    }
+
+    /** The same, with {@code dir} as the working directory (where {@code data/} and relative paths go). */
+    public static Process startIn(Path dir, Path log, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:TieredStopAtLevel=1");
@@ -24,7 +29,7 @@ public final class ChildJvm {
         command.add(System.getProperty("java.class.path"));
         command.add("cn.gov.county.gkreport.ConsolidatorApplication");
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     public static String output(Path log) throws IOException {
