@@ -2,6 +2,8 @@ package cn.gov.county.gkreport.job;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -34,6 +36,8 @@ import cn.gov.county.gkreport.store.OutcomeWriter;
 import cn.gov.county.gkreport.store.Submission;
 import cn.gov.county.gkreport.store.SubmissionRepository;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -49,6 +53,7 @@ import org.springframework.batch.infrastructure.item.database.JdbcPagingItemRead
 import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.batch.infrastructure.item.support.ListItemReader;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -142,13 +147,28 @@ class ConsolidationJobConfiguration {
     Step importSubmissionsStep(JobRepository jobRepository, PlatformTransactionManager tx,
                                ConsolidatorProperties properties,
                                ProcessingAheadReader<Submission, Assessment> assessedSubmissionsReader,
-                               OutcomeWriter outcomeWriter) {
+                               OutcomeWriter outcomeWriter, ImportProgress importProgress) {
         return new StepBuilder("importSubmissionsStep", jobRepository)
                 .<Assessment, Assessment>chunk(properties.chunkSize())
                 .transactionManager(tx)
                 .reader(assessedSubmissionsReader)
                 .writer(outcomeWriter)
+                .listener(importProgress)
                 .build();
+    }
+
+    /**
+     * Progress lines on a long night ({@code consolidator.progress-interval}, default 10 s); the
+     * office's log and the operator's console both show them.
+     */
+    @Bean
+    @StepScope
+    ImportProgress importProgress(SubmissionRepository submissions, ObjectProvider<Clock> clock,
+                                  @Value("${consolidator.progress-interval:10s}") Duration interval,
+                                  @Value("#{jobParameters['year']}") Long year) {
+        Logger log = LoggerFactory.getLogger(ImportProgress.class);
+        return new ImportProgress(() -> submissions.countReceived(year.intValue()),
+                clock.getIfAvailable(Clock::systemUTC), interval, log::info);
     }
 
     /** The assessing runs on the import threads, outside the step scope: it gets plain values only. */
