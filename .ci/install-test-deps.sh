@@ -5,6 +5,9 @@
 # liblzma5, libzstd1, liblz4-1) besides glibc and libstdc++; libaio, TLS (WolfSSL) and readline
 # are linked in statically, so libaio1, libssl3 and libncurses6 are not needed. All of these are
 # part of a minimal Debian 12, so this normally does nothing.
+# The status page is tested in a real headless Chromium driven by Selenium: chromium and
+# chromium-driver (the driver of the same version, /usr/bin/chromedriver), never downloaded by
+# Selenium Manager.
 # Idempotent: apt-get runs only when one of the packages is missing. Run as root.
 set -euo pipefail
 
@@ -20,6 +23,8 @@ packages=(
   liblzma5
   libzstd1
   liblz4-1
+  chromium
+  chromium-driver
 )
 
 missing=()

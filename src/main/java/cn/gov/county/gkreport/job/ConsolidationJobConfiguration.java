@@ -2,6 +2,8 @@ package cn.gov.county.gkreport.job;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -34,6 +36,8 @@ import cn.gov.county.gkreport.store.OutcomeWriter;
 import cn.gov.county.gkreport.store.Submission;
 import cn.gov.county.gkreport.store.SubmissionRepository;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -49,6 +53,7 @@ import org.springframework.batch.infrastructure.item.database.JdbcPagingItemRead
 import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.batch.infrastructure.item.support.ListItemReader;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,7 +63,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The nightly consolidation: (mailbox →) intake → import (read, check, store) → consolidate → write
- * workbook, feedback copies and the county's draft report (→ replies by mail) → chase list.
+ * workbook, feedback copies and the county's draft report → status page (→ replies by mail) → chase list.
  * Job parameters {@code year}, {@code input} and {@code output} identify a run; each step reads
  * them in step scope.
  */
@@ -68,7 +73,8 @@ class ConsolidationJobConfiguration {
     static final String JOB_NAME = "consolidationJob";
     /** The steps in the order the job runs them (the two output steps at once); for the run summary. */
     static final List<String> STEP_ORDER = List.of("mailIntakeStep", "intakeStep", "importSubmissionsStep",
-            "consolidateStep", "writeWorkbookStep", "writeFeedbackStep", "writeDraftStep", "mailRepliesStep", "chaseListStep");
+            "consolidateStep", "writeWorkbookStep", "writeFeedbackStep", "writeDraftStep", "statusPageStep",
+            "mailRepliesStep", "chaseListStep");
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     /**
@@ -80,7 +86,7 @@ class ConsolidationJobConfiguration {
     @Bean
     Job consolidationJob(JobRepository jobRepository, Step mailIntakeStep, Step intakeStep, Step importSubmissionsStep,
                          Step consolidateStep, Step writeWorkbookStep, Step writeFeedbackStep, Step writeDraftStep,
-                         Step mailRepliesStep, Step chaseListStep, RunProgress runProgress) {
+                         Step statusPageStep, Step mailRepliesStep, Step chaseListStep, RunProgress runProgress) {
         // A flow, not a plain sequence, for the split. Its plain next() goes on only after COMPLETED;
         // the mail steps end NOOP when switched off, which must go on too (and FAILED must not).
         Flow outputs = new FlowBuilder<SimpleFlow>("outputsFlow")
@@ -96,6 +102,7 @@ class ConsolidationJobConfiguration {
                 .next(importSubmissionsStep)
                 .next(consolidateStep)
                 .next(outputs)
+                .next(statusPageStep)
                 .next(mailRepliesStep).on(ExitStatus.FAILED.getExitCode()).fail()
                 .from(mailRepliesStep).on("*").to(chaseListStep)
                 .end()
@@ -144,14 +151,29 @@ class ConsolidationJobConfiguration {
     Step importSubmissionsStep(JobRepository jobRepository, PlatformTransactionManager tx,
                                ConsolidatorProperties properties,
                                ProcessingAheadReader<Submission, Assessment> assessedSubmissionsReader,
-                               OutcomeWriter outcomeWriter, RunProgress runProgress) {
+                               OutcomeWriter outcomeWriter, RunProgress runProgress, ImportProgress importProgress) {
         return new StepBuilder("importSubmissionsStep", jobRepository)
                 .<Assessment, Assessment>chunk(properties.chunkSize())
                 .transactionManager(tx)
                 .reader(assessedSubmissionsReader)
                 .writer(outcomeWriter)
                 .listener(runProgress)
+                .listener(importProgress)
                 .build();
+    }
+
+    /**
+     * Progress lines on a long night ({@code consolidator.progress-interval}, default 10 s); the
+     * office's log and the operator's console both show them.
+     */
+    @Bean
+    @StepScope
+    ImportProgress importProgress(SubmissionRepository submissions, ObjectProvider<Clock> clock,
+                                  @Value("${consolidator.progress-interval:10s}") Duration interval,
+                                  @Value("#{jobParameters['year']}") Long year) {
+        Logger log = LoggerFactory.getLogger(ImportProgress.class);
+        return new ImportProgress(() -> submissions.countReceived(year.intValue()),
+                clock.getIfAvailable(Clock::systemUTC), interval, log::info);
     }
 
     /** The assessing runs on the import threads, outside the step scope: it gets plain values only. */

@@ -14,6 +14,7 @@ import cn.gov.county.gkreport.feedback.WriteFeedbackTasklet;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.mail.MailSummary;
 import cn.gov.county.gkreport.report.ReportQueries;
+import cn.gov.county.gkreport.status.StatusPage;
 import cn.gov.county.gkreport.store.SubmissionRepository;
 
 import org.springframework.batch.core.BatchStatus;
@@ -72,6 +73,7 @@ public class RunSummary {
             out.println("跨年度校验（X-CARRY、X-VALID）未进行：数据库中没有 " + (r.year() - 1) + " 年度的已接收报告。");
         }
         out.println("汇总工作簿: " + r.workbookPath());
+        out.println("状态页（浏览器打开）: " + Path.of(r.workbookPath()).resolveSibling(StatusPage.FILE_NAME));
         execution.getStepExecutions().stream().filter(s -> s.getStepName().equals("writeFeedbackStep")).findFirst()
                 .ifPresent(s -> out.println("校验反馈文件（发回各单位）: 本次新写 " + s.getExecutionContext()
                         .getInt(WriteFeedbackTasklet.WRITTEN, 0) + " 份，位于 " + Path.of(r.workbookPath()).getParent()

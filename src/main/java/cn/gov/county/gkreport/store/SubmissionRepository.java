@@ -230,6 +230,13 @@ public class SubmissionRepository {
         return count != null && count > 0;
     }
 
+    /** Files of a year still waiting to be read and checked. */
+    public int countReceived(int year) {
+        Integer count = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM submission WHERE report_year = ? AND status = 'RECEIVED'", Integer.class, year);
+        return count == null ? 0 : count;
+    }
+
     public Optional<Submission> find(long id) {
         return jdbc.query("SELECT * FROM submission WHERE id = ?", SubmissionRepository::map, id).stream().findFirst();
     }

@@ -58,9 +58,9 @@ import cn.gov.county.gkreport.intake.UnitType;
  * <p>Optionally a share of the files is re-saved through LibreOffice ({@code --convert-to xlsx} and
  * {@code xls}), as a unit using LibreOffice would send them.
  */
-final class SubmissionGenerator {
+public final class SubmissionGenerator {
 
-    static final int YEAR = 2024;
+    public static final int YEAR = 2024;
     /** About one file in fifty breaks a rule. */
     static final int BROKEN_EVERY = 50;
 
@@ -73,24 +73,24 @@ final class SubmissionGenerator {
     private static final Instant FIRST_MODIFIED = Instant.parse("2025-01-20T01:00:00Z");
 
     /** What a generated file is meant to be, for the manifest and the sanity check after reading. */
-    enum Expected { ACCEPTED, REJECTED }
+    public enum Expected { ACCEPTED, REJECTED }
 
-    record Unit(String code, String name, UnitType type) {
+    public record Unit(String code, String name, UnitType type) {
     }
 
-    record Generated(Path file, Unit unit, Expected expected, String breakage, String savedBy) {
+    public record Generated(Path file, Unit unit, Expected expected, String breakage, String savedBy) {
     }
 
     private final FormDefinition form;
     private final Map<UnitType, Template> templates = new HashMap<>();
 
-    SubmissionGenerator(FormDefinition form) {
+    public SubmissionGenerator(FormDefinition form) {
         this.form = form;
     }
 
     // ------------------------------------------------------------------------------------ roster
 
-    static List<Unit> syntheticUnits(int n) {
+    public static List<Unit> syntheticUnits(int n) {
         List<Unit> units = new ArrayList<>(n);
         for (int i = 1; i <= n; i++) {
             String number = String.format("%05d", i);
@@ -101,7 +101,7 @@ final class SubmissionGenerator {
         return units;
     }
 
-    static void writeRoster(Path csv, List<Unit> units) throws IOException {
+    public static void writeRoster(Path csv, List<Unit> units) throws IOException {
         StringBuilder out = new StringBuilder("code,name,type\n");
         for (Unit unit : units) {
             out.append(unit.code()).append(',').append(unit.name()).append(',').append(unit.type().label()).append('\n');
@@ -116,7 +116,7 @@ final class SubmissionGenerator {
      * Writes one file per unit into {@code dir} (arrival order = unit order, one second apart) and
      * returns what each is meant to be.
      */
-    List<Generated> writeAll(Path dir, List<Unit> units, long seed) throws IOException {
+    public List<Generated> writeAll(Path dir, List<Unit> units, long seed) throws IOException {
         Files.createDirectories(dir);
         for (UnitType type : List.of(UnitType.TOWN, UnitType.DEPARTMENT)) {
             templates.put(type, Template.of(form, type, dir.getParent()));

@@ -20,11 +20,20 @@ public final class ChildJvm {
     }
 
     public static Process start(Path log, String... args) throws IOException {
-        return start(ConsolidatorApplication.class, log, args);
+        return startIn(Path.of("").toAbsolutePath(), ConsolidatorApplication.class, log, args);
     }
 
     /** Runs another main class (on the tests' class path) the same way. */
     public static Process start(Class<?> mainClass, Path log, String... args) throws IOException {
+        return startIn(Path.of("").toAbsolutePath(), mainClass, log, args);
+    }
+
+    /** The same, with {@code dir} as the working directory (where {@code data/} and relative paths go). */
+    public static Process startIn(Path dir, Path log, String... args) throws IOException {
+        return startIn(dir, ConsolidatorApplication.class, log, args);
+    }
+
+    private static Process startIn(Path dir, Class<?> mainClass, Path log, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:TieredStopAtLevel=1");
@@ -35,7 +44,7 @@ public final class ChildJvm {
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     public static String output(Path log) throws IOException {

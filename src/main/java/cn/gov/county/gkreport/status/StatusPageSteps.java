@@ -1,0 +1,57 @@
+package cn.gov.county.gkreport.status;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import cn.gov.county.gkreport.consolidate.ConsolidationRunRepository;
+import cn.gov.county.gkreport.consolidate.CountyTotalsRepository;
+import cn.gov.county.gkreport.form.FormDefinition;
+import cn.gov.county.gkreport.intake.Roster;
+import cn.gov.county.gkreport.mail.FeedbackFiles;
+import cn.gov.county.gkreport.mail.MailSettings;
+import cn.gov.county.gkreport.report.ReportQueries;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * {@code statusPageStep}: after the workbook and the feedback copies (the page links to both),
+ * writes the status page. Like the workbook it is written again on a restart.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(Deadline.class)
+public class StatusPageSteps {
+
+    public static final String STATUS_PAGE_STEP = "statusPageStep";
+
+    @Bean
+    Step statusPageStep(JobRepository jobRepository, PlatformTransactionManager tx,
+                        WriteStatusPageTasklet writeStatusPageTasklet) {
+        return new StepBuilder(STATUS_PAGE_STEP, jobRepository).tasklet(writeStatusPageTasklet, tx)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    WriteStatusPageTasklet writeStatusPageTasklet(FormDefinition form, Roster roster, ReportQueries reports,
+                                                  StatusQueries status, CountyTotalsRepository totals,
+                                                  ConsolidationRunRepository runs, NightChanges changes,
+                                                  JdbcTemplate jdbc, Deadline deadline, MailSettings mail,
+                                                  @Value("#{jobParameters['year']}") Long year,
+                                                  @Value("#{jobParameters['output']}") String output) {
+        WriteStatusPageTasklet.Sources sources = new WriteStatusPageTasklet.Sources(form, roster, reports, status,
+                totals, runs, changes, new FeedbackFiles(jdbc, Path.of(output), year.intValue()));
+        return new WriteStatusPageTasklet(sources,
+                Optional.ofNullable(deadline.date()).or(() -> Optional.ofNullable(mail.deadline())),
+                year.intValue(), Path.of(output));
+    }
+}
