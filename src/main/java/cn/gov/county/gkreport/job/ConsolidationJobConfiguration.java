@@ -171,7 +171,8 @@ class ConsolidationJobConfiguration {
     ImportProgress importProgress(SubmissionRepository submissions, ObjectProvider<Clock> clock,
                                   @Value("${consolidator.progress-interval:10s}") Duration interval,
                                   @Value("#{jobParameters['year']}") Long year) {
-        Logger log = LoggerFactory.getLogger(ImportProgress.class);
+        // A logger of its own: the console shows it although it shows only warnings of the rest (logback-spring.xml).
+        Logger log = LoggerFactory.getLogger("cn.gov.county.gkreport.progress");
         return new ImportProgress(() -> submissions.countReceived(year.intValue()),
                 clock.getIfAvailable(Clock::systemUTC), interval, log::info);
     }

@@ -19,6 +19,15 @@ final class DetailHeader {
     /** Heights of the four levels in points: table, row group, row (two lines), column (three lines). */
     private static final float[] HEIGHTS = {16, 30, 30, 45};
 
+    /** The visible header rows' height in points (the code row is hidden). */
+    static double height() {
+        double points = 0;
+        for (float level : HEIGHTS) {
+            points += level;
+        }
+        return points;
+    }
+
     private final Sheet sheet;
     private final SheetRows rows;
     private final ReportStyles styles;

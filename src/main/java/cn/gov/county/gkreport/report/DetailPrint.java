@@ -63,11 +63,8 @@ final class DetailPrint {
             }
         }
         double byWidth = PAGE_WIDTH / (fixedWidth + widest);
-        double height = 0;
-        for (int r = 1; r < headerRows; r++) {
-            height += sheet.getRow(r).getHeightInPoints();
-        }
-        double byHeight = PAGE_HEIGHT / (height + bodyRows * sheet.getDefaultRowHeightInPoints());
+        // From the header's own sizes: on a long list SXSSF has flushed the header rows to disk already.
+        double byHeight = PAGE_HEIGHT / (DetailHeader.height() + bodyRows * sheet.getDefaultRowHeightInPoints());
         int fitted = (int) Math.floor(100 * Math.min(1, Math.min(byWidth, byHeight)));
         print.setScale((short) (fitted >= SMALLEST_SCALE ? fitted
                 : Math.min(LONG_LIST_SCALE, (int) Math.floor(100 * Math.min(1, byWidth)))));

@@ -1,7 +1,6 @@
 package cn.gov.county.gkreport.status;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,15 +61,18 @@ public class NightChanges {
     }
 
     public Changes since(int year, long executionId) {
-        List<Map<String, Object>> previous = jdbc.queryForList("""
+        // Read through the result set: the MySQL driver returns DATETIME as LocalDateTime, H2 as Timestamp.
+        record Previous(long executionId, LocalDateTime at) {
+        }
+        List<Previous> previous = jdbc.query("""
                 SELECT job_execution_id, computed_at FROM consolidation_run
                 WHERE report_year = ? AND job_execution_id < ? ORDER BY job_execution_id DESC LIMIT 1""",
-                year, executionId);
+                (rs, i) -> new Previous(rs.getLong(1), rs.getTimestamp(2).toLocalDateTime()), year, executionId);
         if (previous.isEmpty()) {
             return new Changes(Optional.empty(), List.of(), List.of());
         }
-        long before = ((Number) previous.get(0).get("job_execution_id")).longValue();
-        LocalDateTime at = ((Timestamp) previous.get(0).get("computed_at")).toLocalDateTime();
+        long before = previous.get(0).executionId();
+        LocalDateTime at = previous.get(0).at();
         return new Changes(Optional.of(at), unitChanges(year, before, executionId), figureChanges(before, executionId));
     }
 

@@ -130,9 +130,11 @@ class ImportProgressOnALongNightTest {
     }
 
     private int run() throws Exception {
-        return command.execute(SubmissionGenerator.YEAR, work.resolve("input").toString(),
-                work.resolve("output").toString(), new PrintStream(new ByteArrayOutputStream(), true,
-                        StandardCharsets.UTF_8)).exitCode();
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        int exitCode = command.execute(SubmissionGenerator.YEAR, work.resolve("input").toString(),
+                work.resolve("output").toString(), new PrintStream(console, true, StandardCharsets.UTF_8)).exitCode();
+        assertThat(exitCode).as(() -> console.toString(StandardCharsets.UTF_8)).isZero();
+        return exitCode;
     }
 
     private static void move(Path file, Path dir) {

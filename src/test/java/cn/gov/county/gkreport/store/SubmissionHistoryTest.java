@@ -140,9 +140,11 @@ abstract class SubmissionHistoryTest {
     }
 
     private long run(Path input, Path output) throws Exception {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
         ConsolidationCommand.Outcome outcome = command.execute(DemoInput.YEAR, input.toString(), output.toString(),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        assertThat(outcome.exitCode()).isEqualTo(ConsolidationCommand.COMPLETED);
+                new PrintStream(console, true, StandardCharsets.UTF_8));
+        assertThat(outcome.exitCode()).as(() -> console.toString(StandardCharsets.UTF_8))
+                .isEqualTo(ConsolidationCommand.COMPLETED);
         return outcome.execution().orElseThrow().getId();
     }
 
