@@ -44,8 +44,14 @@ final class EndToEndRun {
         Connection connect() throws SQLException;
     }
 
+    /**
+     * The product's H2 file database. {@code -Dbenchmark.h2-url-options=;WRITE_DELAY=500} (on the
+     * benchmark's JVM) appends settings, e.g. H2's default write delay to measure what the product's
+     * {@code WRITE_DELAY=0} costs.
+     */
     static Db h2(Path dir) {
-        String url = "jdbc:h2:file:" + dir.resolve("consolidator").toAbsolutePath() + ";MODE=MySQL";
+        String url = "jdbc:h2:file:" + dir.resolve("consolidator").toAbsolutePath() + ";MODE=MySQL"
+                + System.getProperty("benchmark.h2-url-options", "");
         return new Db() {
             public String name() {
                 return "h2";

@@ -64,17 +64,17 @@ class KillDuringImportTest {
         assertThat(work.resolve("out/2024/consolidated-2024.xlsx")).exists();
     }
 
-    private static String[] args(TestDatabases.Database db, Path input, Path output, int chunkSize) {
+    static String[] args(TestDatabases.Database db, Path input, Path output, int chunkSize) {
         return new String[] {"--spring.profiles.active=mysql", "--spring.datasource.url=" + db.url(),
                 "--spring.datasource.username=" + db.username(), "--spring.datasource.password=" + db.password(),
                 "--consolidator.chunk-size=" + chunkSize, "--year=2024", "--input=" + input, "--output=" + output};
     }
 
-    private static JdbcTemplate jdbc(TestDatabases.Database db) {
+    static JdbcTemplate jdbc(TestDatabases.Database db) {
         return new JdbcTemplate(new DriverManagerDataSource(db.url(), db.username(), db.password()));
     }
 
-    private static int waitForProcessed(JdbcTemplate db, Process process, int atLeast) throws InterruptedException {
+    static int waitForProcessed(JdbcTemplate db, Process process, int atLeast) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline && process.isAlive()) {
             int processed = processed(db);
@@ -86,7 +86,7 @@ class KillDuringImportTest {
         throw new AssertionError("the job never reached " + atLeast + " processed submissions");
     }
 
-    private static int processed(JdbcTemplate db) {
+    static int processed(JdbcTemplate db) {
         try {
             return db.queryForObject("SELECT COUNT(*) FROM submission WHERE status <> 'RECEIVED'", Integer.class);
         } catch (org.springframework.dao.DataAccessException notYetMigrated) {
