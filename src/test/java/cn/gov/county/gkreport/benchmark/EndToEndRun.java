@@ -129,6 +129,9 @@ final class EndToEndRun {
         command.add("-XX:+UseParallelGC"); // as jobs/run-nightly.sh
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-Xlog:gc,gc+heap+exit:file=" + gcLog + ":uptime,level,tags");
+        // log as the product does, not with the tests' configuration that is on the same class path
+        command.add("-Dlogging.config=classpath:logback-spring.xml");
+        command.add("-Dlogging.file.name=" + work.resolve("run.file.log"));
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(classpath);
