@@ -42,7 +42,7 @@ class DatabaseLostDuringImportTest {
         TestDatabases.Database clean = TestDatabases.newDatabase("uninterrupted");
         Process baseline = ChildJvm.start(work.resolve("clean.log"),
                 KillDuringImportTest.args(clean, input, work.resolve("out-clean"), 10));
-        assertThat(baseline.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(baseline.waitFor(600, TimeUnit.SECONDS)).isTrue();
         assertThat(baseline.exitValue()).as(ChildJvm.output(work.resolve("clean.log"))).isZero();
         StoredContent uninterrupted = StoredContent.of(KillDuringImportTest.jdbc(clean));
 
@@ -56,7 +56,7 @@ class DatabaseLostDuringImportTest {
             Process run = ChildJvm.start(log, command);
             KillDuringImportTest.waitForProcessed(db, run, 20);
             server.stop();
-            assertThat(run.waitFor(300, TimeUnit.SECONDS)).as("a hang guard only").isTrue();
+            assertThat(run.waitFor(600, TimeUnit.SECONDS)).as("a hang guard only").isTrue();
 
             // then the run says what happened and how far it got, in Chinese, and exits 1
             String console = ChildJvm.output(log);
@@ -80,7 +80,7 @@ class DatabaseLostDuringImportTest {
             // and the same command, once the database is back, ends as an uninterrupted run
             Path rerunLog = work.resolve("rerun.log");
             Process rerun = ChildJvm.start(rerunLog, command);
-            assertThat(rerun.waitFor(300, TimeUnit.SECONDS)).isTrue();
+            assertThat(rerun.waitFor(600, TimeUnit.SECONDS)).isTrue();
             assertThat(rerun.exitValue()).as(ChildJvm.output(rerunLog)).isZero();
             assertThat(StoredContent.of(db)).isEqualTo(uninterrupted);
         }

@@ -62,7 +62,7 @@ class EmbeddedDatabaseDurabilityTest {
     }
 
     private static void waitForCommits(Process child, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120); // a hang guard only
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600); // a hang guard only
         while (lastCommitted(log) < COMMITS_BEFORE_KILL) {
             if (!child.isAlive() || System.nanoTime() > deadline) {
                 throw new AssertionError("the child did not commit " + COMMITS_BEFORE_KILL + " rows: "
