@@ -4,5 +4,5 @@
 -- connection ends, also when the process is killed.
 CREATE TABLE run_lock (
     report_year INT NOT NULL,
-    CONSTRAINT pk_run_lock PRIMARY KEY (report_year)
+    PRIMARY KEY (report_year)
 );

@@ -82,11 +82,17 @@ public class RunLock {
         }
     }
 
-    private static void release(Connection connection) throws SQLException {
+    /**
+     * Ends the transaction that holds the row. A connection already broken (the database lost) has
+     * released it on the server's side: nothing to report then, the run's own outcome says it all.
+     */
+    private static void release(Connection connection) {
         try (connection) {
             if (!connection.isClosed()) {
                 connection.rollback();
             }
+        } catch (SQLException brokenConnection) {
+            Startup.DETAILS.debug("run lock released with its broken connection", brokenConnection);
         }
     }
 
@@ -100,7 +106,7 @@ public class RunLock {
         }
 
         @Override
-        public void close() throws SQLException {
+        public void close() {
             release(connection);
         }
     }

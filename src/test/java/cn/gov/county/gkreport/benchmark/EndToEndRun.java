@@ -44,8 +44,14 @@ final class EndToEndRun {
         Connection connect() throws SQLException;
     }
 
+    /**
+     * The product's H2 file database. {@code -Dbenchmark.h2-url-options=;WRITE_DELAY=500} (on the
+     * benchmark's JVM) appends settings, e.g. H2's default write delay to measure what the product's
+     * {@code WRITE_DELAY=0} costs.
+     */
     static Db h2(Path dir) {
-        String url = "jdbc:h2:file:" + dir.resolve("consolidator").toAbsolutePath() + ";MODE=MySQL";
+        String url = "jdbc:h2:file:" + dir.resolve("consolidator").toAbsolutePath() + ";MODE=MySQL"
+                + System.getProperty("benchmark.h2-url-options", "");
         return new Db() {
             public String name() {
                 return "h2";
@@ -123,6 +129,9 @@ final class EndToEndRun {
         command.add("-XX:+UseParallelGC"); // as jobs/run-nightly.sh
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-Xlog:gc,gc+heap+exit:file=" + gcLog + ":uptime,level,tags");
+        // log as the product does, not with the tests' configuration that is on the same class path
+        command.add("-Dlogging.config=classpath:logback-spring.xml");
+        command.add("-Dlogging.file.name=" + work.resolve("run.file.log"));
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(classpath);

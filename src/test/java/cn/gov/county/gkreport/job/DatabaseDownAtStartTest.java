@@ -31,7 +31,10 @@ class DatabaseDownAtStartTest {
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         String output = ChildJvm.output(log);
         assertThat(process.exitValue()).as(output).isNotZero();
-        assertThat(output).contains("无法连接数据库").contains(url).contains("ARC_DB_URL");
+        assertThat(process.exitValue()).isEqualTo(ConsolidationCommand.FAILED);
+        assertThat(output).contains("无法连接数据库").contains(url).contains("ARC_DB_URL")
+                .contains("详细信息见日志 " + ChildJvm.logFile(log));
+        ExitStatusTest.assertNoJavaOnTheConsole(output);
         assertThat(work.resolve("output")).doesNotExist();
     }
 }

@@ -40,7 +40,7 @@ class ExitStatusTest {
             Path log = work.resolve("second.log");
             Process second = ChildJvm.start(log, "--spring.datasource.url=" + url, "--year=2024", "--input=" + input,
                     "--output=" + work.resolve("other-output"));
-            assertThat(second.waitFor(180, TimeUnit.SECONDS)).isTrue();
+            assertThat(second.waitFor(600, TimeUnit.SECONDS)).isTrue();
             String console = ChildJvm.output(log);
             assertThat(second.exitValue()).as(console).isEqualTo(ConsolidationCommand.LOCKED);
             assertThat(console).contains(ANOTHER_RUN).contains("内置数据库");
@@ -69,7 +69,7 @@ class ExitStatusTest {
             try (RunLock.Held running = first.getBean(RunLock.class).tryLock(DemoInput.YEAR).orElseThrow()) {
                 Path log = work.resolve("second.log");
                 Process second = ChildJvm.start(log, args(database, input, work.resolve("another-output")));
-                assertThat(second.waitFor(180, TimeUnit.SECONDS)).isTrue();
+                assertThat(second.waitFor(600, TimeUnit.SECONDS)).isTrue();
                 String console = ChildJvm.output(log);
                 assertThat(second.exitValue()).as(console).isEqualTo(ConsolidationCommand.LOCKED);
                 assertThat(console).contains(ANOTHER_RUN);
@@ -80,7 +80,7 @@ class ExitStatusTest {
         // once the first run has ended, the same command runs
         Path log = work.resolve("after.log");
         Process after = ChildJvm.start(log, args(database, input, work.resolve("another-output")));
-        assertThat(after.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(after.waitFor(600, TimeUnit.SECONDS)).isTrue();
         assertThat(after.exitValue()).as(ChildJvm.output(log)).isEqualTo(ConsolidationCommand.COMPLETED);
     }
 
@@ -92,7 +92,7 @@ class ExitStatusTest {
         Process run = ChildJvm.start(log, "--spring.datasource.url=jdbc:h2:file:" + work.resolve("data/consolidator") + ";MODE=MySQL",
                 "--consolidator.roster=" + work.resolve("nope.csv"), "--year=2024", "--input=" + input,
                 "--output=" + work.resolve("output"));
-        assertThat(run.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(run.waitFor(600, TimeUnit.SECONDS)).isTrue();
         String console = ChildJvm.output(log);
         assertThat(run.exitValue()).as(console).isEqualTo(ConsolidationCommand.USAGE);
         assertThat(console).contains("名册文件不存在: " + work.resolve("nope.csv")).contains("consolidator.roster");

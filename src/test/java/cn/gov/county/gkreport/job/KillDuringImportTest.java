@@ -35,7 +35,7 @@ class KillDuringImportTest {
         // given an uninterrupted run in one database
         TestDatabases.Database clean = TestDatabases.newDatabase("clean");
         Process baseline = ChildJvm.start(work.resolve("clean.log"), args(clean, input, work.resolve("out-clean"), 10));
-        assertThat(baseline.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(baseline.waitFor(600, TimeUnit.SECONDS)).isTrue();
         assertThat(baseline.exitValue()).as(ChildJvm.output(work.resolve("clean.log"))).isZero();
         StoredContent uninterrupted = StoredContent.of(jdbc(clean));
 
@@ -54,7 +54,7 @@ class KillDuringImportTest {
 
         // and the same command runs again
         Process rerun = ChildJvm.start(work.resolve("rerun.log"), args(killed, input, work.resolve("out"), 1));
-        assertThat(rerun.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(rerun.waitFor(600, TimeUnit.SECONDS)).isTrue();
         String log = ChildJvm.output(work.resolve("rerun.log"));
         assertThat(rerun.exitValue()).as(log).isZero();
 
@@ -64,18 +64,18 @@ class KillDuringImportTest {
         assertThat(work.resolve("out/2024/consolidated-2024.xlsx")).exists();
     }
 
-    private static String[] args(TestDatabases.Database db, Path input, Path output, int chunkSize) {
+    static String[] args(TestDatabases.Database db, Path input, Path output, int chunkSize) {
         return new String[] {"--spring.profiles.active=mysql", "--spring.datasource.url=" + db.url(),
                 "--spring.datasource.username=" + db.username(), "--spring.datasource.password=" + db.password(),
                 "--consolidator.chunk-size=" + chunkSize, "--year=2024", "--input=" + input, "--output=" + output};
     }
 
-    private static JdbcTemplate jdbc(TestDatabases.Database db) {
+    static JdbcTemplate jdbc(TestDatabases.Database db) {
         return new JdbcTemplate(new DriverManagerDataSource(db.url(), db.username(), db.password()));
     }
 
-    private static int waitForProcessed(JdbcTemplate db, Process process, int atLeast) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    static int waitForProcessed(JdbcTemplate db, Process process, int atLeast) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600); // a hang guard: a loaded machine starts a JVM slowly
         while (System.nanoTime() < deadline && process.isAlive()) {
             int processed = processed(db);
             if (processed >= atLeast) {
@@ -86,7 +86,7 @@ class KillDuringImportTest {
         throw new AssertionError("the job never reached " + atLeast + " processed submissions");
     }
 
-    private static int processed(JdbcTemplate db) {
+    static int processed(JdbcTemplate db) {
         try {
             return db.queryForObject("SELECT COUNT(*) FROM submission WHERE status <> 'RECEIVED'", Integer.class);
         } catch (org.springframework.dao.DataAccessException notYetMigrated) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -109,6 +110,30 @@ class RunFaultsTest {
         assertThat(resumed.execution().orElseThrow().getJobInstance().getInstanceId())
                 .isEqualTo(failed.execution().orElseThrow().getJobInstance().getInstanceId());
         assertThat(workbook).isRegularFile();
+    }
+
+    @Test
+    void removesPartialFilesAKilledRunLeftInTheOutputFolder(@TempDir Path work) throws Exception {
+        Path input = work.resolve("input");
+        DemoInput.copyTo(input);
+        Path output = work.resolve("output");
+        Path year = output.resolve("2024");
+        Files.createDirectories(year.resolve("feedback"));
+        // what a run killed while writing leaves: FormFiles' and ChaseList's temporary names
+        List<Path> partial = List.of(year.resolve(".writing-1234567890.tmp"),
+                year.resolve("feedback/.writing-987654321.tmp"), year.resolve(".chase-42.csv"));
+        for (Path file : partial) {
+            Files.writeString(file, "half a workbook");
+        }
+        Path keep = Files.writeString(year.resolve(".clerk-notes.txt"), "not ours");
+
+        assertThat(run(input, output).exitCode()).isEqualTo(ConsolidationCommand.COMPLETED);
+
+        assertThat(partial).allSatisfy(file -> assertThat(file).doesNotExist());
+        assertThat(keep).exists();
+        try (Stream<Path> files = Files.walk(output)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));
+        }
     }
 
     @Test

