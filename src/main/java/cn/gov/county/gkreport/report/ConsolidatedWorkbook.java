@@ -66,7 +66,8 @@ public final class ConsolidatedWorkbook {
             CompletableFuture<Void> detailRows = CompletableFuture.runAsync(detail::writeRows, background);
             try {
                 new SubmissionStatusSheet().write(workbook, data, styles);
-                new FindingsSheet().write(workbook, data, styles);
+                FindingsSheet.current().write(workbook, data, styles);
+                FindingsSheet.history().write(workbook, data, styles);
                 new TraceabilitySheet().write(workbook, data, styles);
             } finally {
                 detailRows.exceptionally(failure -> null).join(); // the workbook must not close under it

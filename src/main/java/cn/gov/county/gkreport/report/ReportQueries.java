@@ -32,8 +32,8 @@ public class ReportQueries {
     }
 
     /** A finding with the submission it belongs to. */
-    public record FindingRow(String unitCode, String fileName, Integer version, String sheet, String cell, String ruleId,
-                             String severity, String message) {
+    public record FindingRow(long submissionId, String unitCode, String fileName, Integer version, String status,
+                             String sheet, String cell, String ruleId, String severity, String message) {
     }
 
     /** One unit's contribution to a county figure, with where it came from. */
@@ -62,13 +62,14 @@ public class ReportQueries {
     /** Every finding of the year, by unit, streamed (a province has many). */
     public void findings(int year, Consumer<FindingRow> handler) {
         jdbc.query("""
-                SELECT s.unit_code, s.file_name, s.version, f.sheet_name, f.cell_ref, f.rule_id, f.severity, f.message
+                SELECT s.id, s.unit_code, s.file_name, s.version, s.status, f.sheet_name, f.cell_ref, f.rule_id, f.severity,
+                       f.message
                 FROM finding f JOIN submission s ON s.id = f.submission_id
                 WHERE s.report_year = ?
                 ORDER BY s.unit_code, s.id, f.seq""",
-                (RowCallbackHandler) rs -> handler.accept(new FindingRow(rs.getString(1), rs.getString(2),
-                        (Integer) rs.getObject(3, Integer.class), rs.getString(4), rs.getString(5), rs.getString(6),
-                        rs.getString(7), rs.getString(8))),
+                (RowCallbackHandler) rs -> handler.accept(new FindingRow(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        (Integer) rs.getObject(4, Integer.class), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getString(8), rs.getString(9), rs.getString(10))),
                 year);
     }
 
