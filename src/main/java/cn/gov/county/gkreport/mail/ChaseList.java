@@ -103,8 +103,10 @@ public class ChaseList {
                     e.lastReceivedAt(), e.standing() == Standing.REJECTED ? Integer.toString(e.errors()) : "",
                     e.contactPerson(), e.contactPhone(), e.email(), e.lastReminder(), e.reminderText());
         }
-        Path tmp = Files.createTempFile(file.getParent(), ".chase-", ".csv");
-        Files.writeString(tmp, csv, StandardCharsets.UTF_8);
+        // not createTempFile (0600 whatever the umask): reviewers on other accounts read this list
+        Path tmp = file.resolveSibling(".chase-" + java.util.UUID.randomUUID() + ".csv");
+        Files.writeString(tmp, csv, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return file;
     }
