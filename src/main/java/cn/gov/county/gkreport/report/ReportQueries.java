@@ -21,9 +21,16 @@ import org.springframework.stereotype.Repository;
 public class ReportQueries {
 
     private final JdbcTemplate jdbc;
+    private final RunChangeQueries changes;
 
     public ReportQueries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.changes = new RunChangeQueries(jdbc);
+    }
+
+    /** What the run of {@code data} changed compared with the year's previous run. */
+    public RunChanges changes(ReportData data) {
+        return changes.changes(data.form(), data.roster(), data.year(), data.totals().jobExecutionId());
     }
 
     /** A stored submission with its finding counts. */
