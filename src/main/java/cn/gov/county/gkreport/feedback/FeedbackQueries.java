@@ -2,11 +2,15 @@ package cn.gov.county.gkreport.feedback;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import cn.gov.county.gkreport.check.Finding;
 import cn.gov.county.gkreport.check.Severity;
 import cn.gov.county.gkreport.read.WorkbookFormat;
+
+import cn.gov.county.gkreport.report.ReportQueries;
+import cn.gov.county.gkreport.report.UnitStanding;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -17,9 +21,16 @@ import org.springframework.stereotype.Repository;
 public class FeedbackQueries {
 
     private final JdbcTemplate jdbc;
+    private final ReportQueries reports;
 
-    public FeedbackQueries(JdbcTemplate jdbc) {
+    public FeedbackQueries(JdbcTemplate jdbc, ReportQueries reports) {
         this.jdbc = jdbc;
+        this.reports = reports;
+    }
+
+    /** The submissions that count for their units tonight ({@link UnitStanding#counting}). */
+    public Set<Long> countingIds(int year) {
+        return UnitStanding.countingIds(reports.submissions(year));
     }
 
     /** A submission with findings, ready to be annotated. */

@@ -3,8 +3,10 @@ package cn.gov.county.gkreport.feedback;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
@@ -19,8 +21,11 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * The write-feedback step: an annotated copy for every submission of the year that was rejected or
- * warned, in {@code <output>/<year>/feedback/}. Copies already written are kept (names carry unit,
- * year and version), so a rerun or restart only writes what is missing.
+ * warned. {@code <output>/<year>/feedback/} holds the copies of the submissions that count tonight
+ * (each unit's accepted one, or its latest); a version that no longer counts (corrected, superseded)
+ * has its copy in {@code feedback/archive/}, moved there when it stops counting, never deleted.
+ * Copies already written are kept (names carry unit, year and version), so a rerun or restart only
+ * writes what is missing.
  */
 public class WriteFeedbackTasklet implements Tasklet {
 
@@ -29,6 +34,8 @@ public class WriteFeedbackTasklet implements Tasklet {
     /** Step context key: how many copies could not be written (see the log). */
     public static final String FAILED = "feedback.failed";
     private static final Logger log = LoggerFactory.getLogger(WriteFeedbackTasklet.class);
+
+    private static final String ARCHIVE = "archive";
 
     private final FeedbackQueries queries;
     private final FeedbackWorkbook copies;
@@ -55,22 +62,33 @@ public class WriteFeedbackTasklet implements Tasklet {
         return outputDir.resolve(Integer.toString(year)).resolve("feedback");
     }
 
+    /** Where the copies of versions that no longer count are kept. */
+    public static Path archiveDir(Path outputDir, int year) {
+        return feedbackDir(outputDir, year).resolve("archive");
+    }
+
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
         Files.createDirectories(dir);
+        Set<Long> counting = queries.countingIds(year);
         AtomicInteger written = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         // At most two copies per thread waiting or in work: the findings stream is not buffered whole.
         Semaphore inFlight = new Semaphore(2 * threads);
         List<CompletableFuture<Void>> work = new ArrayList<>();
         queries.withFindings(year, pending -> {
-            if (Files.exists(dir.resolve(FeedbackWorkbook.fileName(pending.request())))) {
+            Path target = counting.contains(pending.submissionId()) ? dir : dir.resolve(ARCHIVE);
+            String name = FeedbackWorkbook.fileName(pending.request());
+            if (target != dir) {
+                archive(name);
+            }
+            if (Files.exists(target.resolve(name))) {
                 return;
             }
             inFlight.acquireUninterruptibly();
             work.add(CompletableFuture.runAsync(() -> {
                 try {
-                    copies.write(pending.request(), dir);
+                    copies.write(pending.request(), target);
                     written.incrementAndGet();
                 } catch (IOException | RuntimeException e) {
                     // One copy that cannot be written must not cost the other units their feedback.
@@ -87,5 +105,22 @@ public class WriteFeedbackTasklet implements Tasklet {
         contribution.getStepExecution().getExecutionContext().putInt(FAILED, failed.get());
         log.info("校验反馈文件: 本次写入 {} 份，位于 {}", written.get(), dir);
         return RepeatStatus.FINISHED;
+    }
+
+    /** Moves a copy written while its version counted (and a findings-only .xlsx of an .xls) into the archive. */
+    private void archive(String name) {
+        String xlsx = name.endsWith(".xls") ? name + "x" : name;
+        for (String file : List.of(name, xlsx).stream().distinct().toList()) {
+            Path current = dir.resolve(file);
+            if (Files.isRegularFile(current)) {
+                try {
+                    Files.createDirectories(dir.resolve(ARCHIVE));
+                    Files.move(current, dir.resolve(ARCHIVE).resolve(file), StandardCopyOption.REPLACE_EXISTING,
+                            StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException e) {
+                    log.warn("校验反馈文件未能移入 archive（{}）: {}", current, e.toString());
+                }
+            }
+        }
     }
 }

@@ -7,12 +7,14 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -97,16 +99,20 @@ public final class FormFiles {
         writeAtomically(file, out -> out.write(bytes));
     }
 
-    private interface Content {
+    /** What is written into a file. */
+    public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    private static void writeAtomically(Path file, Content content) throws IOException {
+    /** The same for any content (the chase list, …): partial name, then an atomic move; the umask applies. */
+    public static void writeAtomically(Path file, Content content) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, PARTIAL_PREFIX, PARTIAL_SUFFIX);
+        // Not Files.createTempFile: it makes the file 0600 whatever the umask, and the move keeps that,
+        // so reviewers on other accounts could not open what the nightly account wrote.
+        Path tmp = dir.resolve(PARTIAL_PREFIX + UUID.randomUUID() + PARTIAL_SUFFIX);
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 content.writeTo(out);
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

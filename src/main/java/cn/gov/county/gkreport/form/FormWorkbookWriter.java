@@ -34,6 +34,15 @@ public final class FormWorkbookWriter {
         public static final Options TEMPLATE = new Options(true, true);
         /** Consolidated output: totals are recomputed values, nothing is locked. */
         public static final Options VALUES = new Options(false, false);
+
+        /**
+         * The consolidated result, read by reviewers: no instructions meant for the units, item codes
+         * hidden (kept in the file, so the result can still be read one level up), titles apart from
+         * their tables and without borders.
+         */
+        public boolean forReviewers() {
+            return !totalsAsFormulas;
+        }
     }
 
     private final FormDefinition form;
@@ -47,11 +56,12 @@ public final class FormWorkbookWriter {
      */
     public Map<String, SheetCell> write(Workbook workbook, FormContent content, Options options) {
         FormStyles styles = new FormStyles(workbook);
-        SheetBuilder cover = new SheetBuilder(workbook.createSheet(form.cover().sheet()), styles);
-        SheetBuilder t2 = new SheetBuilder(workbook.createSheet(form.table2().sheet()), styles);
-        SheetBuilder t3 = new SheetBuilder(workbook.createSheet(form.table3().sheet()), styles);
-        SheetBuilder t4 = new SheetBuilder(workbook.createSheet(form.table4().sheet()), styles);
-        SheetBuilder n = new SheetBuilder(workbook.createSheet(form.indicators().sheet()), styles);
+        boolean plain = options.forReviewers();
+        SheetBuilder cover = new SheetBuilder(workbook.createSheet(form.cover().sheet()), styles, plain);
+        SheetBuilder t2 = new SheetBuilder(workbook.createSheet(form.table2().sheet()), styles, plain);
+        SheetBuilder t3 = new SheetBuilder(workbook.createSheet(form.table3().sheet()), styles, plain);
+        SheetBuilder t4 = new SheetBuilder(workbook.createSheet(form.table4().sheet()), styles, plain);
+        SheetBuilder n = new SheetBuilder(workbook.createSheet(form.indicators().sheet()), styles, plain);
 
         Map<String, SheetCell> positions = new LinkedHashMap<>();
         writeCover(cover, content, options);
@@ -76,6 +86,12 @@ public final class FormWorkbookWriter {
         }
         for (SheetBuilder builder : List.of(cover, t2, t3, t4, n)) {
             builder.printSetup(options.protect());
+            if (plain) {
+                builder.height(0, 30); // the title stands apart from the table below it
+            }
+        }
+        if (plain) {
+            n.sheet.setColumnHidden(0, true);
         }
         if (options.totalsAsFormulas()) {
             workbook.setForceFormulaRecalculation(true);
@@ -108,6 +124,9 @@ public final class FormWorkbookWriter {
             row++;
         }
         row++;
+        if (options.forReviewers()) {
+            return;
+        }
         b.text(row++, 0, "填报说明", b.styles.header);
         b.merge(row - 1, row - 1, 0, 3);
         int number = 1;
@@ -359,10 +378,13 @@ public final class FormWorkbookWriter {
     private static final class SheetBuilder {
         final Sheet sheet;
         final FormStyles styles;
+        /** Merged cells take the style of their visible cell (a title keeps no border), not a bordered label's. */
+        final boolean plainMerges;
 
-        SheetBuilder(Sheet sheet, FormStyles styles) {
+        SheetBuilder(Sheet sheet, FormStyles styles, boolean plainMerges) {
             this.sheet = sheet;
             this.styles = styles;
+            this.plainMerges = plainMerges;
         }
 
         String name() {
@@ -397,7 +419,15 @@ public final class FormWorkbookWriter {
         void merge(int firstRow, int lastRow, int firstCol, int lastCol) {
             if (firstRow != lastRow || firstCol != lastCol) {
                 for (int r = firstRow; r <= lastRow; r++) {
-                    border(r, firstCol, lastCol);
+                    if (plainMerges) {
+                        for (int c = firstCol; c <= lastCol; c++) {
+                            if (r != firstRow || c != firstCol) {
+                                cell(r, c).setCellStyle(cell(firstRow, firstCol).getCellStyle());
+                            }
+                        }
+                    } else {
+                        border(r, firstCol, lastCol);
+                    }
                 }
                 sheet.addMergedRegion(new CellRangeAddress(firstRow, lastRow, firstCol, lastCol));
             }

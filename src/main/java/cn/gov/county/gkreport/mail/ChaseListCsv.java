@@ -1,15 +1,15 @@
 package cn.gov.county.gkreport.mail;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import cn.gov.county.gkreport.form.FormFiles;
 import cn.gov.county.gkreport.mail.ChaseList.Entry;
 import cn.gov.county.gkreport.report.UnitStanding.Standing;
 
@@ -39,25 +39,19 @@ final class ChaseListCsv {
 
     /** Writes the list next to {@code file} and moves it into place (replacing last night's). */
     static void write(Path file, List<Entry> entries) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), ".chase-", ".csv");
-        try {
-            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                out.write('\uFEFF');
-                try (CSVPrinter csv = new CSVPrinter(out, FORMAT)) {
-                    for (Entry e : entries) {
-                        csv.printRecord(Stream.of(e.unit().code(), e.unit().name(), e.unit().type().label(),
-                                e.standing().label(), e.lastFile(), e.lastReceivedAt(),
-                                e.standing() == Standing.REJECTED ? Integer.toString(e.errors()) : null,
-                                e.contactPerson(), e.contactPhone(), e.email(), e.lastReminder(), e.reminderText())
-                                .map(ChaseListCsv::cell));
-                    }
-                }
+        FormFiles.writeAtomically(file, stream -> {
+            Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+            out.write('\uFEFF');
+            CSVPrinter csv = new CSVPrinter(out, FORMAT);
+            for (Entry e : entries) {
+                csv.printRecord(Stream.of(e.unit().code(), e.unit().name(), e.unit().type().label(),
+                        e.standing().label(), e.lastFile(), e.lastReceivedAt(),
+                        e.standing() == Standing.REJECTED ? Integer.toString(e.errors()) : null,
+                        e.contactPerson(), e.contactPhone(), e.email(), e.lastReminder(), e.reminderText())
+                        .map(ChaseListCsv::cell));
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+            csv.flush(); // not closed: the stream belongs to writeAtomically
+        });
     }
 
     /**

@@ -38,7 +38,9 @@ public class FeedbackFiles implements FeedbackAttachments {
                         List.of())), submissionId)
                 .stream().findFirst().flatMap(name -> {
                     String xlsx = name.endsWith(".xls") ? name + "x" : name;
-                    return Stream.of(name, xlsx).distinct().map(dir::resolve).filter(Files::isRegularFile).findFirst();
+                    // a version that no longer counts has its copy in the archive folder
+                    return Stream.of(dir, dir.resolve("archive")).flatMap(d -> Stream.of(name, xlsx).distinct()
+                            .map(d::resolve)).filter(Files::isRegularFile).findFirst();
                 });
     }
 }

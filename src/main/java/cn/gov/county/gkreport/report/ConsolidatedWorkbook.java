@@ -56,7 +56,8 @@ public final class ConsolidatedWorkbook {
         // sheet files are not compressed either: the final zip compresses them once.
         try (SXSSFWorkbook workbook = new FastZippedWorkbook()) {
             ReportStyles styles = new ReportStyles(workbook);
-            new SummarySheet().write(workbook, data, styles);
+            RunChanges changes = data.queries().changes(data);
+            new SummarySheet().write(workbook, data, changes, styles);
             new FormWorkbookWriter(data.form()).write(workbook, countyForm(data), FormWorkbookWriter.Options.VALUES);
             new ScopeBreakdownSheet().write(workbook, data, styles);
             UnitDetailSheet detail = new UnitDetailSheet(workbook, data, styles);
@@ -66,8 +67,10 @@ public final class ConsolidatedWorkbook {
             CompletableFuture<Void> detailRows = CompletableFuture.runAsync(detail::writeRows, background);
             try {
                 new SubmissionStatusSheet().write(workbook, data, styles);
-                new FindingsSheet().write(workbook, data, styles);
+                FindingsSheet.current().write(workbook, data, styles);
+                FindingsSheet.history().write(workbook, data, styles);
                 new TraceabilitySheet().write(workbook, data, styles);
+                new RunChangesSheet().write(workbook, data, changes, styles);
             } finally {
                 detailRows.exceptionally(failure -> null).join(); // the workbook must not close under it
             }

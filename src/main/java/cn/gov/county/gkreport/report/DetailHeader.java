@@ -65,11 +65,19 @@ final class DetailHeader {
         }
         merge(top);
         for (int i = 0; i < columns.size(); i++) {
-            // 表二's and 总体情况's labels are long and their columns few; 表三 has 21 columns to a page
-            sheet.setColumnWidth(fixed + i, (columns.get(i).item().table() == FormTable.T3 ? 6 : 11) * 256 + 200);
+            sheet.setColumnWidth(fixed + i, width(columns.get(i).item().table()) * 256 + 200);
         }
         rows.widths(6, 17, 8);
         sheet.setDefaultRowHeightInPoints(13);
+    }
+
+    /** Characters per column: 表二's labels are long and its columns few; the other pages hold 15–21 columns. */
+    private static int width(FormTable table) {
+        return switch (table) {
+            case T2 -> 11;
+            case T3 -> 6;
+            case T4, INDICATORS -> 7;
+        };
     }
 
     /** Merges equal texts: across within a page, then down while the rows below repeat the same span. */

@@ -20,9 +20,9 @@ final class DetailPrint {
     private static final double PAGE_HEIGHT = 595 - 2 * 0.6 * 72;
     /**
      * A column of w characters prints about (7 w + 5) pixels wide in Calibri 11 (Excel's rule; a
-     * pixel is 0.75 pt); LibreOffice prints the same columns about a tenth wider (measured on the rendered pages), hence the margin.
+     * pixel is 0.75 pt); LibreOffice prints the same columns about a fifth wider (measured on the rendered pages), hence the margin.
      */
-    private static final double SAFETY = 1.12;
+    private static final double SAFETY = 1.25;
     private static final int SMALLEST_SCALE = 55;
     private static final int LONG_LIST_SCALE = 70;
 

@@ -65,6 +65,7 @@ final class ListSheet {
         SheetRows rows = new SheetRows(workbook.createSheet(sheetName));
         rows.widths(widths);
         rows.header(headers, headerStyle);
+        rows.hideFullSha256(headers);
         return rows;
     }
 

@@ -2,6 +2,7 @@ package cn.gov.county.gkreport.report;
 
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Set;
 
 import cn.gov.county.gkreport.consolidate.CountyTotals;
 import cn.gov.county.gkreport.form.FormDefinition;
@@ -18,6 +19,18 @@ public record ReportData(FormDefinition form, Roster roster, String countyCode, 
 
     public long count(UnitStanding.Standing standing) {
         return standings.stream().filter(s -> s.standing() == standing).count();
+    }
+
+    /** Findings of the submissions that count tonight (the list 校验问题 shows). */
+    public int currentFindingCount() {
+        Set<Long> counting = UnitStanding.countingIds(submissions);
+        return submissions.stream().filter(s -> counting.contains(s.id())).mapToInt(s -> s.errors() + s.warnings()).sum();
+    }
+
+    /** Findings of earlier versions that no longer count (the list 校验问题（历史）shows). */
+    public int historyFindingCount() {
+        Set<Long> counting = UnitStanding.countingIds(submissions);
+        return submissions.stream().filter(s -> !counting.contains(s.id())).mapToInt(s -> s.errors() + s.warnings()).sum();
     }
 
     public String title() {

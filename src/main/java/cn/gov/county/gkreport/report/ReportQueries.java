@@ -21,9 +21,16 @@ import org.springframework.stereotype.Repository;
 public class ReportQueries {
 
     private final JdbcTemplate jdbc;
+    private final RunChangeQueries changes;
 
     public ReportQueries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.changes = new RunChangeQueries(jdbc);
+    }
+
+    /** What the run of {@code data} changed compared with the year's previous run. */
+    public RunChanges changes(ReportData data) {
+        return changes.changes(data.form(), data.roster(), data.year(), data.totals().jobExecutionId());
     }
 
     /** A stored submission with its finding counts. */
@@ -32,8 +39,8 @@ public class ReportQueries {
     }
 
     /** A finding with the submission it belongs to. */
-    public record FindingRow(String unitCode, String fileName, Integer version, String sheet, String cell, String ruleId,
-                             String severity, String message) {
+    public record FindingRow(long submissionId, String unitCode, String fileName, Integer version, String status,
+                             String sheet, String cell, String ruleId, String severity, String message) {
     }
 
     /** One unit's contribution to a county figure, with where it came from. */
@@ -62,13 +69,14 @@ public class ReportQueries {
     /** Every finding of the year, by unit, streamed (a province has many). */
     public void findings(int year, Consumer<FindingRow> handler) {
         jdbc.query("""
-                SELECT s.unit_code, s.file_name, s.version, f.sheet_name, f.cell_ref, f.rule_id, f.severity, f.message
+                SELECT s.id, s.unit_code, s.file_name, s.version, s.status, f.sheet_name, f.cell_ref, f.rule_id, f.severity,
+                       f.message
                 FROM finding f JOIN submission s ON s.id = f.submission_id
                 WHERE s.report_year = ?
                 ORDER BY s.unit_code, s.id, f.seq""",
-                (RowCallbackHandler) rs -> handler.accept(new FindingRow(rs.getString(1), rs.getString(2),
-                        (Integer) rs.getObject(3, Integer.class), rs.getString(4), rs.getString(5), rs.getString(6),
-                        rs.getString(7), rs.getString(8))),
+                (RowCallbackHandler) rs -> handler.accept(new FindingRow(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        (Integer) rs.getObject(4, Integer.class), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getString(8), rs.getString(9), rs.getString(10))),
                 year);
     }
 

@@ -16,6 +16,7 @@ final class ReportStyles {
     final CellStyle header;
     final CellStyle text;
     final CellStyle wrapped;
+    final CellStyle code;
     final CellStyle count;
     final CellStyle amount;
     final CellStyle subtotalText;
@@ -45,6 +46,9 @@ final class ReportStyles {
         text = CellStyles.bordered(workbook, VerticalAlignment.TOP);
         wrapped = CellStyles.bordered(workbook, VerticalAlignment.TOP);
         wrapped.setWrapText(true);
+        // an item code beside a right-aligned figure: indented, so the two never run together
+        code = CellStyles.bordered(workbook, VerticalAlignment.TOP);
+        code.setIndention((short) 1);
         count = CellStyles.bordered(workbook, VerticalAlignment.TOP);
         count.setDataFormat(integer);
         amount = CellStyles.bordered(workbook, VerticalAlignment.TOP);

@@ -17,7 +17,7 @@ final class ScopeBreakdownSheet {
     void write(Workbook workbook, ReportData data, ReportStyles styles) {
         SheetRows rows = new SheetRows(workbook.createSheet(NAME));
         List<TotalScope> scopes = TotalScope.of(data.roster());
-        rows.widths(10, 46, 18, 14, 14, 14, 14);
+        rows.widths(7, 40, 16, 12, 12, 12, 12);
         Row header = rows.newRow();
         SheetRows.text(header, 0, "表", styles.header);
         SheetRows.text(header, 1, "项目", styles.header);
@@ -26,18 +26,21 @@ final class ScopeBreakdownSheet {
             SheetRows.text(header, 3 + s, scopes.get(s).label(data.roster().countyName()), styles.header);
         }
         SheetRows.text(header, 3 + scopes.size(), "项目代码", styles.header);
-        rows.sheet().setColumnWidth(3 + scopes.size(), 20 * 256);
+        rows.sheet().setColumnWidth(3 + scopes.size(), 24 * 256);
         for (FormItem item : data.form().items()) {
             Row row = rows.newRow();
             SheetRows.text(row, 0, item.table().shortName(), styles.text);
-            SheetRows.text(row, 1, item.rowLabel(), styles.text);
+            SheetRows.text(row, 1, item.rowLabel(), styles.wrapped);
+            if (item.rowLabel().length() > 20) { // about 20 Chinese characters a line
+                SheetRows.lines(row, item.rowLabel().length() / 20 + 1);
+            }
             SheetRows.text(row, 2, item.columnLabel(), styles.text);
             int col = 3;
             for (TotalScope scope : scopes) {
                 SheetRows.number(row, col++, data.totals().figure(scope, item.code()),
                         item.type() == ValueType.AMOUNT ? styles.amount : styles.count);
             }
-            SheetRows.text(row, col, item.code(), styles.text);
+            SheetRows.text(row, col, item.code(), styles.code);
         }
         rows.sheet().createFreezePane(0, 1);
         rows.printSetup(data.title() + " — " + NAME, 1);

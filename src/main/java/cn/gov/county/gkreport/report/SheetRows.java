@@ -40,6 +40,27 @@ final class SheetRows {
         next++;
     }
 
+    /** The header of the hidden last column holding the whole fingerprint (the visible one shows its start). */
+    static final String FULL_SHA256 = "SHA-256（完整）";
+
+    /**
+     * The first 16 hex digits and an ellipsis: enough to tell files apart by eye, narrow enough that
+     * the sheet prints at a readable size. The whole value stays in the hidden last column, for
+     * filters, searches and comparisons with {@code sha256sum}.
+     */
+    static String shortSha256(String sha256) {
+        return sha256 == null || sha256.length() <= 16 ? sha256 : sha256.substring(0, 16) + "…";
+    }
+
+    /** Hides the full-fingerprint column if the sheet has one (it is not printed). */
+    void hideFullSha256(String[] headers) {
+        for (int c = 0; c < headers.length; c++) {
+            if (FULL_SHA256.equals(headers[c])) {
+                sheet.setColumnHidden(c, true);
+            }
+        }
+    }
+
     /** The header row of a list sheet. */
     void header(String[] titles, CellStyle style) {
         Row row = newRow();

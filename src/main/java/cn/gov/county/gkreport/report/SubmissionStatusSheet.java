@@ -17,12 +17,13 @@ final class SubmissionStatusSheet {
 
     static final String NAME = "报送情况";
     private static final String[] HEADERS = {"单位代码", "单位名称", "类型", "单位状态", "文件状态", "版本", "文件名",
-            "接收时间", "SHA-256", "错误数", "警告数"};
+            "接收时间", "SHA-256", "错误数", "警告数", SheetRows.FULL_SHA256};
 
     void write(Workbook workbook, ReportData data, ReportStyles styles) {
         SheetRows rows = new SheetRows(workbook.createSheet(NAME));
-        rows.widths(8, 22, 9, 9, 14, 6, 48, 20, 66, 7, 7);
+        rows.widths(8, 20, 8, 8, 12, 5, 44, 19, 18, 7, 7, 66);
         rows.header(HEADERS, styles.header);
+        rows.hideFullSha256(HEADERS);
         for (UnitStanding standing : data.standings()) {
             CellStyle style = switch (standing.standing()) {
                 case ACCEPTED -> styles.text;
@@ -31,7 +32,7 @@ final class SubmissionStatusSheet {
             };
             if (standing.submissions().isEmpty()) {
                 Row row = unitCells(rows, standing, style);
-                for (int c = 4; c < HEADERS.length; c++) {
+                for (int c = 4; c < HEADERS.length - 1; c++) {
                     SheetRows.text(row, c, "", style);
                 }
                 continue;
@@ -72,7 +73,8 @@ final class SubmissionStatusSheet {
         }
         SheetRows.text(row, 6, submission.fileName(), style);
         SheetRows.text(row, 7, submission.receivedAt(), style);
-        SheetRows.text(row, 8, submission.sha256(), style);
+        SheetRows.text(row, 8, SheetRows.shortSha256(submission.sha256()), style);
+        SheetRows.text(row, 11, submission.sha256(), style);
         SheetRows.number(row, 9, submission.errors(), style);
         SheetRows.number(row, 10, submission.warnings(), style);
     }

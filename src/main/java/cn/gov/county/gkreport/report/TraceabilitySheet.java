@@ -19,10 +19,10 @@ final class TraceabilitySheet {
 
     static final String NAME = "数据溯源";
     private static final String[] HEADERS = {"项目代码", "项目", "单位代码", "单位名称", "版本", "文件名", "SHA-256",
-            "来源单元格", "数值"};
+            "来源单元格", "数值", SheetRows.FULL_SHA256};
 
     void write(Workbook workbook, ReportData data, ReportStyles styles) {
-        ListSheet list = new ListSheet(workbook, NAME, HEADERS, new int[] {20, 44, 8, 20, 6, 40, 66, 14, 12},
+        ListSheet list = new ListSheet(workbook, NAME, HEADERS, new int[] {20, 44, 8, 20, 6, 40, 18, 14, 12, 66},
                 styles.header, data.title() + " — " + NAME);
         // The query gives one submission after the other; each one's figures go out in form order.
         List<ReportQueries.TraceRow> submission = new ArrayList<>();
@@ -55,9 +55,10 @@ final class TraceabilitySheet {
             SheetRows.text(row, 3, data.unitName(trace.unitCode()), styles.text);
             SheetRows.number(row, 4, trace.version(), styles.text);
             SheetRows.text(row, 5, trace.fileName(), styles.text);
-            SheetRows.text(row, 6, trace.sha256(), styles.text);
+            SheetRows.text(row, 6, SheetRows.shortSha256(trace.sha256()), styles.text);
             SheetRows.text(row, 7, trace.sheet() + "!" + trace.cell(), styles.text);
             SheetRows.number(row, 8, trace.figure(), item.type() == ValueType.AMOUNT ? styles.amount : styles.count);
+            SheetRows.text(row, 9, trace.sha256(), styles.text);
         }
         submission.clear();
     }

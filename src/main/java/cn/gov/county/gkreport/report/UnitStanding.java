@@ -2,9 +2,11 @@ package cn.gov.county.gkreport.report;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import cn.gov.county.gkreport.intake.RosterUnit;
 import cn.gov.county.gkreport.report.ReportQueries.SubmissionRow;
@@ -43,13 +45,37 @@ public record UnitStanding(RosterUnit unit, Standing standing, Optional<Submissi
     }
 
     private static UnitStanding of(RosterUnit unit, List<SubmissionRow> own) {
+        Optional<SubmissionRow> counting = counting(own);
+        if (counting.isEmpty()) {
+            return new UnitStanding(unit, Standing.MISSING, counting, own);
+        }
+        return new UnitStanding(unit, counting.get().status().equals("ACCEPTED") ? Standing.ACCEPTED : Standing.REJECTED,
+                counting, own);
+    }
+
+    /**
+     * The submission that counts for a unit tonight: its accepted one, or its latest when none is
+     * accepted. Its findings are the ones reviewers and clerks act on; earlier versions' are history.
+     *
+     * @param own the unit's submissions in version order
+     */
+    public static Optional<SubmissionRow> counting(List<SubmissionRow> own) {
         Optional<SubmissionRow> accepted = own.stream().filter(s -> s.status().equals("ACCEPTED")).findFirst();
-        if (accepted.isPresent()) {
-            return new UnitStanding(unit, Standing.ACCEPTED, accepted, own);
+        return accepted.isPresent() || own.isEmpty() ? accepted : Optional.of(own.get(own.size() - 1));
+    }
+
+    /** The ids of the submissions that count, one per unit; a file naming no roster unit counts on its own. */
+    public static Set<Long> countingIds(List<SubmissionRow> submissions) {
+        Map<String, List<SubmissionRow>> byUnit = new HashMap<>();
+        Set<Long> ids = new HashSet<>();
+        for (SubmissionRow row : submissions) {
+            if (row.unitCode() == null) {
+                ids.add(row.id());
+            } else {
+                byUnit.computeIfAbsent(row.unitCode(), code -> new ArrayList<>()).add(row);
+            }
         }
-        if (!own.isEmpty()) {
-            return new UnitStanding(unit, Standing.REJECTED, Optional.of(own.get(own.size() - 1)), own);
-        }
-        return new UnitStanding(unit, Standing.MISSING, Optional.empty(), own);
+        byUnit.values().forEach(own -> counting(own).ifPresent(s -> ids.add(s.id())));
+        return ids;
     }
 }

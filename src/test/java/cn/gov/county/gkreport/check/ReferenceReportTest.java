@@ -139,14 +139,15 @@ class ReferenceReportTest {
                 tuple("T3-ROW", Severity.ERROR, "表三", "J17"),
                 tuple("T3-ROW", Severity.ERROR, "表三", "J19"),
                 tuple("T3-ROW", Severity.ERROR, "表三", "J25"),
-                tuple("T3-SUM", Severity.ERROR, "表三", "J26"),
+                tuple("T3-SUM", Severity.ERROR, "表三", "J17"),
                 tuple("V-2019", Severity.WARNING, "表三", "B25"));
         assertThat(findings).extracting(Finding::message).satisfiesExactly(
                 m -> assertThat(m).startsWith("表三 \"（四）无法提供 1.本机关不掌握相关政府信息\" 行: 总计 填报 0，各类申请人之和为 18（自然人 18）。"),
                 m -> assertThat(m).startsWith("表三 \"（四）无法提供 3.补正后申请内容仍不明确\" 行: 总计 填报 0，各类申请人之和为 2（自然人 2）。"),
                 m -> assertThat(m).startsWith("表三 \"（六）其他处理 3.其他\" 行: 总计 填报 0，各类申请人之和为 2（自然人 2）。"),
                 m -> assertThat(m).startsWith("表三 \"总计\" 列: （七）总计 填报 70，各项办理结果之和为 48（（一）予以公开 37，"
-                        + "（二）部分公开（区分处理的，只计这一情形，不计其他情形） 11）。"),
+                        + "（二）部分公开（区分处理的，只计这一情形，不计其他情形） 11）。这是 J17、J19、J25 的行总计有误造成的")
+                        .contains("请改正单元格 J17、J19、J25；J26 是对的，不要改动。"),
                 m -> assertThat(m).contains("“（六）其他处理”只有一行（单元格 B25）"));
     }
 

@@ -75,7 +75,7 @@ class Table3ResultSumRuleTest {
             assertThat(findings.get(0).message()).startsWith("表三 \"自然人\" 列: （七）总计 填报 10，各项办理结果之和为 12（"
                     + "（一）予以公开 6，（二）部分公开（区分处理的，只计这一情形，不计其他情形） 2，（三）不予公开 4.保护第三方合法权益 1，"
                     + "（四）无法提供 1.本机关不掌握相关政府信息 2，（五）不予处理 2.重复申请 1）。")
-                    .contains("请改正单元格 D28");
+                    .contains("（七）总计 填错了。请改正单元格 D28 为 12");
         }
 
         @Test
@@ -86,9 +86,12 @@ class Table3ResultSumRuleTest {
 
             List<Finding> findings = file.findings(rule);
 
+            // the （七）总计 is right: the finding points at the wrong row total and leaves it alone
             assertThat(findings).extracting(Finding::sheet, Finding::cell)
-                    .containsExactly(tuple("表三", file.a1("T3.R7_TOTAL.TOTAL")));
-            assertThat(findings.get(0).message()).startsWith("表三 \"总计\" 列: （七）总计 填报 15，各项办理结果之和为 12（");
+                    .containsExactly(tuple("表三", file.a1("T3.R4_1.TOTAL")));
+            assertThat(findings.get(0).message()).startsWith("表三 \"总计\" 列: （七）总计 填报 15，各项办理结果之和为 12（")
+                    .contains("这是 " + file.a1("T3.R4_1.TOTAL") + " 的行总计有误造成的")
+                    .endsWith("请改正单元格 " + file.a1("T3.R4_1.TOTAL") + "；" + file.a1("T3.R7_TOTAL.TOTAL") + " 是对的，不要改动。");
         }
 
         @Test

@@ -80,7 +80,7 @@ class Table4GroupTotalRuleTest {
             assertThat(findings).extracting(Finding::ruleId, Finding::severity, Finding::sheet, Finding::cell)
                     .containsExactly(tuple("T4-SUM", Severity.ERROR, "表四", "J5"));
             assertThat(findings.get(0).message()).isEqualTo("表四 \"行政诉讼（未经复议直接起诉）\": 总计 填报 3，"
-                    + "结果维持、结果纠正、其他结果、尚未审结之和为 2（结果维持 1，尚未审结 1）。请改正单元格 J5，使总计等于这四栏之和。");
+                    + "结果维持、结果纠正、其他结果、尚未审结之和为 2（结果维持 1，尚未审结 1）。请核对这四栏（单元格 F5、G5、H5、I5）和总计（单元格 J5），改正填错的一项：模板中总计是求和公式，如果它被改写成了数字，请恢复公式；如果是某一栏漏填或填错，请改正那一栏。");
         }
 
         @Test

@@ -186,7 +186,7 @@ abstract class ConsolidationJobFunctionalTest {
                 DemoSubmissions.REJECTED_UNIT);
         assertThat(findings).extracting(f -> f.get("rule_id"), f -> f.get("sheet_name"), f -> f.get("cell_ref"))
                 .containsExactly(tuple("T3-ROW", "表三", "J17"), tuple("T3-ROW", "表三", "J19"),
-                        tuple("T3-ROW", "表三", "J27"), tuple("T3-SUM", "表三", "J28"));
+                        tuple("T3-ROW", "表三", "J27"), tuple("T3-SUM", "表三", "J17"));
         assertThat(findings.get(0).get("message")).asString()
                 .contains("表三 \"（四）无法提供 1.本机关不掌握相关政府信息\" 行: 总计 填报 0，各类申请人之和为 18（自然人 18）");
         assertThat(findings.get(3).get("message")).asString()

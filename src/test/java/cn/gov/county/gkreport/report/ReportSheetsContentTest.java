@@ -248,10 +248,12 @@ class ReportSheetsContentTest {
         assertThat(file).doesNotExist();
     }
 
-    /** The full fingerprint of a row: the cell may show a prefix, with the full value in its comment. */
+    /** The full fingerprint of a row (hidden column), whose start the visible column shows. */
     private String fullSha(Row row, Map<String, Integer> columns) {
-        Cell cell = row.getCell(columns.get("SHA-256"));
-        return cell.getCellComment() == null ? text.formatCellValue(cell) : cell.getCellComment().getString().getString();
+        String full = text.formatCellValue(row.getCell(columns.get("SHA-256（完整）")));
+        assertThat(text.formatCellValue(row.getCell(columns.get("SHA-256")))).isEqualTo(full.substring(0, 16) + "…");
+        assertThat(row.getSheet().isColumnHidden(columns.get("SHA-256（完整）"))).isTrue();
+        return full;
     }
 
     private Map<String, Map<String, BigDecimal>> storedAcceptedFigures() {
