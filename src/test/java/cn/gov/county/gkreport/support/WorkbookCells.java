@@ -2,9 +2,11 @@ package cn.gov.county.gkreport.support;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
@@ -24,18 +26,39 @@ public final class WorkbookCells {
      * run's own time) left out.
      */
     public static Map<String, List<String>> texts(Path file) throws Exception {
+        return texts(file, List.of());
+    }
+
+    /**
+     * The same without the columns headed (in a sheet's first row) by one of {@code ignoredColumns},
+     * e.g. 接收时间 when two runs received the same files at different times.
+     */
+    public static Map<String, List<String>> texts(Path file, List<String> ignoredColumns) throws Exception {
         Map<String, List<String>> texts = new LinkedHashMap<>();
         DataFormatter formatter = new DataFormatter();
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
              XSSFWorkbook workbook = new XSSFWorkbook(pkg)) {
             for (Sheet sheet : workbook) {
                 List<String> cells = new ArrayList<>();
+                Set<Integer> ignored = new HashSet<>();
+                Row header = sheet.getRow(0);
+                if (header != null) {
+                    header.forEach(c -> {
+                        if (ignoredColumns.contains(formatter.formatCellValue(c))) {
+                            ignored.add(c.getColumnIndex());
+                        }
+                    });
+                }
                 for (Row row : sheet) {
                     String label = formatter.formatCellValue(row.getCell(0));
                     if (label.equals("汇总时间") || label.equals("填报日期")) {
                         continue;
                     }
-                    row.forEach(cell -> cells.add(cell.getAddress() + "=" + formatter.formatCellValue(cell)));
+                    row.forEach(cell -> {
+                        if (!ignored.contains(cell.getColumnIndex())) {
+                            cells.add(cell.getAddress() + "=" + formatter.formatCellValue(cell));
+                        }
+                    });
                 }
                 texts.put(sheet.getSheetName(), cells);
             }
