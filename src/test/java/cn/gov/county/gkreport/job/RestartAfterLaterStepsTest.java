@@ -90,25 +90,10 @@ class RestartAfterLaterStepsTest {
         greenMail = TestMailServers.start(ServerSetup.PROTOCOL_IMAPS, ServerSetup.PROTOCOL_SMTP);
         greenMail.setUser(OFFICE, OFFICE, "s3cret");
         secrets = Files.createTempDirectory("gkreport-restart-mail");
-        Files.writeString(secrets.resolve("mail.password"), "s3cret\n");
-        Files.writeString(secrets.resolve("unit-addresses.csv"), "code,email\nT16,lichuan@lichuan.test\n");
+        TestMailServers.officeMail(registry, OFFICE, "s3cret", greenMail.getImaps().getPort(),
+                greenMail.getSmtp().getPort(), secrets, "T16,lichuan@lichuan.test\n");
         registry.add("consolidator.chunk-size", () -> "10");
-        registry.add("consolidator.mail.intake-enabled", () -> "true");
-        registry.add("consolidator.mail.replies-enabled", () -> "true");
-        registry.add("consolidator.mail.reminders-enabled", () -> "true");
-        registry.add("consolidator.mail.mailbox.protocol", () -> "imaps");
-        registry.add("consolidator.mail.mailbox.host", () -> "127.0.0.1");
-        registry.add("consolidator.mail.mailbox.port", () -> greenMail.getImaps().getPort());
-        registry.add("consolidator.mail.mailbox.username", () -> OFFICE);
-        registry.add("consolidator.mail.mailbox.password-file", () -> secrets.resolve("mail.password").toString());
-        registry.add("consolidator.mail.mailbox.ssl-trust", () -> "*");
-        registry.add("consolidator.mail.properties[mail.imaps.ssl.checkserveridentity]", () -> "false");
-        registry.add("consolidator.mail.smtp.host", () -> "127.0.0.1");
-        registry.add("consolidator.mail.smtp.port", () -> greenMail.getSmtp().getPort());
-        registry.add("consolidator.mail.smtp.security", () -> "none");
-        registry.add("consolidator.mail.from", () -> OFFICE);
         registry.add("consolidator.mail.deadline", () -> java.time.LocalDate.now().plusDays(20).toString());
-        registry.add("consolidator.mail.unit-addresses", () -> secrets.resolve("unit-addresses.csv").toString());
     }
 
     @MockitoSpyBean

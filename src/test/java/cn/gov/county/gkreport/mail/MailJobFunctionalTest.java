@@ -92,29 +92,11 @@ abstract class MailJobFunctionalTest {
         greenMail = TestMailServers.start(ServerSetup.PROTOCOL_IMAPS, ServerSetup.PROTOCOL_SMTP);
         greenMail.setUser(OFFICE, OFFICE, "s3cret-kept-outside");
         secrets = Files.createTempDirectory("gkreport-mail-secrets");
-        Files.writeString(secrets.resolve("mail.password"), "s3cret-kept-outside\n");
-        Files.writeString(secrets.resolve("unit-addresses.csv"), "code,email\nT16,lichuan@lichuan.test\nX99,not-an-address\n");
-        int imaps = greenMail.getImaps().getPort();
-        int smtp = greenMail.getSmtp().getPort();
-        registry.add("consolidator.mail.intake-enabled", () -> "true");
-        registry.add("consolidator.mail.replies-enabled", () -> "true");
-        registry.add("consolidator.mail.reminders-enabled", () -> "true");
-        registry.add("consolidator.mail.mailbox.protocol", () -> "imaps");
-        registry.add("consolidator.mail.mailbox.host", () -> "127.0.0.1");
-        registry.add("consolidator.mail.mailbox.port", () -> imaps);
-        registry.add("consolidator.mail.mailbox.username", () -> OFFICE);
-        registry.add("consolidator.mail.mailbox.password-file", () -> secrets.resolve("mail.password").toString());
+        TestMailServers.officeMail(registry, OFFICE, "s3cret-kept-outside", greenMail.getImaps().getPort(),
+                greenMail.getSmtp().getPort(), secrets, "T16,lichuan@lichuan.test\nX99,not-an-address\n");
         registry.add("consolidator.mail.mailbox.processed-folder", () -> PROCESSED);
-        registry.add("consolidator.mail.mailbox.ssl-trust", () -> "*");
-        // GreenMail's test certificate does not name 127.0.0.1
-        registry.add("consolidator.mail.properties[mail.imaps.ssl.checkserveridentity]", () -> "false");
-        registry.add("consolidator.mail.smtp.host", () -> "127.0.0.1");
-        registry.add("consolidator.mail.smtp.port", () -> smtp);
-        registry.add("consolidator.mail.smtp.security", () -> "none");
-        registry.add("consolidator.mail.from", () -> OFFICE);
         registry.add("consolidator.mail.deadline", () -> LocalDate.now(ZONE).plusDays(10).toString());
         registry.add("consolidator.mail.reminder-interval-days", () -> "3");
-        registry.add("consolidator.mail.unit-addresses", () -> secrets.resolve("unit-addresses.csv").toString());
     }
 
     @AfterAll

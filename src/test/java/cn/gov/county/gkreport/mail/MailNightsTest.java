@@ -90,26 +90,10 @@ class MailNightsTest {
             smtpPort = free.getLocalPort();
         }
         secrets = Files.createTempDirectory("gkreport-mail-nights");
-        Files.writeString(secrets.resolve("mail.password"), "s3cret\n");
-        Files.writeString(secrets.resolve("unit-addresses.csv"), "code,email\nT16,lichuan@lichuan.test\n");
-        int imaps = mailbox.getImaps().getPort();
-        registry.add("consolidator.mail.intake-enabled", () -> "true");
-        registry.add("consolidator.mail.replies-enabled", () -> "true");
-        registry.add("consolidator.mail.reminders-enabled", () -> "true");
-        registry.add("consolidator.mail.mailbox.protocol", () -> "imaps");
-        registry.add("consolidator.mail.mailbox.host", () -> "127.0.0.1");
-        registry.add("consolidator.mail.mailbox.port", () -> imaps);
-        registry.add("consolidator.mail.mailbox.username", () -> OFFICE);
-        registry.add("consolidator.mail.mailbox.password-file", () -> secrets.resolve("mail.password").toString());
-        registry.add("consolidator.mail.mailbox.ssl-trust", () -> "*");
-        registry.add("consolidator.mail.properties[mail.imaps.ssl.checkserveridentity]", () -> "false");
-        registry.add("consolidator.mail.smtp.host", () -> "127.0.0.1");
-        registry.add("consolidator.mail.smtp.port", () -> smtpPort);
-        registry.add("consolidator.mail.smtp.security", () -> "none");
-        registry.add("consolidator.mail.from", () -> OFFICE);
+        TestMailServers.officeMail(registry, OFFICE, "s3cret", mailbox.getImaps().getPort(), smtpPort, secrets,
+                "T16,lichuan@lichuan.test\n");
         registry.add("consolidator.mail.deadline", () -> LocalDate.now(MailSteps.ZONE).plusDays(20).toString());
         registry.add("consolidator.mail.reminder-interval-days", () -> "3");
-        registry.add("consolidator.mail.unit-addresses", () -> secrets.resolve("unit-addresses.csv").toString());
     }
 
     @Autowired

@@ -1,7 +1,14 @@
 package cn.gov.county.gkreport.support;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * GreenMail servers on loopback for the mail tests. GreenMail gives a server 2 s to start; an IMAPS
@@ -30,5 +37,32 @@ public final class TestMailServers {
         GreenMail greenMail = new GreenMail(setups);
         greenMail.start();
         return greenMail;
+    }
+
+    /**
+     * Points a test context's mail settings at loopback servers: the mailbox of {@code office} over
+     * IMAPS (GreenMail's test certificate, which does not name 127.0.0.1, trusted), replies and
+     * reminders over plain SMTP, all three switched on. The password and the unit addresses
+     * ({@code code,email} lines) are written as files into {@code secrets}, as an office keeps them.
+     */
+    public static void officeMail(DynamicPropertyRegistry registry, String office, String password, int imapsPort,
+                                  int smtpPort, Path secrets, String unitAddresses) throws IOException {
+        Files.writeString(secrets.resolve("mail.password"), password + "\n", StandardCharsets.UTF_8);
+        Files.writeString(secrets.resolve("unit-addresses.csv"), "code,email\n" + unitAddresses, StandardCharsets.UTF_8);
+        registry.add("consolidator.mail.intake-enabled", () -> "true");
+        registry.add("consolidator.mail.replies-enabled", () -> "true");
+        registry.add("consolidator.mail.reminders-enabled", () -> "true");
+        registry.add("consolidator.mail.mailbox.protocol", () -> "imaps");
+        registry.add("consolidator.mail.mailbox.host", () -> "127.0.0.1");
+        registry.add("consolidator.mail.mailbox.port", () -> imapsPort);
+        registry.add("consolidator.mail.mailbox.username", () -> office);
+        registry.add("consolidator.mail.mailbox.password-file", () -> secrets.resolve("mail.password").toString());
+        registry.add("consolidator.mail.mailbox.ssl-trust", () -> "*");
+        registry.add("consolidator.mail.properties[mail.imaps.ssl.checkserveridentity]", () -> "false");
+        registry.add("consolidator.mail.smtp.host", () -> "127.0.0.1");
+        registry.add("consolidator.mail.smtp.port", () -> smtpPort);
+        registry.add("consolidator.mail.smtp.security", () -> "none");
+        registry.add("consolidator.mail.from", () -> office);
+        registry.add("consolidator.mail.unit-addresses", () -> secrets.resolve("unit-addresses.csv").toString());
     }
 }
