@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -48,6 +49,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,8 +65,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * expectation file (status, unit, version, rule ids, FILE reason code, message fragments); no
  * message and no summary line carries Java exception text; the 39 demo units are still accepted
  * and the county totals are exactly those of the demo input alone; no input file changed; nothing
- * was written outside the output folder; text that looks like a formula stays text; the zip bombs,
- * the huge sheets and the rest took less than a minute in all.
+ * was written outside the output folder; text that looks like a formula stays text. How much work
+ * the zip bombs and huge sheets may cost is bounded by counts at the reader (bytes inflated, rows
+ * parsed: {@code WorkbookLoaderTest}); here a time-out far above a normal run only guards against a hang.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -76,7 +79,6 @@ class HostileCorpusJobTest {
             + "org\\.apache|org\\.springframework|at org\\.|at java\\.|\\.java:\\d+";
     /** The first line of /etc/passwd, which the XXE cases point at: it must never be read. */
     private static final String PASSWD = "root:x:0:0";
-    private static final Duration BOUND = Duration.ofSeconds(60);
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -105,6 +107,7 @@ class HostileCorpusJobTest {
     private long peakHeap;
 
     @BeforeAll
+    @Timeout(value = 15, unit = TimeUnit.MINUTES) // a hang guard only; a normal run takes well under a minute
     void runTheJobOnDemoInputAndCorpus(@TempDir Path tmp) throws Exception {
         work = tmp;
         input = work.resolve("input");
@@ -188,13 +191,6 @@ class HostileCorpusJobTest {
         assertThat(outcome.exitCode()).as("%s%s", summary, knownBugs()).isEqualTo(ConsolidationCommand.COMPLETED);
         assertThat(outcome.execution().orElseThrow().getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(summary).contains("应报 41 个单位，已接收 39，未通过 1，未报送 1");
-    }
-
-    @Test
-    void theWholeRunIsBoundedInTime() {
-        // The 1.1 GB zip bombs, the last-row and 16 000-column sheets and 150 000 text cells included.
-        assertThat(elapsed).as("run took %d ms (peak heap %d MB)", elapsed.toMillis(), peakHeap >> 20)
-                .isLessThan(BOUND);
     }
 
     @TestFactory

@@ -25,6 +25,7 @@ import cn.gov.county.gkreport.read.WorkbookLoader;
 import cn.gov.county.gkreport.report.ConsolidatedWorkbook;
 import cn.gov.county.gkreport.support.DemoInput;
 import cn.gov.county.gkreport.support.TableSnapshot;
+import cn.gov.county.gkreport.support.WorkbookCells;
 
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
@@ -282,7 +283,7 @@ abstract class ConsolidationJobFunctionalTest {
     @Order(7)
     void aSecondRunChangesNothingAndWritesTheSameFigures() throws Exception {
         var before = TableSnapshot.of(jdbc, TableSnapshot.DATA_TABLES);
-        Map<String, List<String>> firstWorkbook = cellTexts(ConsolidatedWorkbook.fileFor(output, DemoInput.YEAR));
+        Map<String, List<String>> firstWorkbook = WorkbookCells.texts(ConsolidatedWorkbook.fileFor(output, DemoInput.YEAR));
         var again = command.execute(DemoInput.YEAR, input.toString(), output.toString(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         assertThat(again.exitCode()).isEqualTo(ConsolidationCommand.COMPLETED);
@@ -293,31 +294,10 @@ abstract class ConsolidationJobFunctionalTest {
         assertThat(second.getStepExecutions()).filteredOn(s -> s.getStepName().equals("importSubmissionsStep"))
                 .singleElement().satisfies(s -> assertThat(s.getReadCount()).isZero());
         // The same stored state gives the same workbook, cell for cell, except the run's own time.
-        Map<String, List<String>> secondWorkbook = cellTexts(ConsolidatedWorkbook.fileFor(output, DemoInput.YEAR));
+        Map<String, List<String>> secondWorkbook = WorkbookCells.texts(ConsolidatedWorkbook.fileFor(output, DemoInput.YEAR));
         assertThat(secondWorkbook.keySet()).containsExactlyElementsOf(firstWorkbook.keySet());
         secondWorkbook.forEach((sheet, cells) -> assertThat(cells).as(sheet)
                 .isEqualTo(firstWorkbook.get(sheet)));
-    }
-
-    /** Every cell's shown text by sheet; the 汇总时间 and 填报日期 cells (the run's own time) left out. */
-    private static Map<String, List<String>> cellTexts(Path file) throws Exception {
-        Map<String, List<String>> texts = new java.util.LinkedHashMap<>();
-        DataFormatter formatter = new DataFormatter();
-        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
-             XSSFWorkbook workbook = new XSSFWorkbook(pkg)) {
-            for (Sheet sheet : workbook) {
-                List<String> cells = new java.util.ArrayList<>();
-                for (Row row : sheet) {
-                    String label = formatter.formatCellValue(row.getCell(0));
-                    if (label.equals("汇总时间") || label.equals("填报日期")) {
-                        continue;
-                    }
-                    row.forEach(cell -> cells.add(cell.getAddress() + "=" + formatter.formatCellValue(cell)));
-                }
-                texts.put(sheet.getSheetName(), cells);
-            }
-        }
-        return texts;
     }
 
     private Map<TotalScope, Map<String, BigDecimal>> storedTotals(long executionId) {

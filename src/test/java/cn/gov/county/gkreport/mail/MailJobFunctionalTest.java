@@ -10,16 +10,12 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -29,6 +25,8 @@ import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.store.ReferenceDataRepository;
 import cn.gov.county.gkreport.support.DemoInput;
+import cn.gov.county.gkreport.support.TestMailServers;
+import cn.gov.county.gkreport.support.MutableClock;
 
 import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.user.GreenMailUser;
@@ -84,7 +82,6 @@ abstract class MailJobFunctionalTest {
     static final String OFFICE = "nianbao@county.test";
     static final String PROCESSED = "年报已处理";
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    static final MutableClock CLOCK = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     static final Charset GB18030 = Charset.forName("GB18030");
 
     static GreenMail greenMail;
@@ -92,34 +89,14 @@ abstract class MailJobFunctionalTest {
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) throws Exception {
-        greenMail = new GreenMail(new ServerSetup[] {new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAPS),
-            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)});
-        greenMail.start();
+        greenMail = TestMailServers.start(ServerSetup.PROTOCOL_IMAPS, ServerSetup.PROTOCOL_SMTP);
         greenMail.setUser(OFFICE, OFFICE, "s3cret-kept-outside");
         secrets = Files.createTempDirectory("gkreport-mail-secrets");
-        Files.writeString(secrets.resolve("mail.password"), "s3cret-kept-outside\n");
-        Files.writeString(secrets.resolve("unit-addresses.csv"), "code,email\nT16,lichuan@lichuan.test\nX99,not-an-address\n");
-        int imaps = greenMail.getImaps().getPort();
-        int smtp = greenMail.getSmtp().getPort();
-        registry.add("consolidator.mail.intake-enabled", () -> "true");
-        registry.add("consolidator.mail.replies-enabled", () -> "true");
-        registry.add("consolidator.mail.reminders-enabled", () -> "true");
-        registry.add("consolidator.mail.mailbox.protocol", () -> "imaps");
-        registry.add("consolidator.mail.mailbox.host", () -> "127.0.0.1");
-        registry.add("consolidator.mail.mailbox.port", () -> imaps);
-        registry.add("consolidator.mail.mailbox.username", () -> OFFICE);
-        registry.add("consolidator.mail.mailbox.password-file", () -> secrets.resolve("mail.password").toString());
+        TestMailServers.officeMail(registry, OFFICE, "s3cret-kept-outside", greenMail.getImaps().getPort(),
+                greenMail.getSmtp().getPort(), secrets, "T16,lichuan@lichuan.test\nX99,not-an-address\n");
         registry.add("consolidator.mail.mailbox.processed-folder", () -> PROCESSED);
-        registry.add("consolidator.mail.mailbox.ssl-trust", () -> "*");
-        // GreenMail's test certificate does not name 127.0.0.1
-        registry.add("consolidator.mail.properties[mail.imaps.ssl.checkserveridentity]", () -> "false");
-        registry.add("consolidator.mail.smtp.host", () -> "127.0.0.1");
-        registry.add("consolidator.mail.smtp.port", () -> smtp);
-        registry.add("consolidator.mail.smtp.security", () -> "none");
-        registry.add("consolidator.mail.from", () -> OFFICE);
-        registry.add("consolidator.mail.deadline", () -> LocalDate.now(CLOCK).plusDays(10).toString());
+        registry.add("consolidator.mail.deadline", () -> LocalDate.now(ZONE).plusDays(10).toString());
         registry.add("consolidator.mail.reminder-interval-days", () -> "3");
-        registry.add("consolidator.mail.unit-addresses", () -> secrets.resolve("unit-addresses.csv").toString());
     }
 
     @AfterAll
@@ -127,6 +104,8 @@ abstract class MailJobFunctionalTest {
         greenMail.stop();
     }
 
+    @Autowired
+    MutableClock clock;
     @Autowired
     JobOperator jobOperator;
     @Autowired
@@ -525,7 +504,7 @@ abstract class MailJobFunctionalTest {
         int messages = count("mail_message");
         int submissions = count("submission");
         int sent = sentByOffice().size();
-        CLOCK.advance(Duration.ofDays(1));
+        clock.advance(Duration.ofDays(1));
         JobExecution again = run(2);
         assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(count("mail_message")).isEqualTo(messages);
@@ -541,7 +520,7 @@ abstract class MailJobFunctionalTest {
         int messages = count("mail_message");
         int sent = sentByOffice().size();
         office.deliver(t01);
-        CLOCK.advance(Duration.ofDays(2)); // three days after the first run
+        clock.advance(Duration.ofDays(2)); // three days after the first run
         JobExecution third = run(3);
         assertThat(third.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(count("mail_message")).isEqualTo(messages);
@@ -564,33 +543,5 @@ abstract class MailJobFunctionalTest {
 
     private static org.springframework.batch.core.step.StepExecution step(JobExecution e, String name) {
         return e.getStepExecutions().stream().filter(s -> s.getStepName().equals(name)).findFirst().orElseThrow();
-    }
-
-    /** A clock the test moves forward between nightly runs. */
-    static final class MutableClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        MutableClock(Instant start) {
-            this.now = new AtomicReference<>(start);
-        }
-
-        void advance(Duration d) {
-            now.updateAndGet(i -> i.plus(d));
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZONE;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
     }
 }

@@ -1,16 +1,16 @@
 package cn.gov.county.gkreport.mail;
 
-import java.time.Clock;
+import cn.gov.county.gkreport.support.MutableClock;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
-/** The clock the mail test moves between nightly runs (the mail steps ask it for "now"). */
+/** The clock a mail test moves between nightly runs (the mail steps ask it for "now"): its own per test context. */
 @TestConfiguration(proxyBeanMethods = false)
 class MailTestClock {
 
     @Bean
-    Clock mailClock() {
-        return MailJobFunctionalTest.CLOCK;
+    MutableClock mailClock() {
+        return new MutableClock(MailSteps.ZONE);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import cn.gov.county.gkreport.store.SubmissionRepository;
 import cn.gov.county.gkreport.support.Databases;
 import cn.gov.county.gkreport.support.DemoInput;
+import cn.gov.county.gkreport.support.TestMailServers;
 
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
@@ -65,8 +66,7 @@ class MailboxIntakePop3Test {
 
     @BeforeAll
     void startGreenMail(@TempDir Path secretsDir) throws Exception {
-        greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_POP3S));
-        greenMail.start();
+        greenMail = TestMailServers.start(ServerSetup.PROTOCOL_POP3S);
         GreenMailUser user = greenMail.setUser(OFFICE, OFFICE, "pop-secret");
         secrets = secretsDir;
         Files.writeString(secrets.resolve("right"), "pop-secret");

@@ -459,13 +459,43 @@ class WorkbookLoaderTest {
             Path file = dir.resolve("bomb.xlsx");
             writeBomb(file, 200L << 20, false);
 
-            long start = System.nanoTime();
+            // Not one byte is inflated: with the sheet's deflate data broken from its first byte, a reader
+            // that started inflating would call the file corrupt (the generous reader shows it would).
+            poisonDeflateData(file, "xl/worksheets/sheet1.xml");
             UnreadableWorkbookException e = catchUnreadable(loader, file);
 
             assertThat(e.reason()).isEqualTo(UnreadableReason.TOO_LARGE);
-            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2_000);
             // without the ratio check, the declared total alone rejects it
             assertThat(catchUnreadable(withoutRatioCheck(), file).getMessage()).contains("declare");
+            assertThat(catchUnreadable(generous(), file).reason()).isEqualTo(UnreadableReason.CORRUPT);
+        }
+
+        @Test
+        void inflatingStopsAtTheLimitNotAtTheEndOfThePart() throws Exception {
+            // 30 MB of blanks declared as 1000 bytes, then broken XML: a reader that inflated past the
+            // 10 MB limit would reach the break and call the file corrupt (the generous reader shows it would)
+            Path file = dir.resolve("liar-poisoned.xlsx");
+            writeBomb(file, 30L << 20, true, "<<not xml");
+            WorkbookLoader limited = new WorkbookLoader(new ReadLimits(20L << 20, 10L << 20, 1e9, 10_000, 200_000));
+
+            UnreadableWorkbookException e = catchUnreadable(limited, file);
+
+            assertThat(e.reason()).isEqualTo(UnreadableReason.TOO_LARGE);
+            assertThat(e.getMessage()).contains("inflated bytes passed " + (10L << 20));
+            assertThat(catchUnreadable(generous(), file).reason()).isEqualTo(UnreadableReason.CORRUPT);
+        }
+
+        @Test
+        void parsingStopsAtTheRowLimitNotAtTheEndOfTheSheet() throws Exception {
+            // row 10 001 is one too many; after it the XML is broken, which a reader that parsed on would see
+            Path file = dir.resolve("rows-poisoned.xlsx");
+            writeStreamedSheet(file, 10_001, 1, "<<not xml");
+
+            UnreadableWorkbookException e = catchUnreadable(withoutRatioCheck(), file);
+
+            assertThat(e.reason()).isEqualTo(UnreadableReason.TOO_LARGE);
+            assertThat(e.getMessage()).contains("row 10001");
+            assertThat(catchUnreadable(generous(), file).reason()).isEqualTo(UnreadableReason.CORRUPT);
         }
 
         @Test
@@ -544,6 +574,11 @@ class WorkbookLoaderTest {
             ReadLimits d = ReadLimits.defaults();
             return new WorkbookLoader(new ReadLimits(d.maxFileBytes(), d.maxInflatedBytes(), Double.MAX_VALUE,
                     d.maxRows(), d.maxCells()));
+        }
+
+        /** A reader with limits far beyond any test file: it reads whatever a file holds, to the end. */
+        private WorkbookLoader generous() {
+            return new WorkbookLoader(new ReadLimits(1L << 30, 1L << 40, Double.MAX_VALUE, 1_048_576, Integer.MAX_VALUE));
         }
     }
 
@@ -751,6 +786,11 @@ class WorkbookLoaderTest {
      * optionally with the central directory claiming the sheet inflates to 1000 bytes.
      */
     private static void writeBomb(Path file, long whitespace, boolean lieAboutSize) throws IOException {
+        writeBomb(file, whitespace, lieAboutSize, "");
+    }
+
+    /** The same, with {@code tail} written after the blanks (e.g. broken XML a reader must never reach). */
+    private static void writeBomb(Path file, long whitespace, boolean lieAboutSize, String tail) throws IOException {
         Map<String, String> parts = new HandXlsx().sheet("S", "").parts();
         parts.remove("xl/worksheets/sheet1.xml");
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
@@ -766,12 +806,32 @@ class WorkbookLoaderTest {
             for (long written = 0; written < whitespace; written += blanks.length) {
                 zip.write(blanks);
             }
-            zip.write("<sheetData/></worksheet>".getBytes(StandardCharsets.UTF_8));
+            zip.write((tail + "<sheetData/></worksheet>").getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         }
         if (lieAboutSize) {
             patchDeclaredSize(file, "xl/worksheets/sheet1.xml", 1000);
         }
+    }
+
+    /** Breaks an entry's deflate data at its first byte (block type 11, which no deflate stream uses). */
+    private static void poisonDeflateData(Path file, String entry) throws IOException {
+        byte[] zip = Files.readAllBytes(file);
+        ByteBuffer buf = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
+        byte[] name = entry.getBytes(StandardCharsets.UTF_8);
+        boolean patched = false;
+        for (int i = 0; i + 30 < zip.length; i++) {
+            if (buf.getInt(i) == 0x04034b50) {
+                int nameLength = buf.getShort(i + 26) & 0xFFFF;
+                int extraLength = buf.getShort(i + 28) & 0xFFFF;
+                if (nameLength == name.length && Arrays.equals(zip, i + 30, i + 30 + nameLength, name, 0, name.length)) {
+                    zip[i + 30 + nameLength + extraLength] = 0x07;
+                    patched = true;
+                }
+            }
+        }
+        assertThat(patched).isTrue();
+        Files.write(file, zip);
     }
 
     /** Rewrites the uncompressed size of one entry in the zip's central directory. */
