@@ -199,10 +199,7 @@ public final class DraftDocxWriter {
         }
         properties.addNewVAlign().setVal(STVerticalJc.CENTER);
         XWPFParagraph p = target.getParagraphs().get(0);
-        // Labels of more than a few characters read from the left, as the national format prints its row stubs.
-        boolean left = cell.header() && cell.columnSpan() == 1 && cell.merge() == Block.VerticalMerge.NONE
-                && cell.text().length() > 8 || cell.header() && cell.text().startsWith("（本列");
-        p.setAlignment(left ? ParagraphAlignment.LEFT : ParagraphAlignment.CENTER);
+        p.setAlignment(cell.leading() ? ParagraphAlignment.LEFT : ParagraphAlignment.CENTER);
         CTSpacing spacing = pPr(p).addNewSpacing();
         spacing.setLine(BigInteger.valueOf(240));
         spacing.setLineRule(STLineSpacingRule.AUTO);
