@@ -328,7 +328,7 @@ class HostileCorpusJobTest {
             assertThat(file).as("written outside the output folder").startsWith(output);
             if (!file.getParent().equals(feedback)) {
                 assertThat(file.getFileName().toString()).isIn("consolidated-2024.xlsx", "催报名单-2024.csv",
-                        ".consolidation.lock");
+                        ".consolidation.lock", "泽州县2024年政府信息公开工作年度报告（草稿）.docx");
             }
             assertThat(file.getFileName().toString()).doesNotContain("..").doesNotContain("\\");
         }

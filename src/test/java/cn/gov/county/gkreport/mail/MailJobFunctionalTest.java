@@ -310,9 +310,10 @@ abstract class MailJobFunctionalTest {
         List<String> steps = first.getStepExecutions().stream().map(s -> s.getStepName()).toList();
         assertThat(steps.subList(0, 4)).containsExactly("mailIntakeStep", "intakeStep", "importSubmissionsStep",
                 "consolidateStep");
-        // the workbook and the feedback copies are written at once (a split): either may start first
-        assertThat(steps.subList(4, 6)).containsExactlyInAnyOrder("writeWorkbookStep", "writeFeedbackStep");
-        assertThat(steps.subList(6, 8)).containsExactly("mailRepliesStep", "chaseListStep");
+        // the workbook, the feedback copies and the draft report are written at once (a split): any may start first
+        assertThat(steps.subList(4, 7)).containsExactlyInAnyOrder("writeWorkbookStep", "writeFeedbackStep",
+                "writeDraftStep");
+        assertThat(steps.subList(7, 9)).containsExactly("mailRepliesStep", "chaseListStep");
         Map<String, Object> units = Map.of(
                 "T01", "ACCEPTED", "T02", "ACCEPTED", "T03", "ACCEPTED", "T04", "ACCEPTED", "T05", "ACCEPTED",
                 "D07", "REJECTED");
