@@ -58,11 +58,17 @@ public sealed interface Block {
      *
      * @param itemCode the form item it shows, or {@code null} for a label
      * @param value    the figure shown, or {@code null} for a label
+     * @param leading  a label read from the left (a row's own label, the corner note); others are centred
      */
-    record Cell(String text, String itemCode, BigDecimal value, int columnSpan, VerticalMerge merge, boolean header) {
+    record Cell(String text, String itemCode, BigDecimal value, int columnSpan, VerticalMerge merge, boolean header,
+                boolean leading) {
 
         static Cell label(String text, int columnSpan, VerticalMerge merge) {
-            return new Cell(text, null, null, columnSpan, merge, true);
+            return new Cell(text, null, null, columnSpan, merge, true, false);
+        }
+
+        static Cell leading(String text, int columnSpan, VerticalMerge merge) {
+            return new Cell(text, null, null, columnSpan, merge, true, true);
         }
 
         static Cell label(String text) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import cn.gov.county.gkreport.check.Finding;
 import cn.gov.county.gkreport.consolidate.CountySelfCheck;
@@ -111,13 +112,13 @@ public final class DraftCheck {
         return printed;
     }
 
-    private java.util.Optional<String> sentenceProblem(Span span, Map<String, BigDecimal> printed, DraftData data) {
+    private Optional<String> sentenceProblem(Span span, Map<String, BigDecimal> printed, DraftData data) {
         if (span instanceof Span.Figure figure) {
             BigDecimal expected = figure.scope() == TotalScope.COUNTY ? source(figure.codes(), printed, data)
                     : data.sum(figure.scope(), figure.codes());
             String text = Numbers.format(expected, form.item(figure.codes().get(0)).type());
             if (figure.value().compareTo(expected) != 0 || !figure.text().equals(text)) {
-                return java.util.Optional.of("sentence figure " + figure.text() + " for " + figure.codes()
+                return Optional.of("sentence figure " + figure.text() + " for " + figure.codes()
                         + " but the source says " + text);
             }
         } else if (span instanceof Span.Change change) {
@@ -126,14 +127,14 @@ public final class DraftCheck {
             if (previous == null || change.current().compareTo(current) != 0 || change.previous().compareTo(previous) != 0
                     || !change.text().equals(Numbers.change(current, previous, change.unit(),
                     form.item(change.codes().get(0)).type()))) {
-                return java.util.Optional.of("comparison \"" + change.text() + "\" for " + change.codes()
+                return Optional.of("comparison \"" + change.text() + "\" for " + change.codes()
                         + " does not follow from " + current + " and last year's " + previous);
             }
         } else if (span instanceof Span.Placeholder placeholder
                 && !(placeholder.text().startsWith("【请补充：") && placeholder.text().endsWith("】"))) {
-            return java.util.Optional.of("placeholder not marked: " + placeholder.text());
+            return Optional.of("placeholder not marked: " + placeholder.text());
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** A county figure as the tables print it, or the total when the tables do not show it (总体情况). */

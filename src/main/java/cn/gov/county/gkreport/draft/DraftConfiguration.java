@@ -3,6 +3,7 @@ package cn.gov.county.gkreport.draft;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Map;
 
 import cn.gov.county.gkreport.consolidate.CountySelfCheck;
 import cn.gov.county.gkreport.consolidate.CountyTotalsRepository;
@@ -27,6 +28,8 @@ class DraftConfiguration {
     @Bean
     CountyDraft countyDraft(FormDefinition form, Roster roster, DraftSettings settings, DraftQueries queries,
                             CountyTotalsRepository totals) {
+        // A misspelt unit code in the settings stops the program at start, before anything is imported.
+        DraftScope.of(roster, settings.units(), Map.of());
         DraftComposer composer = new DraftComposer(form, roster.countyName(), settings);
         return new CountyDraft(new DraftSource(form, roster, settings, queries, totals), composer,
                 new DraftCheck(form, new CountySelfCheck(form, roster), composer.sectionHeadings()),

@@ -65,11 +65,18 @@ public final class DraftDocxWriter {
         try (XWPFDocument doc = new XWPFDocument()) {
             pageSetup(doc);
             title(doc, draft.titleLines());
-            for (Block block : draft.blocks()) {
+            List<Block> blocks = draft.blocks();
+            for (int i = 0; i < blocks.size(); i++) {
+                Block block = blocks.get(i);
                 if (block instanceof Block.Heading heading) {
                     heading(doc, heading);
                 } else if (block instanceof Block.Paragraph paragraph) {
-                    paragraph(doc, paragraph);
+                    XWPFParagraph written = paragraph(doc, paragraph);
+                    // GB/T 9704: the signature never stands alone on a page; it keeps the last paragraph with it.
+                    if (i + 1 < blocks.size() && blocks.get(i + 1) instanceof Block.Paragraph next
+                            && next.alignment() == Block.Alignment.RIGHT) {
+                        pPr(written).addNewKeepNext();
+                    }
                 } else if (block instanceof Block.Table table) {
                     table(doc, table);
                 }
@@ -121,7 +128,7 @@ public final class DraftDocxWriter {
         p.getCTP().getPPr().addNewOutlineLvl().setVal(BigInteger.valueOf(heading.level() - 1L));
     }
 
-    private static void paragraph(XWPFDocument doc, Block.Paragraph paragraph) {
+    private static XWPFParagraph paragraph(XWPFDocument doc, Block.Paragraph paragraph) {
         XWPFParagraph p = doc.createParagraph();
         body(p);
         if (paragraph.alignment() == Block.Alignment.RIGHT) {
@@ -135,6 +142,7 @@ public final class DraftDocxWriter {
         for (Span span : paragraph.spans()) {
             run(p, span.text(), BODY_FONT, BODY_PT, span instanceof Span.Placeholder || span instanceof Span.Note);
         }
+        return p;
     }
 
     /** Body text: justified, first line indented two characters, exact 28 pt lines. */
@@ -199,10 +207,7 @@ public final class DraftDocxWriter {
         }
         properties.addNewVAlign().setVal(STVerticalJc.CENTER);
         XWPFParagraph p = target.getParagraphs().get(0);
-        // Labels of more than a few characters read from the left, as the national format prints its row stubs.
-        boolean left = cell.header() && cell.columnSpan() == 1 && cell.merge() == Block.VerticalMerge.NONE
-                && cell.text().length() > 8 || cell.header() && cell.text().startsWith("（本列");
-        p.setAlignment(left ? ParagraphAlignment.LEFT : ParagraphAlignment.CENTER);
+        p.setAlignment(cell.leading() ? ParagraphAlignment.LEFT : ParagraphAlignment.CENTER);
         CTSpacing spacing = pPr(p).addNewSpacing();
         spacing.setLine(BigInteger.valueOf(240));
         spacing.setLineRule(STLineSpacingRule.AUTO);

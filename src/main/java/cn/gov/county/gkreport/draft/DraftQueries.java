@@ -2,6 +2,7 @@ package cn.gov.county.gkreport.draft;
 
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -50,7 +51,7 @@ public class DraftQueries {
         if (unitCodes.isEmpty()) {
             return sums;
         }
-        String marks = String.join(", ", java.util.Collections.nCopies(unitCodes.size(), "?"));
+        String marks = String.join(", ", Collections.nCopies(unitCodes.size(), "?"));
         Object[] arguments = new Object[unitCodes.size() + 1];
         arguments[0] = year;
         List<String> codes = List.copyOf(unitCodes);

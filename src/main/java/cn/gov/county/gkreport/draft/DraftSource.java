@@ -3,7 +3,6 @@ package cn.gov.county.gkreport.draft;
 import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -53,15 +52,16 @@ public class DraftSource {
                     .map(t -> t.of(TotalScope.COUNTY));
             return new DraftData(year, scope, current.figures(), previous);
         }
-        Map<TotalScope, Map<String, BigDecimal>> current = namedUnits(year, scope.coveredCodes());
+        Map<TotalScope, Map<String, BigDecimal>> current = withTotals(queries.acceptedInputs(year, scope.coveredCodes()));
         Map<TotalScope, Map<String, BigDecimal>> lastYear = queries.acceptedInputs(year - 1, scope.coveredCodes());
+        // Last year counts only when one of the named units had an accepted report then.
         Optional<Map<String, BigDecimal>> previous = lastYear.isEmpty() ? Optional.empty()
-                : Optional.of(namedUnits(year - 1, scope.coveredCodes()).get(TotalScope.COUNTY));
+                : Optional.of(withTotals(lastYear).get(TotalScope.COUNTY));
         return new DraftData(year, scope, current, previous);
     }
 
-    private Map<TotalScope, Map<String, BigDecimal>> namedUnits(int year, List<String> codes) {
-        Map<TotalScope, Map<String, BigDecimal>> inputs = queries.acceptedInputs(year, codes);
+    /** The sums by kind of unit and over all, every derived total recomputed by the form. */
+    private Map<TotalScope, Map<String, BigDecimal>> withTotals(Map<TotalScope, Map<String, BigDecimal>> inputs) {
         Map<String, BigDecimal> all = new LinkedHashMap<>();
         inputs.values().forEach(scope -> scope.forEach((code, value) -> all.merge(code, value, BigDecimal::add)));
         Map<TotalScope, Map<String, BigDecimal>> figures = new EnumMap<>(TotalScope.class);

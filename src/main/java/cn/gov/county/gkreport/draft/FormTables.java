@@ -71,7 +71,7 @@ final class FormTables {
         int stub = 1 + layout.rows().stream().mapToInt(r -> r.groups().size()).max().orElseThrow();
         List<Table3Column> columns = layout.columns();
         long organisations = columns.stream().filter(Table3Column::organisation).count();
-        List<Cell> top = new ArrayList<>(List.of(Cell.label(layout.corner(), stub, VerticalMerge.START),
+        List<Cell> top = new ArrayList<>(List.of(Cell.leading(layout.corner(), stub, VerticalMerge.START),
                 Cell.label(layout.applicantHeader(), columns.size(), VerticalMerge.NONE)));
         List<Cell> middle = new ArrayList<>(List.of(Cell.below(stub)));
         List<Cell> bottom = new ArrayList<>(List.of(Cell.below(stub)));
@@ -97,7 +97,7 @@ final class FormTables {
                         && previousGroups.subList(0, level + 1).equals(row.groups().subList(0, level + 1));
                 cells.add(continues ? Cell.below(1) : Cell.label(row.groups().get(level), 1, VerticalMerge.START));
             }
-            cells.add(Cell.label(row.label(), stub - row.groups().size(), VerticalMerge.NONE));
+            cells.add(Cell.leading(row.label(), stub - row.groups().size(), VerticalMerge.NONE));
             for (Table3Column column : columns) {
                 cells.add(figure(Table3Layout.itemCode(row.code(), column.code()), 1));
             }
@@ -149,7 +149,7 @@ final class FormTables {
     private Cell figure(String code, int columnSpan) {
         BigDecimal value = figures.getOrDefault(code, BigDecimal.ZERO);
         return new Cell(Numbers.format(value, form.item(code).type()), code, value, columnSpan, VerticalMerge.NONE,
-                false);
+                false, false);
     }
 
     private static List<Double> widths(double first, int count, double each) {

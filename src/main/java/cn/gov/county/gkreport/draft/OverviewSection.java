@@ -154,21 +154,31 @@ final class OverviewSection {
         return s.text("（详见第四部分）。").build();
     }
 
+    /** The clean-up figures by category, then (as the reference report splits them) by kind of unit. */
     private Block.Paragraph cleanUp() {
         Sentence s = sentence().text("全年清理删除不符合要求的政府信息").compared(unit("CLEANUP_TOTAL"), indicator("CLEANUP_TOTAL"))
-                .text("，其中通知公告类").figure(unit("CLEANUP_NOTICE"), indicator("CLEANUP_NOTICE"))
-                .text("、信息公开类").figure(unit("CLEANUP_DISCLOSURE"), indicator("CLEANUP_DISCLOSURE"))
-                .text("、时政类").figure(unit("CLEANUP_POLITICS"), indicator("CLEANUP_POLITICS"))
-                .text("、文件类").figure(unit("CLEANUP_DOCS"), indicator("CLEANUP_DOCS"));
+                .text("，其中");
+        cleanUpCategories(s, TotalScope.COUNTY);
         List<TotalScope> kinds = data.figures().keySet().stream().filter(k -> k != TotalScope.COUNTY).sorted().toList();
         if (kinds.size() > 1) {
             s.text("；按单位类别分，");
             for (int i = 0; i < kinds.size(); i++) {
-                s.text((i == 0 ? "" : "、") + kinds.get(i).label(null).replace("小计", ""))
-                        .subtotal(kinds.get(i), unit("CLEANUP_TOTAL"), indicator("CLEANUP_TOTAL"));
+                s.text((i == 0 ? "" : "，") + kinds.get(i).label(null).replace("小计", ""))
+                        .subtotal(kinds.get(i), unit("CLEANUP_TOTAL"), indicator("CLEANUP_TOTAL")).text("（");
+                cleanUpCategories(s, kinds.get(i));
+                s.text("）");
             }
         }
         return s.text("。").build();
+    }
+
+    private void cleanUpCategories(Sentence s, TotalScope scope) {
+        String[][] categories = {{"通知公告类", "CLEANUP_NOTICE"}, {"信息公开类", "CLEANUP_DISCLOSURE"},
+                {"时政类", "CLEANUP_POLITICS"}, {"文件类", "CLEANUP_DOCS"}};
+        for (int i = 0; i < categories.length; i++) {
+            s.text((i == 0 ? "" : "、") + categories[i][0])
+                    .subtotal(scope, unit(categories[i][1]), indicator(categories[i][1]));
+        }
     }
 
     private Block.Paragraph regulatoryDocuments() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,6 +18,7 @@ import cn.gov.county.gkreport.demo.DemoSubmissions;
 import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.form.FormDefinitionLoader;
 import cn.gov.county.gkreport.intake.Roster;
+import cn.gov.county.gkreport.support.FormFixtures;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -32,17 +32,9 @@ class DraftCheckTest {
     private static final FormDefinition FORM = FormDefinitionLoader.loadCurrent();
     private static final int YEAR = 2024;
 
-    private final Roster roster = roster();
+    private final Roster roster = FormFixtures.ROSTER;
     private final DraftComposer composer = new DraftComposer(FORM, "泽州县", DraftSettings.defaults());
     private final DraftCheck check = new DraftCheck(FORM, new CountySelfCheck(FORM, roster), composer.sectionHeadings());
-
-    private static Roster roster() {
-        try {
-            return Roster.read(Path.of("jobs/roster.csv"), "泽州县");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     /** The demo's county total (the reference report's figures), optionally with last year's. */
     private DraftData demo(Map<String, BigDecimal> overrides, Optional<Map<String, BigDecimal>> previous) {

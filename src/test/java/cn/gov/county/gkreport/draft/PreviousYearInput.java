@@ -15,6 +15,7 @@ import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.form.FormFiles;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.intake.RosterUnit;
+import cn.gov.county.gkreport.support.FormFixtures;
 
 /**
  * The year before the demo year: the demo's accepted units with the demo's figures, except that
@@ -49,13 +50,8 @@ final class PreviousYearInput {
             if (unit.code().equals(withPenalties)) {
                 inputs.merge("T2.PENALTY.DECISIONS", BigDecimal.valueOf(-30), BigDecimal::add);
             }
-            Map<String, String> cover = new LinkedHashMap<>();
-            cover.put(CoverField.UNIT_NAME, unit.name());
-            cover.put(CoverField.UNIT_CODE, unit.code());
-            cover.put(CoverField.UNIT_TYPE, unit.type().label());
+            Map<String, String> cover = new LinkedHashMap<>(FormFixtures.cover(unit));
             cover.put(CoverField.YEAR, Integer.toString(YEAR));
-            cover.put(CoverField.FORM_VERSION, form.id());
-            cover.put(CoverField.CONTACT, "联系人" + unit.code());
             files.write(dir.resolve(unit.code() + "-" + YEAR + ".xlsx"),
                     new FormContent(cover, form.withDerivedTotals(inputs), Map.of()));
         }
