@@ -57,6 +57,7 @@ public final class ConsolidatedWorkbook {
         try (SXSSFWorkbook workbook = new FastZippedWorkbook()) {
             ReportStyles styles = new ReportStyles(workbook);
             new SummarySheet().write(workbook, data, styles);
+            new SummaryCharts().write(workbook, data, styles);
             new FormWorkbookWriter(data.form()).write(workbook, countyForm(data), FormWorkbookWriter.Options.VALUES);
             new ScopeBreakdownSheet().write(workbook, data, styles);
             UnitDetailSheet detail = new UnitDetailSheet(workbook, data, styles);
