@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
@@ -84,6 +85,19 @@ public final class FormFiles {
         writeAtomically(file, out -> out.write(bytes));
     }
 
+    /**
+     * A temporary file that ends up readable as the process's umask allows (rw-rw-rw- less the
+     * umask), not the owner-only mode of {@link Files#createTempFile}: moved into place, it is the
+     * output the office's group reads (the systemd unit sets UMask=0027, so rw-r-----).
+     */
+    public static Path sharedTempFile(Path dir, String prefix, String suffix) throws IOException {
+        if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Files.createTempFile(dir, prefix, suffix);
+        }
+        return Files.createTempFile(dir, prefix, suffix,
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-rw-rw-")));
+    }
+
     private interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
@@ -91,7 +105,7 @@ public final class FormFiles {
     private static void writeAtomically(Path file, Content content) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".writing-", ".tmp");
+        Path tmp = sharedTempFile(dir, ".writing-", ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 content.writeTo(out);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import cn.gov.county.gkreport.form.FormFiles;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.intake.RosterUnit;
 import cn.gov.county.gkreport.report.ReportQueries;
@@ -103,7 +104,7 @@ public class ChaseList {
                     e.lastReceivedAt(), e.standing() == Standing.REJECTED ? Integer.toString(e.errors()) : "",
                     e.contactPerson(), e.contactPhone(), e.email(), e.lastReminder(), e.reminderText());
         }
-        Path tmp = Files.createTempFile(file.getParent(), ".chase-", ".csv");
+        Path tmp = FormFiles.sharedTempFile(file.getParent(), ".chase-", ".csv");
         Files.writeString(tmp, csv, StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return file;
