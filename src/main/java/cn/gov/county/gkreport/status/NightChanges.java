@@ -1,7 +1,6 @@
 package cn.gov.county.gkreport.status;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,16 +61,17 @@ public class NightChanges {
     }
 
     public Changes since(int year, long executionId) {
-        List<Map<String, Object>> previous = jdbc.queryForList("""
+        // read with getTimestamp: the MySQL driver hands DATETIME to getObject as LocalDateTime, H2 as Timestamp
+        List<Map.Entry<Long, LocalDateTime>> previous = jdbc.query("""
                 SELECT job_execution_id, computed_at FROM consolidation_run
                 WHERE report_year = ? AND job_execution_id < ? ORDER BY job_execution_id DESC LIMIT 1""",
-                year, executionId);
+                (rs, i) -> Map.entry(rs.getLong(1), rs.getTimestamp(2).toLocalDateTime()), year, executionId);
         if (previous.isEmpty()) {
             return new Changes(Optional.empty(), List.of(), List.of());
         }
-        long before = ((Number) previous.get(0).get("job_execution_id")).longValue();
-        LocalDateTime at = ((Timestamp) previous.get(0).get("computed_at")).toLocalDateTime();
-        return new Changes(Optional.of(at), unitChanges(year, before, executionId), figureChanges(before, executionId));
+        long before = previous.get(0).getKey();
+        return new Changes(Optional.of(previous.get(0).getValue()), unitChanges(year, before, executionId),
+                figureChanges(before, executionId));
     }
 
     private List<UnitChange> unitChanges(int year, long before, long now) {
