@@ -7,7 +7,8 @@
 # part of a minimal Debian 12, so this normally does nothing.
 # The status page is tested in a real headless Chromium driven by Selenium: chromium and
 # chromium-driver (the driver of the same version, /usr/bin/chromedriver), never downloaded by
-# Selenium Manager.
+# Selenium Manager. jobs/install.sh is tested as root into a separate root (InstallScriptTest):
+# useradd (passwd), systemd-analyze verify (systemd) and logrotate.
 # Idempotent: apt-get runs only when one of the packages is missing. Run as root.
 set -euo pipefail
 
@@ -25,6 +26,9 @@ packages=(
   liblz4-1
   chromium
   chromium-driver
+  passwd
+  systemd
+  logrotate
 )
 
 missing=()

@@ -190,9 +190,10 @@ public final class CommandLine {
         }
         text.append("""
                 配置项（夜间汇总和 draft）: 任何 Spring 配置都可写在命令行上，例如
-                    --spring.profiles.active=mysql      使用 MySQL（连接见环境变量 ARC_DB_URL 等）
-                    --consolidator.deadline=2025-01-31  报送截止日（状态页显示剩余天数）
-                    --consolidator.import-threads=4     同时读取校验的工作簿数
+                    --spring.profiles.active=mysql           使用 MySQL（连接见环境变量 ARC_DB_URL 等）
+                    --consolidator.deadline.date=2025-01-31  报送截止日（状态页显示剩余天数）
+                    --consolidator.import-threads=4          同时读取校验的工作簿数
+                    --consolidator.result-mail.enabled=true  每晚把结果发到本办邮箱（另设 result-mail.to）
 
                 退出状态: 0 完成（即使有单位未通过）；1 运行失败（再次运行同一命令即从中断处继续）；
                           2 命令行或目录有误（提示会说明哪一项）；3 同一年度的另一次汇总仍在运行。

@@ -72,22 +72,6 @@ public class CountyTotalsRepository {
                 + "VALUES (?, ?, ?, ?, ?, ?)", rows);
     }
 
-    /**
-     * The county figures of a year's latest consolidation (e.g. last year's, to compare with), or
-     * empty when that year was never consolidated here.
-     */
-    public Optional<Map<String, BigDecimal>> latestCountyFigures(int year) {
-        Map<String, BigDecimal> figures = new LinkedHashMap<>();
-        jdbc.query("""
-                SELECT item_code, figure FROM county_total
-                WHERE scope = 'COUNTY' AND job_execution_id =
-                      (SELECT MAX(job_execution_id) FROM county_total WHERE report_year = ?)""",
-                rs -> {
-                    figures.put(rs.getString(1), rs.getBigDecimal(2));
-                }, year);
-        return figures.isEmpty() ? Optional.empty() : Optional.of(figures);
-    }
-
     public Optional<CountyTotals> load(long jobExecutionId) {
         Map<TotalScope, Map<String, BigDecimal>> figures = new EnumMap<>(TotalScope.class);
         Map<TotalScope, Integer> counts = new EnumMap<>(TotalScope.class);

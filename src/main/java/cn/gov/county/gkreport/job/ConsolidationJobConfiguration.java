@@ -63,7 +63,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The nightly consolidation: (mailbox →) intake → import (read, check, store) → consolidate → write
- * workbook, feedback copies and the county's draft report → status page (→ replies by mail) → chase list.
+ * workbook, feedback copies and the county's draft report → status page (→ replies by mail) → chase list
+ * (→ result mail to the office).
  * Job parameters {@code year}, {@code input} and {@code output} identify a run; each step reads
  * them in step scope.
  */
@@ -74,7 +75,7 @@ class ConsolidationJobConfiguration {
     /** The steps in the order the job runs them (the two output steps at once); for the run summary. */
     static final List<String> STEP_ORDER = List.of("mailIntakeStep", "intakeStep", "importSubmissionsStep",
             "consolidateStep", "writeWorkbookStep", "writeFeedbackStep", "writeDraftStep", "statusPageStep",
-            "mailRepliesStep", "chaseListStep");
+            "mailRepliesStep", "chaseListStep", "resultMailStep");
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     /**
@@ -86,7 +87,8 @@ class ConsolidationJobConfiguration {
     @Bean
     Job consolidationJob(JobRepository jobRepository, Step mailIntakeStep, Step intakeStep, Step importSubmissionsStep,
                          Step consolidateStep, Step writeWorkbookStep, Step writeFeedbackStep, Step writeDraftStep,
-                         Step statusPageStep, Step mailRepliesStep, Step chaseListStep, RunProgress runProgress) {
+                         Step statusPageStep, Step mailRepliesStep, Step chaseListStep, Step resultMailStep,
+                         RunProgress runProgress) {
         // A flow, not a plain sequence, for the split. Its plain next() goes on only after COMPLETED;
         // the mail steps end NOOP when switched off, which must go on too (and FAILED must not).
         Flow outputs = new FlowBuilder<SimpleFlow>("outputsFlow")
@@ -105,6 +107,8 @@ class ConsolidationJobConfiguration {
                 .next(statusPageStep)
                 .next(mailRepliesStep).on(ExitStatus.FAILED.getExitCode()).fail()
                 .from(mailRepliesStep).on("*").to(chaseListStep)
+                .from(chaseListStep).on(ExitStatus.FAILED.getExitCode()).fail()
+                .from(chaseListStep).on("*").to(resultMailStep)
                 .end()
                 .build();
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import cn.gov.county.gkreport.form.FormFiles;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.intake.RosterUnit;
 import cn.gov.county.gkreport.report.ReportQueries;

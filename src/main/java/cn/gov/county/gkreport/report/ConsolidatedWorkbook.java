@@ -58,6 +58,7 @@ public final class ConsolidatedWorkbook {
             ReportStyles styles = new ReportStyles(workbook);
             RunChanges changes = data.queries().changes(data);
             new SummarySheet().write(workbook, data, changes, styles);
+            new SummaryCharts().write(workbook, data, styles);
             new FormWorkbookWriter(data.form()).write(workbook, countyForm(data), FormWorkbookWriter.Options.VALUES);
             new ScopeBreakdownSheet().write(workbook, data, styles);
             UnitDetailSheet detail = new UnitDetailSheet(workbook, data, styles);

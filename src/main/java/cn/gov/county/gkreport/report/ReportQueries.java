@@ -3,10 +3,17 @@ package cn.gov.county.gkreport.report;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+
+import cn.gov.county.gkreport.form.FormDefinition;
+import cn.gov.county.gkreport.form.Table3Row;
+import cn.gov.county.gkreport.intake.UnitType;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -59,6 +66,47 @@ public class ReportQueries {
                         rs.getString(4), rs.getString(5), rs.getTimestamp(6).toLocalDateTime().withNano(0).toString()
                                 .replace('T', ' '), rs.getString(7), rs.getString(8), rs.getInt(9), rs.getInt(10)),
                 year);
+    }
+
+    /**
+     * The county figures of a year's latest consolidation (last year's, to compare with), or empty
+     * when that year was never consolidated here.
+     */
+    public Optional<Map<String, BigDecimal>> latestCountyFigures(int year) {
+        Map<String, BigDecimal> figures = new HashMap<>();
+        jdbc.query("""
+                SELECT item_code, figure FROM county_total
+                WHERE scope = 'COUNTY' AND job_execution_id =
+                      (SELECT MAX(job_execution_id) FROM county_total WHERE report_year = ?)""",
+                (RowCallbackHandler) rs -> figures.put(rs.getString(1), rs.getBigDecimal(2)), year);
+        return figures.isEmpty() ? Optional.empty() : Optional.of(figures);
+    }
+
+    /**
+     * 依申请公开: each accepted unit's new applications (表三 一、本年新收, all applicant columns),
+     * units with none left out, largest first (then by unit code).
+     */
+    public List<Map.Entry<String, BigDecimal>> newApplicationsByUnit(FormDefinition form, int year) {
+        String newRow = form.table3().rowsWithRole(Table3Row.Role.RECEIVED).get(0).code();
+        List<String> codes = form.table3().applicantColumns().stream().map(c -> "T3." + newRow + "." + c.code()).toList();
+        return acceptedSumByUnit(year, codes).entrySet().stream().filter(e -> e.getValue().signum() > 0)
+                .sorted(Map.Entry.<String, BigDecimal>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .toList();
+    }
+
+    private Map<String, BigDecimal> acceptedSumByUnit(int year, List<String> itemCodes) {
+        Map<String, BigDecimal> sums = new HashMap<>();
+        List<Object> args = new ArrayList<>();
+        args.add(year);
+        args.addAll(itemCodes);
+        jdbc.query("SELECT s.unit_code, SUM(v.figure) FROM submission s JOIN submission_value v ON v.submission_id = s.id "
+                        + "WHERE s.report_year = ? AND s.status = 'ACCEPTED' AND v.item_code IN ("
+                        + String.join(",", itemCodes.stream().map(c -> "?").toList()) + ") GROUP BY s.unit_code",
+                (RowCallbackHandler) rs -> sums.put(rs.getString(1),
+                        rs.getBigDecimal(2) == null ? BigDecimal.ZERO : rs.getBigDecimal(2)),
+                args.toArray());
+        return sums;
     }
 
     public int findingCount(int year) {

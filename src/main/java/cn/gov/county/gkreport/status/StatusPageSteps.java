@@ -7,8 +7,10 @@ import cn.gov.county.gkreport.consolidate.ConsolidationRunRepository;
 import cn.gov.county.gkreport.consolidate.CountyTotalsRepository;
 import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.intake.Roster;
+import cn.gov.county.gkreport.job.ConsolidatorProperties;
 import cn.gov.county.gkreport.mail.FeedbackFiles;
 import cn.gov.county.gkreport.mail.MailSettings;
+import cn.gov.county.gkreport.mail.OutgoingMail;
 import cn.gov.county.gkreport.report.ReportQueries;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -27,10 +29,28 @@ import org.springframework.transaction.PlatformTransactionManager;
  * writes the status page. Like the workbook it is written again on a restart.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(Deadline.class)
+@EnableConfigurationProperties({Deadline.class, ResultMailSettings.class})
 public class StatusPageSteps {
 
     public static final String STATUS_PAGE_STEP = "statusPageStep";
+    public static final String RESULT_MAIL_STEP = "resultMailStep";
+
+    /** Last in the job; does nothing unless {@code consolidator.result-mail.enabled}. */
+    @Bean
+    Step resultMailStep(JobRepository jobRepository, PlatformTransactionManager tx, ResultMailTasklet resultMailTasklet) {
+        return new StepBuilder(RESULT_MAIL_STEP, jobRepository).tasklet(resultMailTasklet, tx).build();
+    }
+
+    @Bean
+    @StepScope
+    ResultMailTasklet resultMailTasklet(ResultMailSettings settings, OutgoingMail outgoingMail,
+                                        ConsolidatorProperties properties, ConsolidationRunRepository runs,
+                                        ReportQueries reports, Roster roster, NightChanges changes,
+                                        @Value("#{jobParameters['year']}") Long year,
+                                        @Value("#{jobParameters['output']}") String output) {
+        return new ResultMailTasklet(settings, new ResultMail(outgoingMail, properties.countyName()), runs, reports,
+                roster, changes, year.intValue(), Path.of(output));
+    }
 
     @Bean
     Step statusPageStep(JobRepository jobRepository, PlatformTransactionManager tx,

@@ -1,6 +1,5 @@
 package cn.gov.county.gkreport.status;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,7 +11,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** What the status page reads beyond the workbook's queries: the season's runs, findings by submission, figures by unit. */
+/** What the status page reads beyond the workbook's queries: the season's runs and findings by submission. */
 @Repository
 public class StatusQueries {
 
@@ -61,21 +60,5 @@ public class StatusQueries {
                     }
                 }, year);
         return bySubmission;
-    }
-
-    /** The sum of the given items per unit over the accepted submissions (units without any are absent). */
-    public Map<String, BigDecimal> acceptedSumByUnit(int year, List<String> itemCodes) {
-        Map<String, BigDecimal> sums = new LinkedHashMap<>();
-        String marks = String.join(",", itemCodes.stream().map(c -> "?").toList());
-        List<Object> args = new ArrayList<>();
-        args.add(year);
-        args.addAll(itemCodes);
-        jdbc.query("SELECT s.unit_code, SUM(v.figure) FROM submission s JOIN submission_value v ON v.submission_id = s.id "
-                        + "WHERE s.report_year = ? AND s.status = 'ACCEPTED' AND v.item_code IN (" + marks + ") "
-                        + "GROUP BY s.unit_code",
-                rs -> {
-                    sums.put(rs.getString(1), rs.getBigDecimal(2) == null ? BigDecimal.ZERO : rs.getBigDecimal(2));
-                }, args.toArray());
-        return sums;
     }
 }

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,7 +78,7 @@ public class WriteStatusPageTasklet implements Tasklet {
         List<UnitRow> units = standings.stream().map(s -> unitRow(s, findings)).toList();
 
         List<TotalScope> subtotals = TotalScope.of(sources.roster()).stream().filter(s -> s != TotalScope.COUNTY).toList();
-        Optional<Map<String, BigDecimal>> lastYear = sources.totals().latestCountyFigures(year - 1);
+        Optional<Map<String, BigDecimal>> lastYear = sources.reports().latestCountyFigures(year - 1);
         List<KeyRow> keyRows = KeyFigures.of(sources.form()).stream().map(k -> new KeyRow(k.code(), k.label(),
                 figure(totals, TotalScope.COUNTY, k.code()),
                 subtotals.stream().map(scope -> figure(totals, scope, k.code())).toList(),
@@ -113,17 +112,9 @@ public class WriteStatusPageTasklet implements Tasklet {
         }
     }
 
-    /** 依申请公开: each accepted unit's new applications (表三 一、本年新收, all applicant columns), largest first. */
+    /** The units with the most new applications (依申请公开), largest first. */
     private List<Bar> applications() {
-        String newRow = sources.form().table3().rowsWithRole(cn.gov.county.gkreport.form.Table3Row.Role.RECEIVED)
-                .get(0).code();
-        List<String> codes = sources.form().table3().applicantColumns().stream()
-                .map(c -> "T3." + newRow + "." + c.code()).toList();
-        return sources.status().acceptedSumByUnit(year, codes).entrySet().stream()
-                .filter(e -> e.getValue().signum() > 0)
-                .sorted(Map.Entry.<String, BigDecimal>comparingByValue(Comparator.reverseOrder())
-                        .thenComparing(Map.Entry.comparingByKey()))
-                .limit(MAX_APPLICATION_BARS)
+        return sources.reports().newApplicationsByUnit(sources.form(), year).stream().limit(MAX_APPLICATION_BARS)
                 .map(e -> new Bar(sources.roster().byCode(e.getKey()).map(u -> u.name()).orElse(e.getKey()), e.getValue()))
                 .toList();
     }

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import cn.gov.county.gkreport.feedback.FeedbackQueries;
+import cn.gov.county.gkreport.report.ReportQueries;
 import cn.gov.county.gkreport.feedback.WriteFeedbackTasklet;
 import cn.gov.county.gkreport.mail.MailReplyRepository;
 import cn.gov.county.gkreport.mail.ReminderRepository;
@@ -106,6 +107,8 @@ class RestartAfterLaterStepsTest {
     ConsolidationCommand command;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ReportQueries reports;
 
     private Path work;
     private Night uninterrupted;
@@ -138,7 +141,7 @@ class RestartAfterLaterStepsTest {
         doAnswer(invocation -> {
             Consumer<FeedbackQueries.Pending> handler = invocation.getArgument(1);
             AtomicInteger handed = new AtomicInteger();
-            new FeedbackQueries(jdbc).withFindings(invocation.getArgument(0), pending -> {
+            new FeedbackQueries(jdbc, reports).withFindings(invocation.getArgument(0), pending -> {
                 if (handed.incrementAndGet() == 2) {
                     awaitFiles(copies, 1); // the first copy is on disk when the database goes
                     throw new DataAccessResourceFailureException("simulated: connection to the database lost");

@@ -17,11 +17,11 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-import cn.gov.county.gkreport.consolidate.CountyTotalsRepository;
 import cn.gov.county.gkreport.demo.DemoSubmissions;
 import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.job.ConsolidationCommand;
+import cn.gov.county.gkreport.report.ReportQueries;
 import cn.gov.county.gkreport.support.Databases;
 import cn.gov.county.gkreport.support.DemoInput;
 import cn.gov.county.gkreport.support.HeadlessChromium;
@@ -74,7 +74,7 @@ class StatusPageBrowserTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    CountyTotalsRepository totals;
+    ReportQueries reports;
 
     Path work;
     Path input;
@@ -185,7 +185,7 @@ class StatusPageBrowserTest {
 
     @Test
     void showsTheCountyFiguresAgainstLastYear() {
-        Map<String, BigDecimal> lastYear = totals.latestCountyFigures(YEAR - 1).orElseThrow();
+        Map<String, BigDecimal> lastYear = reports.latestCountyFigures(YEAR - 1).orElseThrow();
         WebElement licences = browser.findElement(By.cssSelector("#totals tr[data-code='T2.LICENSE.DECISIONS']"));
         assertThat(licences.findElement(By.cssSelector("td.county")).getText()).isEqualTo("6948");
         assertThat(licences.getText()).contains(lastYear.get("T2.LICENSE.DECISIONS").stripTrailingZeros().toPlainString());
