@@ -588,10 +588,18 @@ class SubmissionReaderTest {
             });
             assertThat(((XSSFCell) cellOf(file, T3, at.a1())).getCTCell().isSetV()).isFalse();
 
-            FigureCell figure = read(file).figures().get("T3.R1.NAT");
+            SubmissionContent content = read(file);
+            FigureCell figure = content.figures().get("T3.R1.NAT");
 
-            assertThat(figure).isEqualTo(new FigureCell("T3.R1.NAT", T3, at, "=E7+F7", null,
-                    FigureCell.Reading.FORMULA_WITHOUT_VALUE));
+            // computed as Excel would on opening the file (E7 + F7 of the written workbook), and said once
+            BigDecimal expected = content.figures().get("T3.R1.BIZ").value().add(content.figures().get("T3.R1.RES").value());
+            assertThat(figure).isEqualTo(new FigureCell("T3.R1.NAT", T3, at, expected.toPlainString(), expected,
+                    FigureCell.Reading.NUMBER));
+            assertThat(content.notes()).singleElement().satisfies(n -> {
+                assertThat(n.ruleId()).isEqualTo("FORMULA");
+                assertThat(n.error()).isFalse();
+                assertThat(n.message()).contains("1 个公式单元格没有保存计算结果").contains(T3 + "!" + at.a1() + " =E7+F7");
+            });
         }
 
         @Test
@@ -606,9 +614,31 @@ class SubmissionReaderTest {
 
             SubmissionContent content = read(file);
 
+            BigDecimal sum = Stream.of("NAT", "BIZ", "RES", "NGO", "LAW", "OTH")
+                    .map(c -> content.figures().get("T3.NEW." + c).value()).reduce(BigDecimal.ZERO, BigDecimal::add);
             assertThat(content.figures().get("T3.NEW.TOTAL")).isEqualTo(new FigureCell("T3.NEW.TOTAL", T3,
-                    CellRef.parse("J5"), "=SUM(D5,E5,F5,G5,H5,I5)", null, FigureCell.Reading.FORMULA_WITHOUT_VALUE));
+                    CellRef.parse("J5"), sum.toPlainString(), sum, FigureCell.Reading.NUMBER));
+            assertThat(content.notes()).extracting(ReadNote::ruleId).containsExactly("FORMULA");
             assertThat(content.figures().get("T3.CARRIED_IN.TOTAL").reading()).isEqualTo(FigureCell.Reading.NUMBER);
+        }
+
+        @Test
+        void aFormulaWithoutResultThatIsNotASumStaysWithoutValue() throws Exception {
+            CellRef at = form.at("T3.R1.NAT").cell();
+            CellRef loop = form.at("T3.R2.NAT").cell();
+            Path file = edit("no-result-product.xlsx", wb -> {
+                Sheet t3 = sheet(wb, T3);
+                WorkbookEdits.remove(t3, at);
+                cell(t3, at).setCellFormula("E7*F7");
+                WorkbookEdits.remove(t3, loop);
+                cell(t3, loop).setCellFormula(loop.a1() + "+1");
+            });
+
+            SubmissionContent content = read(file);
+
+            assertThat(content.figures().get("T3.R1.NAT").reading()).isEqualTo(FigureCell.Reading.FORMULA_WITHOUT_VALUE);
+            assertThat(content.figures().get("T3.R2.NAT").reading()).isEqualTo(FigureCell.Reading.FORMULA_WITHOUT_VALUE);
+            assertThat(content.notes()).isEmpty();
         }
 
         @Test
