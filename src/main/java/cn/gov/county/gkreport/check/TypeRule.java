@@ -8,6 +8,7 @@ import java.util.Optional;
 import cn.gov.county.gkreport.form.FormItem;
 import cn.gov.county.gkreport.form.ValueType;
 import cn.gov.county.gkreport.read.FigureCell;
+import cn.gov.county.gkreport.read.InvisibleCharacters;
 
 /**
  * TYPE: counts are non-negative integers; amounts are non-negative with at most two decimals.
@@ -62,7 +63,11 @@ public final class TypeRule extends RuleDefinition {
     private static Optional<String> problem(FigureCell cell, FormItem item) {
         String kind = item.type() == ValueType.AMOUNT ? "金额" : "件数";
         return switch (cell.reading()) {
-            case NOT_A_NUMBER -> Optional.of("填的是“" + cell.raw() + "”，不是数字。请填写" + kind + "数字；没有发生的填 0。");
+            case NOT_A_NUMBER -> Optional.of(InvisibleCharacters.in(cell.raw())
+                    ? "填的是“" + InvisibleCharacters.shown(cell.raw()) + "”，里面有看不见的字符 "
+                            + InvisibleCharacters.describe(cell.raw()) + "，去掉后仍不是数字。请删除该单元格内容后重新输入"
+                            + kind + "数字；没有发生的填 0。"
+                    : "填的是“" + cell.raw() + "”，不是数字。请填写" + kind + "数字；没有发生的填 0。");
             case FORMULA_ERROR -> Optional.of("的公式结果是错误值 " + cell.raw() + "。请改为直接填写数字，或修正公式引用。");
             case FORMULA_WITHOUT_VALUE -> Optional.empty(); // listed once per file
             case DATE -> Optional.of("显示为日期格式。请把单元格格式改为“常规”或“数值”，再填写" + kind + "。");

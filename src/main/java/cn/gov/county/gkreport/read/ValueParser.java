@@ -54,7 +54,8 @@ public final class ValueParser {
     }
 
     private static FigureCell text(String code, String sheet, CellRef at, String raw, String moneyUnit) {
-        String s = Normalizer.normalize(raw, Normalizer.Form.NFKC).replaceAll("[\\s\\u00A0\\u3000]", "");
+        String s = Normalizer.normalize(InvisibleCharacters.strip(raw), Normalizer.Form.NFKC)
+                .replaceAll("[\\s\\u00A0\\u3000]", "");
         if (ZERO_PLACEHOLDERS.contains(s)) {
             return new FigureCell(code, sheet, at, raw, BigDecimal.ZERO, FigureCell.Reading.IMPLICIT_ZERO);
         }

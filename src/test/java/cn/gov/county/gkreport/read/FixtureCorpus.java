@@ -482,6 +482,7 @@ final class FixtureCorpus {
         /** How the whole job must treat the file (FidelityJobTest): job.sentAs, job.status, job.rules … */
         final Map<String, String> job = new LinkedHashMap<>();
         Map<String, BigDecimal> figures = Map.of();
+        WorkbookFormat format = WorkbookFormat.XLSX;
         SheetCell legacy;
         UnaryOperator<SheetCell> where = UnaryOperator.identity();
 
@@ -574,7 +575,7 @@ final class FixtureCorpus {
                         && !f.getFileName().toString().endsWith(FixtureExpectation.SUFFIX)).findFirst()
                         .orElseThrow(() -> new IllegalStateException("no fixture file " + name + ".*"));
             }
-            new FixtureExpectation(name, file.getFileName().toString(), description, tool, WorkbookFormat.XLSX, unitCode,
+            new FixtureExpectation(name, file.getFileName().toString(), description, tool, format, unitCode,
                     values, implicitZero, notANumber, Optional.ofNullable(legacy), findings, Optional.empty()).write(out);
             if (!job.isEmpty()) {
                 StringBuilder lines = new StringBuilder();

@@ -71,7 +71,12 @@ class FixtureCorpusJobTest {
     @Autowired
     Roster roster;
 
+    /** Files made by LibreOffice from d01-demo.xlsx (scripts/fixtures/make-fixtures.sh), by the name they are sent under. */
+    private static final Path OTHER = Path.of("src/test/resources/other-formats");
+    private static final Map<String, String> OTHER_FORMATS = Map.of("D01-县人民政府办公室-2024年报.ods", "d01-demo.ods");
+
     private final Map<String, Properties> cases = new LinkedHashMap<>();
+    private Path output;
     private ConsolidationCommand.Outcome outcome;
     private String summary;
 
@@ -92,8 +97,15 @@ class FixtureCorpusJobTest {
             Files.setLastModifiedTime(sent, FileTime.from(after.plusSeconds(60L * cases.size())));
             cases.put(p.getProperty("file"), p);
         }
+        // formats the reader does not read, each refused with its own reason and the steps to save as .xlsx
+        for (Map.Entry<String, String> other : OTHER_FORMATS.entrySet()) {
+            Path sent = dir.resolve(other.getKey());
+            Files.copy(OTHER.resolve(other.getValue()), sent);
+            Files.setLastModifiedTime(sent, FileTime.from(after.plusSeconds(60L * (cases.size() + 100))));
+        }
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        outcome = command.execute(DemoInput.YEAR, work.resolve("input").toString(), work.resolve("output").toString(),
+        output = work.resolve("output");
+        outcome = command.execute(DemoInput.YEAR, work.resolve("input").toString(), output.toString(),
                 new PrintStream(console, true, StandardCharsets.UTF_8));
         summary = console.toString(StandardCharsets.UTF_8);
     }
@@ -122,6 +134,39 @@ class FixtureCorpusJobTest {
                     .collect(Collectors.toCollection(TreeSet::new));
             assertThat(rules).as("rule ids; findings:%s", seen).isEqualTo(new TreeSet<>(list(p.getProperty("job.rules"))));
         }));
+    }
+
+    @Test
+    void anOdsIsRefusedWithItsFormatAndTheStepsToSaveAsXlsx() {
+        Map<String, String> reasons = Map.of("d01-demo.ods", "ODS");
+        OTHER_FORMATS.forEach((sentAs, file) -> {
+            Map<String, Object> f = jdbc.queryForMap("SELECT s.status, f.rule_id, f.reason_code, f.message FROM submission s"
+                    + " JOIN finding f ON f.submission_id = s.id WHERE s.file_name = ?", sentAs);
+            assertThat(f.get("STATUS")).isEqualTo("REJECTED");
+            assertThat(f.get("RULE_ID")).isEqualTo("FILE");
+            assertThat(f.get("REASON_CODE")).isEqualTo(reasons.get(file));
+            assertThat((String) f.get("MESSAGE")).contains("另存为").contains(".xlsx").doesNotContain("不是 Excel 文件");
+        });
+    }
+
+    @Test
+    void theFeedbackCopyOfAMacroEnabledWorkbookKeepsItsType() throws Exception {
+        Path copy = output.resolve(DemoInput.YEAR + "/feedback/县商务局-2024年-第2版-校验反馈.xlsm");
+        assertThat(copy).exists();
+        try (var pkg = org.apache.poi.openxml4j.opc.OPCPackage.open(copy.toFile(),
+                org.apache.poi.openxml4j.opc.PackageAccess.READ)) {
+            assertThat(pkg.getPartsByContentType("application/vnd.ms-excel.sheet.macroEnabled.main+xml")).hasSize(1);
+            assertThat(pkg.getPartsByName(java.util.regex.Pattern.compile("/xl/vbaProject\\.bin"))).hasSize(1);
+        }
+        try (Stream<Path> feedback = Files.list(output.resolve(DemoInput.YEAR + "/feedback"))) {
+            assertThat(feedback.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("县商务局") && n.endsWith(".xlsx"));
+        }
+    }
+
+    @Test
+    void theFullOfficialNameIsNotListedAsAnUnidentifiedCover() {
+        assertThat(jdbc.queryForObject("SELECT unit_code FROM submission WHERE file_name = ?", String.class,
+                "泽州县卫生健康和体育局2024年政务公开年报.xlsx")).isEqualTo("D17");
     }
 
     @Test

@@ -751,8 +751,7 @@ class SubmissionReaderTest {
                 "封面|找不到封面（没有“单位名称”一栏）|-",
                 "表二|找不到表二（二、主动公开政府信息情况）：没有“第二十条第（一）项”标题|T2.",
                 "表三|找不到表三（三、收到和处理政府信息公开申请情况）：没有“一、本年新收政府信息公开申请数量”一行|T3.",
-                "表四|找不到表四（四、政府信息公开行政复议、行政诉讼情况）：没有“行政复议”表头|T4.",
-                "总体情况|找不到“总体情况”工作表（统计指标）|N."})
+                "表四|找不到表四（四、政府信息公开行政复议、行政诉讼情况）：没有“行政复议”表头|T4."})
         void aMissingSheetIsOneShapeProblem(String sheetName, String message, String codePrefix) throws Exception {
             Path file = edit("missing.xlsx", wb -> wb.removeSheetAt(wb.getSheetIndex(sheetName)));
 
@@ -770,6 +769,21 @@ class SubmissionReaderTest {
             } else {
                 assertThat(content.cover()).containsExactlyEntriesOf(cover());
             }
+        }
+
+        @Test
+        void aMissingIndicatorSheetIsOneWarningAndNoIndicators() throws Exception {
+            Path file = edit("no-indicators.xlsx", wb -> wb.removeSheetAt(wb.getSheetIndex("总体情况")));
+
+            SubmissionContent content = read(file);
+
+            assertThat(content.problems()).isEmpty();
+            assertThat(content.notes()).singleElement().satisfies(n -> {
+                assertThat(n.ruleId()).isEqualTo("N-ABSENT");
+                assertThat(n.error()).isFalse();
+                assertThat(n.message()).contains("没有“总体情况”工作表").contains("表二、表三、表四照常计入");
+            });
+            assertThat(content.figures().keySet()).noneMatch(code -> code.startsWith("N.")).contains("T4.REVIEW.TOTAL");
         }
 
         @Test
