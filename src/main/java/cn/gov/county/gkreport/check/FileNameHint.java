@@ -11,13 +11,15 @@ import cn.gov.county.gkreport.intake.RosterUnit;
 import cn.gov.county.gkreport.read.LabelText;
 
 /**
- * ID-HINT: identity comes from the cover, never from the file name; but when the file name names
- * another roster unit than the cover does, the clerk (or the county) should know, because one of
- * the two is wrong. A warning only: the cover decides.
+ * ID-CONFLICT: identity comes from the cover, never from the file name; but when the file name
+ * names another roster unit than the cover does, one of the two is wrong, and the usual cause is a
+ * neighbour's file reused with its cover left as it was. Counting it for the cover's unit would
+ * replace that unit's report with someone else's figures, so the file is held as an error naming
+ * both units: it never supersedes anyone.
  */
 public final class FileNameHint {
 
-    public static final String RULE_ID = "ID-HINT";
+    public static final String RULE_ID = "ID-CONFLICT";
 
     private static final Pattern CODE_TOKEN = Pattern.compile("[A-Za-z0-9]+");
 
@@ -37,9 +39,12 @@ public final class FileNameHint {
         }
         Optional<RosterUnit> other = tokens.stream().map(roster::byCode).flatMap(Optional::stream).findFirst()
                 .or(() -> roster.namedIn(name));
-        return other.map(unit -> Finding.warning(RULE_ID, "", "", "文件名“" + fileName + "”看起来是“" + unit.name()
-                + "”的报表，但封面填写的单位是“" + coverUnit.get().name() + "”。已按封面计入“" + coverUnit.get().name()
-                + "”；如果封面填错了，请改正封面后重新报送。"));
+        RosterUnit cover = coverUnit.get();
+        return other.map(unit -> Finding.error(RULE_ID, "", "", "文件名“" + fileName + "”是“" + unit.name() + "”的报表，"
+                + "但封面填写的单位是“" + cover.name() + "”（" + cover.code() + "）。两者不一致，本文件暂不接收，"
+                + "也不会替换“" + cover.name() + "”或“" + unit.name() + "”已接收的报告。如果这是" + unit.name()
+                + "的报表，请把封面的单位名称和单位代码改为“" + unit.name() + "”（" + unit.code() + "）后重新报送；"
+                + "如果确是" + cover.name() + "的报表，请改正文件名后重新报送。"));
     }
 
     /** A code counts only as a whole token: D1 must not match inside D12. */

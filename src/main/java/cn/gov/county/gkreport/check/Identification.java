@@ -31,7 +31,7 @@ public record Identification(Optional<RosterUnit> unit, List<Finding> findings) 
         String name = LabelText.normalize(content.coverValue(CoverField.UNIT_NAME));
         Optional<RosterUnit> byCode = code.isEmpty() ? Optional.empty() : roster.byCode(code);
         Optional<RosterUnit> byName = name.isEmpty() ? Optional.empty()
-                : roster.byNormalizedName(name);
+                : roster.byNormalizedName(name).or(() -> byOfficialName(roster, name));
         String nameCell = cell(content, CoverField.UNIT_NAME);
         String codeCell = cell(content, CoverField.UNIT_CODE);
         String coverSheet = sheet(content, form);
@@ -57,7 +57,11 @@ public record Identification(Optional<RosterUnit> unit, List<Finding> findings) 
 
         String yearText = Normalizer.normalize(content.coverValue(CoverField.YEAR), Normalizer.Form.NFKC)
                 .replaceAll("[\\s年度]", "").replaceAll("\\.0+$", "");
-        if (!yearText.equals(Integer.toString(year))) {
+        if (content.coverValue(CoverField.YEAR).matches("\\d{4}年\\d{1,2}月\\d{1,2}日")) {
+            findings.add(Finding.error("ID", coverSheet, cell(content, CoverField.YEAR), "封面的“报告年度”一格是日期格式，"
+                    + "显示为日期“" + content.coverValue(CoverField.YEAR) + "”，不是年份。请把这一格的格式改为“常规”或“文本”，"
+                    + "再填写 " + year + "。"));
+        } else if (!yearText.equals(Integer.toString(year))) {
             findings.add(Finding.error("ID", coverSheet, cell(content, CoverField.YEAR), "封面的报告年度为“"
                     + content.coverValue(CoverField.YEAR) + "”，本次汇总的是 " + year + " 年度报告。请填写 " + year
                     + "，并确认表中数字是 " + year + " 年的。"));
@@ -69,6 +73,19 @@ public record Identification(Optional<RosterUnit> unit, List<Finding> findings) 
         }
         // A wrong year or version still tells us who sent the file: the unit is kept for the status list.
         return new Identification(unit, findings);
+    }
+
+    /**
+     * The unit's full official name with the county in front ({@code 泽州县卫生健康和体育局} for the
+     * roster's {@code 县卫生健康和体育局}, {@code 泽州县南村镇} for {@code 南村镇}).
+     */
+    private static Optional<RosterUnit> byOfficialName(Roster roster, String normalizedName) {
+        String county = LabelText.normalize(roster.countyName());
+        if (county.isEmpty() || !normalizedName.startsWith(county) || normalizedName.length() == county.length()) {
+            return Optional.empty();
+        }
+        String rest = normalizedName.substring(county.length());
+        return roster.byNormalizedName("县" + rest).or(() -> roster.byNormalizedName(rest));
     }
 
     private static String cell(SubmissionContent content, String key) {

@@ -17,7 +17,8 @@ public final class SubmissionChecker {
 
     /** All the rules of the national format, in the order their findings are listed. */
     public static SubmissionChecker allRules() {
-        return new SubmissionChecker(List.of(new IdentityRule(), new ShapeRule(), new TypeRule(), new Table3RowTotalRule(),
+        return new SubmissionChecker(List.of(new IdentityRule(), new ShapeRule(), new ReadNoteRule(), new TypeRule(),
+                new UnitConversionRule(), new MagnitudeRule(), new Table3RowTotalRule(),
                 new Table3ResultSumRule(), new Table3BalanceRule(), new Table4GroupTotalRule(), new RegulationRowRule(),
                 new IndicatorSumRule(), new CarryOverRule(), new ValidDocumentsRule(), new LegacyTable3Rule(),
                 new ImplicitZeroRule()));

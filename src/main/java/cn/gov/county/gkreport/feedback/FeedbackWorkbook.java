@@ -168,13 +168,14 @@ public final class FeedbackWorkbook {
 
     /**
      * The copy's name, so the unit recognises it: {@code 县司法局-2024年-第1版-校验反馈.xlsx}
-     * ({@code .xls} for an .xls original), or {@code 未识别单位-<original name without extension>-校验反馈.xlsx}.
+     * ({@code .xls} for an .xls original, {@code .xlsm} for a macro-enabled one), or {@code 未识别单位-<original name without extension>-校验反馈.xlsx}.
      * Names come from outside (roster, the unit's own file name), so they are made safe for every file
      * system: no path separators, no characters Windows forbids, no control or invisible characters
      * (a right-to-left override could disguise the extension), no leading dots, bounded length.
      */
     public static String fileName(FeedbackRequest r) {
-        String extension = r.format() == WorkbookFormat.XLS ? ".xls" : ".xlsx";
+        // a macro-enabled copy named .xlsx is refused by Excel: the copy keeps the original's type
+        String extension = r.format() == WorkbookFormat.XLS ? ".xls" : r.format() == WorkbookFormat.XLSM ? ".xlsm" : ".xlsx";
         String tail = SUFFIX + extension;
         String unit = clean(r.unitName());
         if (!unit.isEmpty()) {
@@ -266,7 +267,7 @@ public final class FeedbackWorkbook {
                 log.info("{}: too large to annotate, writing the findings only", request.originalFileName());
                 return null;
             }
-            if (request.format() == WorkbookFormat.XLSX) {
+            if (request.format() == WorkbookFormat.XLSX || request.format() == WorkbookFormat.XLSM) {
                 if (!inflatesWithin(file, maxInflatedBytes)) {
                     log.info("{}: inflates beyond {} bytes, writing the findings only", request.originalFileName(),
                             maxInflatedBytes);

@@ -29,9 +29,16 @@ public final class FormDefinition {
     private final Map<String, Integer> positions;
     private final List<SumRelation> relations;
     private final Map<String, List<SumRelation>> relationsByRule;
+    private final List<FigureLimit> limits;
 
     public FormDefinition(String id, String title, CoverSheet cover, Table2Layout table2, Table3Layout table3,
                           Table4Layout table4, IndicatorSheet indicators) {
+        this(id, title, cover, table2, table3, table4, indicators, List.of());
+    }
+
+    public FormDefinition(String id, String title, CoverSheet cover, Table2Layout table2, Table3Layout table3,
+                          Table4Layout table4, IndicatorSheet indicators, List<FigureLimit> limits) {
+        this.limits = List.copyOf(limits);
         this.id = id;
         this.title = title;
         this.cover = cover;
@@ -191,6 +198,20 @@ public final class FormDefinition {
 
     public boolean hasItem(String code) {
         return items.containsKey(code);
+    }
+
+    /** The first limit of the form definition that covers the item, if any. */
+    public java.util.Optional<FigureLimit> limit(String code) {
+        return limits.stream().filter(l -> l.covers(code)).findFirst();
+    }
+
+    /** The money unit an amount item is reported in (万元, 元), or {@code null} for a count. */
+    public String moneyUnit(String code) {
+        FormItem item = items.get(code);
+        if (item == null || item.type() != ValueType.AMOUNT) {
+            return null;
+        }
+        return limit(code).map(FigureLimit::unit).orElse(null);
     }
 
     public List<SumRelation> relations() {

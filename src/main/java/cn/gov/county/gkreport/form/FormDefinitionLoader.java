@@ -3,6 +3,7 @@ package cn.gov.county.gkreport.form;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class FormDefinitionLoader {
             Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
             return new FormDefinition(str(root, "id"), str(root, "title"), cover(map(root, "cover")),
                     table2(map(root, "table2")), table3(map(root, "table3")), table4(map(root, "table4")),
-                    indicators(map(root, "indicators")));
+                    indicators(map(root, "indicators")), limits(root));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -110,6 +111,15 @@ public final class FormDefinitionLoader {
                         i.containsKey("sumOf") ? strings(i, "sumOf") : List.of(), (String) i.get("atMost")))
                 .toList();
         return new IndicatorSheet(str(node, "sheet"), str(node, "title"), strings(node, "headers"), items);
+    }
+
+    private static List<FigureLimit> limits(Map<String, Object> root) {
+        if (!root.containsKey("limits")) {
+            return List.of();
+        }
+        return list(root, "limits").stream().map(l -> new FigureLimit(strings(l, "items"), (String) l.get("unit"),
+                new BigDecimal(str(l, "max")), l.containsKey("warnAbove") ? new BigDecimal(str(l, "warnAbove")) : null,
+                (String) l.get("warnRule"))).toList();
     }
 
     private static Label label(Map<String, Object> node) {

@@ -1,32 +1,63 @@
 package cn.gov.county.gkreport.read;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.form.SheetCell;
 
 /** Collects what the locators find in one workbook. */
 final class ContentBuilder {
 
+    /** A number that came with invisible characters, which were stripped. */
+    static final String INVISIBLE_RULE_ID = "INVISIBLE";
+
+    private final FormDefinition form;
+
     final Map<String, String> cover = new LinkedHashMap<>();
     final Map<String, SheetCell> coverCells = new LinkedHashMap<>();
     final Map<String, FigureCell> figures = new LinkedHashMap<>();
     final List<ShapeProblem> problems = new ArrayList<>();
+    final List<ReadNote> notes = new ArrayList<>();
+    final Set<String> typedAsText = new HashSet<>();
     SheetCell legacyTable3Cell;
+
+    ContentBuilder(FormDefinition form) {
+        this.form = form;
+    }
 
     void figure(String code, SheetSearch sheet, int row, int col) {
         CellRef at = new CellRef(row, col);
-        figures.put(code, ValueParser.parse(code, sheet.grid().name(), at, sheet.grid().cell(row, col)));
+        GridCell cell = sheet.grid().cell(row, col);
+        FigureCell figure = ValueParser.parse(code, sheet.grid().name(), at, cell, form.moneyUnit(code));
+        figures.put(code, figure);
+        if (cell != null && cell.kind() == CellKind.TEXT && figure.readable()
+                && figure.reading() != FigureCell.Reading.IMPLICIT_ZERO) {
+            typedAsText.add(code);
+        }
+        if (cell != null && cell.kind() == CellKind.TEXT && figure.readable() && InvisibleCharacters.in(cell.value())) {
+            note(ReadNote.warning(INVISIBLE_RULE_ID, figure.sheet(), at.a1(), form.item(code).describe() + "（单元格 "
+                    + at.a1() + "）填的“" + InvisibleCharacters.shown(cell.value()) + "”里有看不见的字符 "
+                    + InvisibleCharacters.describe(cell.value()) + "（常见于从网页、微信或 PDF 复制的数字），已去掉，按 "
+                    + figure.value().toPlainString() + " 计入。请删除该单元格内容后重新输入数字。"));
+        }
     }
 
     void problem(String sheet, String message) {
         problems.add(new ShapeProblem(sheet, message));
     }
 
+    void note(ReadNote note) {
+        notes.add(note);
+    }
+
     SubmissionContent build(WorkbookFormat format) {
-        return new SubmissionContent(format, cover, coverCells, figures, problems, Optional.ofNullable(legacyTable3Cell));
+        return new SubmissionContent(format, cover, coverCells, figures, problems, Optional.ofNullable(legacyTable3Cell),
+                notes, typedAsText);
     }
 }

@@ -1,12 +1,17 @@
 package cn.gov.county.gkreport.read;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Optional;
 
 import cn.gov.county.gkreport.form.CoverField;
 import cn.gov.county.gkreport.form.CoverSheet;
 import cn.gov.county.gkreport.form.SheetCell;
 
-/** Reads the cover: each field's value is the first filled cell to the right of its label. */
+/**
+ * Reads the cover: each field's value is the first filled cell to the right of its label; a date
+ * cell reads as the date it shows.
+ */
 final class CoverLocator {
 
     private static final int SEARCH_WIDTH = 8;
@@ -15,6 +20,21 @@ final class CoverLocator {
 
     CoverLocator(CoverSheet cover) {
         this.cover = cover;
+    }
+
+    /**
+     * A date cell as the clerk sees it ({@code 2024年12月1日}), not its serial number (45627): a year
+     * typed into a date-formatted cell, a fill date. Serial numbers count days in Excel's 1900 system.
+     */
+    static String shownDate(String stored) {
+        String s = stored.strip();
+        try {
+            LocalDate date = s.length() >= 10 && s.charAt(4) == '-' ? LocalDate.parse(s.substring(0, 10))
+                    : LocalDate.of(1899, 12, 30).plusDays(new BigDecimal(s).longValue());
+            return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+        } catch (RuntimeException e) {
+            return s;
+        }
     }
 
     void locate(SheetFinder workbook, ContentBuilder out) {
@@ -31,7 +51,8 @@ final class CoverLocator {
                 for (int col = sheet.lastColumnOf(label) + 1; col <= label.col() + SEARCH_WIDTH; col++) {
                     GridCell value = sheet.grid().cell(label.row(), col);
                     if (value != null && !value.value().isBlank()) {
-                        out.cover.put(field.key(), value.value().strip());
+                        out.cover.put(field.key(), value.kind() == CellKind.DATE ? shownDate(value.value())
+                                : value.value().strip());
                         out.coverCells.put(field.key(), new SheetCell(sheet.grid().name(), value.ref()));
                         return;
                     }

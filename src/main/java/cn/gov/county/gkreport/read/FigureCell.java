@@ -27,7 +27,12 @@ public record FigureCell(String code, String sheet, CellRef cell, String raw, Bi
         /** A formula the saving tool never calculated: no value stored. */
         FORMULA_WITHOUT_VALUE,
         /** A date where a number belongs. */
-        DATE
+        DATE,
+        /**
+         * A number written with another money unit than the item's ({@code 125000元} where the form
+         * asks for 万元), converted to the item's unit; {@link FigureCell#raw()} keeps what was written.
+         */
+        CONVERTED
     }
 
     public boolean readable() {

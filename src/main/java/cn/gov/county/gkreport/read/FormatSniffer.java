@@ -62,8 +62,29 @@ public final class FormatSniffer {
         if (startsWith(head, OLE2_MAGIC)) {
             return sniffOle2(file);
         }
+        if (isSpreadsheetXml(file)) {
+            throw new UnreadableWorkbookException(UnreadableReason.SPREADSHEET_XML, "XML Spreadsheet 2003");
+        }
         throw new UnreadableWorkbookException(UnreadableReason.NOT_EXCEL,
                 "no zip or OLE2 signature; first bytes " + hex(head));
+    }
+
+    /** ODF packages name their type in a first, uncompressed entry called mimetype. */
+    private static boolean isOpenDocumentSpreadsheet(ZipFile zip) throws IOException {
+        var entry = zip.getEntry("mimetype");
+        if (entry == null) {
+            return false;
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+            return new String(in.readNBytes(100), java.nio.charset.StandardCharsets.US_ASCII)
+                    .startsWith("application/vnd.oasis.opendocument.spreadsheet");
+        }
+    }
+
+    /** Excel 2003's XML Spreadsheet declares its namespace in the first lines of the file. */
+    private static boolean isSpreadsheetXml(Path file) throws UnreadableWorkbookException {
+        String start = new String(readHead(file, 4096), java.nio.charset.StandardCharsets.UTF_8);
+        return start.stripLeading().startsWith("<?xml") && start.contains("urn:schemas-microsoft-com:office:spreadsheet");
     }
 
     private static WorkbookFormat sniffZip(Path file) throws UnreadableWorkbookException {
@@ -71,7 +92,8 @@ public final class FormatSniffer {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             boolean contentTypes = zip.getEntry("[Content_Types].xml") != null;
             if (contentTypes && zip.getEntry("xl/workbook.xml") != null) {
-                return WorkbookFormat.XLSX;
+                // a VBA project makes it an .xlsm whatever its name: a copy of it must keep that type
+                return zip.getEntry("xl/vbaProject.bin") != null ? WorkbookFormat.XLSM : WorkbookFormat.XLSX;
             }
             if (contentTypes && (zip.getEntry("word/document.xml") != null
                     || zip.getEntry("ppt/presentation.xml") != null)) {
@@ -79,9 +101,10 @@ public final class FormatSniffer {
                         "OOXML package is a Word or PowerPoint document");
             }
             if (contentTypes && zip.getEntry("xl/workbook.bin") != null) {
-                // .xlsb: an Excel workbook, but binary; the advice to save as .xlsx fits.
-                throw new UnreadableWorkbookException(UnreadableReason.NOT_EXCEL,
-                        "Excel binary workbook (.xlsb) is not supported");
+                throw new UnreadableWorkbookException(UnreadableReason.XLSB, "Excel binary workbook (.xlsb)");
+            }
+            if (!contentTypes && isOpenDocumentSpreadsheet(zip)) {
+                throw new UnreadableWorkbookException(UnreadableReason.ODS, "OpenDocument spreadsheet (.ods)");
             }
             if (contentTypes) {
                 throw new UnreadableWorkbookException(UnreadableReason.NOT_A_WORKBOOK,

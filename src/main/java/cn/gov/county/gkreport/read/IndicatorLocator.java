@@ -7,9 +7,13 @@ import cn.gov.county.gkreport.form.IndicatorSheet;
 
 /**
  * Finds the supplementary indicators: each row by its code (stable, and clerks leave it alone) or
- * else by its label, the value in the 数值 column.
+ * else by its label, the value in the 数值 column. A workbook without the sheet at all is read
+ * without indicators, with one N-ABSENT warning.
  */
 final class IndicatorLocator {
+
+    /** The warning for a workbook without the indicator sheet; 汇总表 counts the units it names. */
+    static final String ABSENT_RULE_ID = "N-ABSENT";
 
     private final IndicatorSheet indicators;
 
@@ -22,7 +26,10 @@ final class IndicatorLocator {
         Indicator first = indicators.indicators().get(0);
         Optional<SheetSearch> found = workbook.find(indicators.sheet(), first.label());
         if (found.isEmpty()) {
-            out.problem(indicators.sheet(), "找不到“" + indicators.sheet() + "”工作表（统计指标）。请使用标准模板填写。");
+            // Tables pasted into a fresh workbook, an older template: 表二 to 表四 still count.
+            out.note(ReadNote.warning(ABSENT_RULE_ID, "", "", "工作簿中没有“" + indicators.sheet() + "”工作表（统计指标，"
+                    + "如“" + first.label() + "”），本单位的统计指标本次按未填报处理，不计入全县指标；表二、表三、表四照常计入。"
+                    + "请用现行标准模板的“" + indicators.sheet() + "”工作表补填后重新报送。"));
             return;
         }
         SheetSearch sheet = found.get();

@@ -1,27 +1,74 @@
 package cn.gov.county.gkreport.read;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The searchable sheets of one workbook, indexed once. Picks the sheet holding a table: the sheet
- * with the template's name if it carries the table's anchor label, otherwise the first sheet that
- * does (tables pasted into a workbook of the unit's own).
+ * The searchable sheets of one workbook, indexed once. Picks the sheet holding a table the way the
+ * clerk sees the workbook: visible sheets first (a hidden sheet often holds last year's copy),
+ * the sheet with the template's name if it carries the table's anchor label, otherwise the only
+ * visible sheet that does (tables pasted into a workbook of the unit's own).
+ *
+ * <p>What it decides is said: a hidden sheet with the table is a SHEET warning naming it; two
+ * visible copies of one table ({@code 表二} and {@code 表二 (2)}, or two unnamed sheets) are a
+ * SHEET error naming both, since nobody can tell which one the unit means.
  */
 final class SheetFinder {
 
-    private final List<SheetSearch> sheets;
+    static final String RULE_ID = "SHEET";
 
-    SheetFinder(WorkbookGrid workbook) {
+    private final List<SheetSearch> sheets;
+    private final ContentBuilder out;
+    private final Set<String> hiddenNoted = new HashSet<>();
+
+    SheetFinder(WorkbookGrid workbook, ContentBuilder out) {
         this.sheets = workbook.sheets().stream().map(SheetSearch::new).toList();
+        this.out = out;
     }
 
     Optional<SheetSearch> find(String preferredName, String anchorLabel) {
-        Optional<SheetSearch> named = sheets.stream().filter(s -> s.grid().name().equals(preferredName))
-                .filter(s -> s.find(anchorLabel).isPresent()).findFirst();
-        if (named.isPresent()) {
-            return named;
+        List<SheetSearch> holding = sheets.stream().filter(s -> s.find(anchorLabel).isPresent()).toList();
+        List<SheetSearch> visible = holding.stream().filter(s -> !s.grid().hidden()).toList();
+        List<SheetSearch> hidden = holding.stream().filter(s -> s.grid().hidden()).toList();
+        Optional<SheetSearch> named = visible.stream().filter(s -> s.grid().name().equals(preferredName)).findFirst();
+        List<SheetSearch> rivals = named.isPresent()
+                ? visible.stream().filter(s -> s != named.get() && isCopyName(s.grid().name(), preferredName)).toList()
+                : visible.stream().skip(1).toList();
+        Optional<SheetSearch> chosen = named.or(() -> visible.stream().findFirst());
+        if (chosen.isPresent() && !rivals.isEmpty()) {
+            out.note(ReadNote.error(RULE_ID, rivals.get(0).grid().name(), "", "工作簿里有两个可见的工作表都有" + preferredName
+                    + "：“" + chosen.get().grid().name() + "”和“" + rivals.get(0).grid().name() + "”，无法确定以哪一个为准。"
+                    + "请删除过时的那一个（只保留本年度的" + preferredName + "）后重新报送。"));
         }
-        return sheets.stream().filter(s -> s.find(anchorLabel).isPresent()).findFirst();
+        if (chosen.isPresent()) {
+            for (SheetSearch h : hidden) {
+                if (hiddenNoted.add(h.grid().name())) {
+                    out.note(ReadNote.warning(RULE_ID, h.grid().name(), "", "隐藏的工作表“" + h.grid().name() + "”里也有"
+                            + preferredName + "，本次没有读取它，已按看得见的工作表“" + chosen.get().grid().name()
+                            + "”读取。如果隐藏的是旧表，请删除它；如果它才是本年度的数字，请取消隐藏并删除另一张后重新报送。"));
+                }
+            }
+            return chosen;
+        }
+        if (hidden.isEmpty()) {
+            return Optional.empty();
+        }
+        SheetSearch only = hidden.stream().filter(s -> s.grid().name().equals(preferredName)).findFirst()
+                .orElse(hidden.get(0));
+        if (hiddenNoted.add(only.grid().name())) {
+            out.note(ReadNote.warning(RULE_ID, only.grid().name(), "", "工作表“" + only.grid().name() + "”是隐藏的，"
+                    + preferredName + "只在这张隐藏的工作表里，已按它读取。请取消隐藏（右键工作表标签→取消隐藏），"
+                    + "核对数字后重新报送。"));
+        }
+        return Optional.of(only);
+    }
+
+    /** {@code 表二 (2)}, {@code 表二副本}, {@code 表二-旧}: a copy Excel or the clerk made of the template's sheet. */
+    private static boolean isCopyName(String name, String templateName) {
+        String n = LabelText.normalize(name);
+        String t = LabelText.normalize(templateName);
+        return n.length() > t.length() && n.startsWith(t);
     }
 }

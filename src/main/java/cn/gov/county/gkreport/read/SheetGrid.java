@@ -15,9 +15,16 @@ public final class SheetGrid {
     private final String name;
     private final Map<Long, GridCell> cells;
     private final List<CellRange> mergedRegions;
+    private final boolean hidden;
 
     public SheetGrid(String name, Collection<GridCell> cells, List<CellRange> mergedRegions) {
+        this(name, cells, mergedRegions, false);
+    }
+
+    /** @param hidden the sheet's tab is hidden (or very hidden): the clerk does not see it */
+    public SheetGrid(String name, Collection<GridCell> cells, List<CellRange> mergedRegions, boolean hidden) {
         this.name = name;
+        this.hidden = hidden;
         Map<Long, GridCell> byPosition = new LinkedHashMap<>();
         for (GridCell cell : cells) {
             byPosition.put(key(cell.row(), cell.col()), cell);
@@ -32,6 +39,10 @@ public final class SheetGrid {
 
     public String name() {
         return name;
+    }
+
+    public boolean hidden() {
+        return hidden;
     }
 
     /** The cell at a position, or {@code null} when it is empty. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import cn.gov.county.gkreport.form.SheetCell;
 
@@ -18,10 +19,18 @@ import cn.gov.county.gkreport.form.SheetCell;
  * @param figures           every form item found, by code
  * @param problems          missing tables, rows or columns; an old table 二
  * @param legacyTable3Cell  where the 2019 single （六）其他处理 row was found, when 表三 uses that layout
+ * @param notes             what the reader noticed and decided (hidden sheets, converted units, evaluated formulas)
+ * @param typedAsText       the items whose number was typed as text (Excel's SUM passes over such a cell)
  */
 public record SubmissionContent(WorkbookFormat format, Map<String, String> cover, Map<String, SheetCell> coverCells,
                                 Map<String, FigureCell> figures, List<ShapeProblem> problems,
-                                Optional<SheetCell> legacyTable3Cell) {
+                                Optional<SheetCell> legacyTable3Cell, List<ReadNote> notes, Set<String> typedAsText) {
+
+    public SubmissionContent(WorkbookFormat format, Map<String, String> cover, Map<String, SheetCell> coverCells,
+                             Map<String, FigureCell> figures, List<ShapeProblem> problems,
+                             Optional<SheetCell> legacyTable3Cell) {
+        this(format, cover, coverCells, figures, problems, legacyTable3Cell, List.of(), Set.of());
+    }
 
     public SubmissionContent {
         // Form order is kept (Map.copyOf would not): findings and stored figures follow the form.
@@ -29,6 +38,8 @@ public record SubmissionContent(WorkbookFormat format, Map<String, String> cover
         coverCells = Collections.unmodifiableMap(new LinkedHashMap<>(coverCells));
         figures = Collections.unmodifiableMap(new LinkedHashMap<>(figures));
         problems = List.copyOf(problems);
+        notes = List.copyOf(notes);
+        typedAsText = Set.copyOf(typedAsText);
     }
 
     public String coverValue(String key) {

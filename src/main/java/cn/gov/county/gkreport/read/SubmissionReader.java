@@ -11,6 +11,7 @@ import cn.gov.county.gkreport.form.FormDefinition;
  */
 public final class SubmissionReader {
 
+    private final FormDefinition form;
     private final WorkbookLoader loader;
     private final CoverLocator cover;
     private final Table2Locator table2;
@@ -19,6 +20,7 @@ public final class SubmissionReader {
     private final IndicatorLocator indicators;
 
     public SubmissionReader(FormDefinition form, WorkbookLoader loader, String templateName) {
+        this.form = form;
         this.loader = loader;
         this.cover = new CoverLocator(form.cover());
         this.table2 = new Table2Locator(form.table2(), templateName);
@@ -32,8 +34,8 @@ public final class SubmissionReader {
     }
 
     public SubmissionContent read(WorkbookGrid workbook) {
-        ContentBuilder out = new ContentBuilder();
-        SheetFinder sheets = new SheetFinder(workbook);
+        ContentBuilder out = new ContentBuilder(form);
+        SheetFinder sheets = new SheetFinder(FormulaCompletion.complete(workbook, out), out);
         cover.locate(sheets, out);
         table2.locate(sheets, out);
         table3.locate(sheets, out);

@@ -2,15 +2,18 @@ package cn.gov.county.gkreport.read;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import cn.gov.county.gkreport.form.Table4Layout;
 
 /**
- * Finds 表四: the group headers (行政复议, 未经复议直接起诉, 复议后起诉), the row of column labels
- * below them, and the figures in the row below that. Each group owns the columns from its header
- * to the next group's header.
+ * Finds 表四: the group headers (行政复议, 未经复议直接起诉, 复议后起诉), each group's column labels
+ * in the first row under its own header, and the figures in the first row after the last label row
+ * (the 2021 print merges 行政复议's labels over two rows, one row above the 行政诉讼 groups' labels).
+ * Each group owns the columns its header is merged over, else up to the next group's header.
  */
 final class Table4Locator {
 
@@ -42,30 +45,59 @@ final class Table4Locator {
             }
             groupCells.add(cell.get());
         }
-        Table4Layout.Column firstColumn = table.columns().get(0);
-        Optional<GridCell> labelCell = sheet.find(firstColumn.label(),
-                c -> c.row() > top && c.row() <= top + LABEL_SEARCH_ROWS + 1);
-        if (labelCell.isEmpty()) {
-            out.problem(name, "表四缺少“" + firstColumn.label() + "”等栏目行。请不要改动表四的表头。");
-            return;
-        }
-        int labelRow = labelCell.get().row();
-        int valueRow = labelRow + 1;
+        // Each group's labels sit under its own header: in the 2021 print 行政复议's labels are merged over
+        // two rows right under it, while the two 行政诉讼 groups have theirs one row lower.
         List<GridCell> ordered = groupCells.stream().sorted(Comparator.comparingInt(GridCell::col)).toList();
+        List<Map<Table4Layout.Column, GridCell>> labels = new ArrayList<>();
+        int lastLabelRow = -1;
         for (int g = 0; g < table.groups().size(); g++) {
             Table4Layout.Group group = table.groups().get(g);
-            int from = groupCells.get(g).col();
-            int index = ordered.indexOf(groupCells.get(g));
-            int to = index + 1 < ordered.size() ? ordered.get(index + 1).col() - 1 : Integer.MAX_VALUE;
+            GridCell header = groupCells.get(g);
+            int from = header.col();
+            int index = ordered.indexOf(header);
+            int next = index + 1 < ordered.size() ? ordered.get(index + 1).col() - 1 : Integer.MAX_VALUE;
+            int merged = sheet.lastColumnOf(header);
+            int to = merged > from ? Math.min(merged, next) : next;
+            int below = sheet.mergedAt(header.row(), header.col()).map(CellRange::lastRow).orElse(header.row());
+            Map<Table4Layout.Column, GridCell> groupLabels = groupLabels(sheet, below, from, to);
+            if (groupLabels.isEmpty()) {
+                out.problem(name, "表四“" + group.label() + "”下面缺少“" + table.columns().get(0).label()
+                        + "”等栏目。请不要改动表四的表头。");
+                return;
+            }
+            for (GridCell label : groupLabels.values()) {
+                lastLabelRow = Math.max(lastLabelRow,
+                        sheet.mergedAt(label.row(), label.col()).map(CellRange::lastRow).orElse(label.row()));
+            }
+            labels.add(groupLabels);
+        }
+        int valueRow = lastLabelRow + 1;
+        for (int g = 0; g < table.groups().size(); g++) {
+            Table4Layout.Group group = table.groups().get(g);
             for (Table4Layout.Column column : table.columns()) {
-                Optional<GridCell> cell = sheet.find(column.label(),
-                        c -> c.row() == labelRow && c.col() >= from && c.col() <= to);
-                if (cell.isEmpty()) {
+                GridCell cell = labels.get(g).get(column);
+                if (cell == null) {
                     out.problem(name, "表四“" + group.label() + "”缺少“" + column.label() + "”栏。");
                     continue;
                 }
-                out.figure(Table4Layout.itemCode(group, column), sheet, valueRow, cell.get().col());
+                out.figure(Table4Layout.itemCode(group, column), sheet, valueRow, cell.col());
             }
         }
+    }
+
+    /** The column labels in the first row below a group's header that has any, within the group's columns. */
+    private Map<Table4Layout.Column, GridCell> groupLabels(SheetSearch sheet, int headerBottom, int from, int to) {
+        for (int row = headerBottom + 1; row <= headerBottom + LABEL_SEARCH_ROWS; row++) {
+            int r = row;
+            Map<Table4Layout.Column, GridCell> found = new LinkedHashMap<>();
+            for (Table4Layout.Column column : table.columns()) {
+                sheet.find(column.label(), c -> c.row() == r && c.col() >= from && c.col() <= to)
+                        .ifPresent(cell -> found.put(column, cell));
+            }
+            if (!found.isEmpty()) {
+                return found;
+            }
+        }
+        return Map.of();
     }
 }

@@ -34,6 +34,7 @@ public final class WorkbookLoader {
         try {
             return switch (sniffer.sniff(file)) {
                 case XLSX -> xlsx.load(file);
+                case XLSM -> new WorkbookGrid(WorkbookFormat.XLSM, xlsx.load(file).sheets());
                 case XLS -> xls.load(file);
             };
         } catch (RuntimeException e) {

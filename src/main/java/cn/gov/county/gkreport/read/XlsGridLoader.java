@@ -80,7 +80,7 @@ public final class XlsGridLoader {
                 merged.add(new CellRange(region.getFirstRow(), region.getLastRow(),
                         region.getFirstColumn(), region.getLastColumn()));
             }
-            sheets.add(new SheetGrid(name, cells, merged));
+            sheets.add(new SheetGrid(name, cells, merged, workbook.isSheetHidden(s) || workbook.isSheetVeryHidden(s)));
         }
         return new WorkbookGrid(WorkbookFormat.XLS, sheets);
     }

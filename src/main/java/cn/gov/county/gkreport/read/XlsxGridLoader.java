@@ -165,9 +165,17 @@ public final class XlsxGridLoader {
         return false;
     }
 
-    /** The canonical text of a stored number, shared with the .xls path so both read alike. */
+    /** Excel keeps and shows 15 significant digits; the rest of a stored double is binary noise. */
+    private static final java.math.MathContext EXCEL_DIGITS = new java.math.MathContext(15, java.math.RoundingMode.HALF_EVEN);
+
+    /**
+     * The canonical text of a stored number, shared with the .xls path so both read alike. A stored
+     * double's binary noise is not a digit anybody typed: {@code =1234.56+5125.75} is cached as
+     * 6360.3099999999995 and shown as 6360.31, so it reads 6360.31 (rounded to Excel's 15 significant digits).
+     */
     static String canonicalNumber(BigDecimal number) {
-        BigDecimal n = number.stripTrailingZeros();
+        BigDecimal n = (number.precision() > EXCEL_DIGITS.getPrecision() ? number.round(EXCEL_DIGITS) : number)
+                .stripTrailingZeros();
         return n.signum() == 0 ? "0" : n.toPlainString();
     }
 
@@ -211,7 +219,7 @@ public final class XlsxGridLoader {
     private record Relationship(String type, String target, boolean external) {
     }
 
-    private record SheetEntry(String name, String relId) {
+    private record SheetEntry(String name, String relId, boolean hidden) {
     }
 
     /** All state of reading one file. */
@@ -287,7 +295,7 @@ public final class XlsxGridLoader {
                 String name = workbook.sheets.get(i).name();
                 SheetHandler handler = new SheetHandler(name, sharedStrings, dateStyles);
                 parse(require(sheetParts.get(i)), handler);
-                sheets.add(new SheetGrid(name, handler.cells, handler.merged));
+                sheets.add(new SheetGrid(name, handler.cells, handler.merged, workbook.sheets.get(i).hidden()));
             }
             return new WorkbookGrid(WorkbookFormat.XLSX, sheets);
         }
@@ -434,7 +442,9 @@ public final class XlsxGridLoader {
                     if (name == null || id == null) {
                         throw new StopParsing(corrupt("sheet element without name or r:id"));
                     }
-                    sheets.add(new SheetEntry(name, id));
+                    // state="hidden" or "veryHidden": the clerk does not see the sheet
+                    String state = attribute(atts, "state");
+                    sheets.add(new SheetEntry(name, id, state != null && !"visible".equals(state)));
                 }
             }
 

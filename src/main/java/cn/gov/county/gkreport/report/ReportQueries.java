@@ -109,6 +109,13 @@ public class ReportQueries {
         return sums;
     }
 
+    /** How many counted (ACCEPTED) submissions of the year carry a finding of this rule. */
+    public int acceptedWithFinding(int year, String ruleId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM submission s WHERE s.report_year = ? AND s.status = 'ACCEPTED' "
+                + "AND EXISTS (SELECT 1 FROM finding f WHERE f.submission_id = s.id AND f.rule_id = ?)", Integer.class,
+                year, ruleId);
+    }
+
     public int findingCount(int year) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM finding f JOIN submission s ON s.id = f.submission_id "
                 + "WHERE s.report_year = ?", Integer.class, year);

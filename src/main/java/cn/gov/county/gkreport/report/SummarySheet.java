@@ -34,6 +34,11 @@ final class SummarySheet {
         line(rows, styles, "校验问题", data.currentFindingCount() + " 条（各单位计入的版本，见“校验问题”）");
         line(rows, styles, "以前版本的问题", data.historyFindingCount() + " 条（已更正或被取代，不再计入，见“校验问题（历史）”）");
         line(rows, styles, "本次变化", changes.headline());
+        long accepted = data.count(Standing.ACCEPTED);
+        int withoutIndicators = data.queries().acceptedWithFinding(data.year(), "N-ABSENT");
+        line(rows, styles, "总体情况（统计指标）", "来自 " + (accepted - withoutIndicators) + " 个单位"
+                + (withoutIndicators == 0 ? "" : "（另有 " + withoutIndicators + " 个已接收单位没有填报“总体情况”工作表，"
+                + "其表二至表四已计入，统计指标未计入）"));
         rows.skip();
         line(rows, styles, "工作表说明", "封面、表二、表三、表四、总体情况：全县合计，格式与单位报送表相同，可直接向上级报送；"
                 + "分类汇总：镇小计、县直单位小计和全县合计；分单位明细：各单位数字；报送情况：各单位报送状态和文件；"

@@ -12,14 +12,14 @@ import org.junit.jupiter.api.Test;
 class FileNameHintTest {
 
     @Test
-    void warnsWhenTheFileNameNamesAnotherUnitThanTheCover() {
+    void holdsTheFileWhenItsNameNamesAnotherUnitThanTheCover() {
         Optional<Finding> hint = FileNameHint.check("县教育局2024年报.xlsx", Optional.of(FormFixtures.unit("D01")),
                 FormFixtures.ROSTER);
         assertThat(hint).hasValueSatisfying(f -> {
-            assertThat(f.ruleId()).isEqualTo("ID-HINT");
-            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.ruleId()).isEqualTo("ID-CONFLICT");
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
             assertThat(f.message()).contains("“县教育局”").contains("封面填写的单位是“县人民政府办公室”")
-                    .contains("已按封面计入");
+                    .contains("暂不接收").contains("不会替换").contains("请把封面的单位名称和单位代码改为“县教育局”");
         });
     }
 

@@ -38,7 +38,8 @@ class SubmissionCheckerTest {
         List<ConsistencyRule> rules = SubmissionChecker.allRules().rules();
 
         assertThat(rules).extracting(ConsistencyRule::id, ConsistencyRule::severity).containsExactly(
-                tuple("ID", Severity.ERROR), tuple("SHAPE", Severity.ERROR), tuple("TYPE", Severity.ERROR),
+                tuple("ID", Severity.ERROR), tuple("SHAPE", Severity.ERROR), tuple("READ", Severity.WARNING),
+                tuple("TYPE", Severity.ERROR), tuple("UNIT", Severity.WARNING), tuple("RANGE", Severity.ERROR),
                 tuple("T3-ROW", Severity.ERROR), tuple("T3-SUM", Severity.ERROR), tuple("T3-BAL", Severity.ERROR),
                 tuple("T4-SUM", Severity.ERROR), tuple("T2-REG", Severity.ERROR), tuple("N-SUM", Severity.WARNING),
                 tuple("X-CARRY", Severity.WARNING), tuple("X-VALID", Severity.WARNING), tuple("V-2019", Severity.WARNING),

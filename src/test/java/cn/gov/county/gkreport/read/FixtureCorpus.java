@@ -142,6 +142,7 @@ final class FixtureCorpus {
         placeholders(base, d06, edited);
         legacyTable3(base, d06, edited);
         table2Of2019(base, d06, edited);
+        new FidelityFixtures(this, out, poi).generate();
     }
 
     /** The reference report's figures; its 表三 in the 2019 layout with its three wrong 总计 cells. */
@@ -424,7 +425,7 @@ final class FixtureCorpus {
         }
     }
 
-    private Expect expect(String name, String unitCode, String tool, String description) {
+    Expect expect(String name, String unitCode, String tool, String description) {
         return new Expect(name, unitCode, tool, description);
     }
 
@@ -469,7 +470,7 @@ final class FixtureCorpus {
     }
 
     /** An expectation being put together; cells are where the template writer put each item, moved by {@code where}. */
-    private final class Expect {
+    final class Expect {
         final String name;
         final String unitCode;
         final String tool;
@@ -478,7 +479,10 @@ final class FixtureCorpus {
         final Set<String> implicitZero = new TreeSet<>();
         final Set<String> notANumber = new TreeSet<>();
         final List<String> findings = new ArrayList<>();
+        /** How the whole job must treat the file (FidelityJobTest): job.sentAs, job.status, job.rules … */
+        final Map<String, String> job = new LinkedHashMap<>();
         Map<String, BigDecimal> figures = Map.of();
+        WorkbookFormat format = WorkbookFormat.XLSX;
         SheetCell legacy;
         UnaryOperator<SheetCell> where = UnaryOperator.identity();
 
@@ -537,12 +541,31 @@ final class FixtureCorpus {
         }
 
         Expect shape(String sheet) {
-            findings.add("SHAPE@" + sheet);
+            return onSheet("SHAPE", sheet);
+        }
+
+        /** A finding that names a sheet but no cell. */
+        Expect onSheet(String rule, String sheet) {
+            findings.add(rule + "@" + sheet);
             return this;
         }
 
         SheetCell at(String code) {
             return where.apply(LAYOUT.get(code));
+        }
+
+        /** What the whole nightly job must make of the file when it arrives under {@code sentAs}. */
+        Expect job(String sentAs, String status, String rules) {
+            job.put("job.sentAs", sentAs);
+            job.put("job.status", status);
+            job.put("job.rules", rules);
+            return this;
+        }
+
+        /** A county total the accepted file changes against the demo input alone ({@code item=difference}). */
+        Expect adds(String code, BigDecimal difference) {
+            job.merge("job.adds", code + "=" + difference.toPlainString(), (a, b) -> a + ", " + b);
+            return this;
         }
 
         void write() throws IOException {
@@ -552,8 +575,14 @@ final class FixtureCorpus {
                         && !f.getFileName().toString().endsWith(FixtureExpectation.SUFFIX)).findFirst()
                         .orElseThrow(() -> new IllegalStateException("no fixture file " + name + ".*"));
             }
-            new FixtureExpectation(name, file.getFileName().toString(), description, tool, WorkbookFormat.XLSX, unitCode,
+            new FixtureExpectation(name, file.getFileName().toString(), description, tool, format, unitCode,
                     values, implicitZero, notANumber, Optional.ofNullable(legacy), findings, Optional.empty()).write(out);
+            if (!job.isEmpty()) {
+                StringBuilder lines = new StringBuilder();
+                job.forEach((k, v) -> lines.append(k).append('=').append(v).append('\n'));
+                Files.writeString(out.resolve(name + FixtureExpectation.SUFFIX), lines, java.nio.charset.StandardCharsets.UTF_8,
+                        java.nio.file.StandardOpenOption.APPEND);
+            }
         }
     }
 }

@@ -588,10 +588,18 @@ class SubmissionReaderTest {
             });
             assertThat(((XSSFCell) cellOf(file, T3, at.a1())).getCTCell().isSetV()).isFalse();
 
-            FigureCell figure = read(file).figures().get("T3.R1.NAT");
+            SubmissionContent content = read(file);
+            FigureCell figure = content.figures().get("T3.R1.NAT");
 
-            assertThat(figure).isEqualTo(new FigureCell("T3.R1.NAT", T3, at, "=E7+F7", null,
-                    FigureCell.Reading.FORMULA_WITHOUT_VALUE));
+            // computed as Excel would on opening the file (E7 + F7 of the written workbook), and said once
+            BigDecimal expected = content.figures().get("T3.R1.BIZ").value().add(content.figures().get("T3.R1.RES").value());
+            assertThat(figure).isEqualTo(new FigureCell("T3.R1.NAT", T3, at, expected.toPlainString(), expected,
+                    FigureCell.Reading.NUMBER));
+            assertThat(content.notes()).singleElement().satisfies(n -> {
+                assertThat(n.ruleId()).isEqualTo("FORMULA");
+                assertThat(n.error()).isFalse();
+                assertThat(n.message()).contains("1 个公式单元格没有保存计算结果").contains(T3 + "!" + at.a1() + " =E7+F7");
+            });
         }
 
         @Test
@@ -606,9 +614,31 @@ class SubmissionReaderTest {
 
             SubmissionContent content = read(file);
 
+            BigDecimal sum = Stream.of("NAT", "BIZ", "RES", "NGO", "LAW", "OTH")
+                    .map(c -> content.figures().get("T3.NEW." + c).value()).reduce(BigDecimal.ZERO, BigDecimal::add);
             assertThat(content.figures().get("T3.NEW.TOTAL")).isEqualTo(new FigureCell("T3.NEW.TOTAL", T3,
-                    CellRef.parse("J5"), "=SUM(D5,E5,F5,G5,H5,I5)", null, FigureCell.Reading.FORMULA_WITHOUT_VALUE));
+                    CellRef.parse("J5"), sum.toPlainString(), sum, FigureCell.Reading.NUMBER));
+            assertThat(content.notes()).extracting(ReadNote::ruleId).containsExactly("FORMULA");
             assertThat(content.figures().get("T3.CARRIED_IN.TOTAL").reading()).isEqualTo(FigureCell.Reading.NUMBER);
+        }
+
+        @Test
+        void aFormulaWithoutResultThatIsNotASumStaysWithoutValue() throws Exception {
+            CellRef at = form.at("T3.R1.NAT").cell();
+            CellRef loop = form.at("T3.R2.NAT").cell();
+            Path file = edit("no-result-product.xlsx", wb -> {
+                Sheet t3 = sheet(wb, T3);
+                WorkbookEdits.remove(t3, at);
+                cell(t3, at).setCellFormula("E7*F7");
+                WorkbookEdits.remove(t3, loop);
+                cell(t3, loop).setCellFormula(loop.a1() + "+1");
+            });
+
+            SubmissionContent content = read(file);
+
+            assertThat(content.figures().get("T3.R1.NAT").reading()).isEqualTo(FigureCell.Reading.FORMULA_WITHOUT_VALUE);
+            assertThat(content.figures().get("T3.R2.NAT").reading()).isEqualTo(FigureCell.Reading.FORMULA_WITHOUT_VALUE);
+            assertThat(content.notes()).isEmpty();
         }
 
         @Test
@@ -721,8 +751,7 @@ class SubmissionReaderTest {
                 "封面|找不到封面（没有“单位名称”一栏）|-",
                 "表二|找不到表二（二、主动公开政府信息情况）：没有“第二十条第（一）项”标题|T2.",
                 "表三|找不到表三（三、收到和处理政府信息公开申请情况）：没有“一、本年新收政府信息公开申请数量”一行|T3.",
-                "表四|找不到表四（四、政府信息公开行政复议、行政诉讼情况）：没有“行政复议”表头|T4.",
-                "总体情况|找不到“总体情况”工作表（统计指标）|N."})
+                "表四|找不到表四（四、政府信息公开行政复议、行政诉讼情况）：没有“行政复议”表头|T4."})
         void aMissingSheetIsOneShapeProblem(String sheetName, String message, String codePrefix) throws Exception {
             Path file = edit("missing.xlsx", wb -> wb.removeSheetAt(wb.getSheetIndex(sheetName)));
 
@@ -740,6 +769,21 @@ class SubmissionReaderTest {
             } else {
                 assertThat(content.cover()).containsExactlyEntriesOf(cover());
             }
+        }
+
+        @Test
+        void aMissingIndicatorSheetIsOneWarningAndNoIndicators() throws Exception {
+            Path file = edit("no-indicators.xlsx", wb -> wb.removeSheetAt(wb.getSheetIndex("总体情况")));
+
+            SubmissionContent content = read(file);
+
+            assertThat(content.problems()).isEmpty();
+            assertThat(content.notes()).singleElement().satisfies(n -> {
+                assertThat(n.ruleId()).isEqualTo("N-ABSENT");
+                assertThat(n.error()).isFalse();
+                assertThat(n.message()).contains("没有“总体情况”工作表").contains("表二、表三、表四照常计入");
+            });
+            assertThat(content.figures().keySet()).noneMatch(code -> code.startsWith("N.")).contains("T4.REVIEW.TOTAL");
         }
 
         @Test

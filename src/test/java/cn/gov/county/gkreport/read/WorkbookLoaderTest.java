@@ -321,6 +321,29 @@ class WorkbookLoaderTest {
         }
 
         @Test
+        void anExcelBinaryWorkbookIsNamedWithTheStepsToSaveItAsXlsx() throws Exception {
+            // the parts Excel writes for .xlsb (LibreOffice cannot write one; the sniffer needs only the names)
+            Map<String, String> xlsb = new LinkedHashMap<>();
+            xlsb.put("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>");
+            xlsb.put("xl/workbook.bin", "\u0083\u0001\u0000");
+            xlsb.put("xl/worksheets/sheet1.bin", "\u0081\u0001\u0000");
+            assertReason(writeZip(dir.resolve("年报.xlsb"), xlsb), UnreadableReason.XLSB);
+            assertThat(UnreadableReason.XLSB.advice()).contains("另存为").contains("Excel 工作簿(*.xlsx)");
+        }
+
+        @Test
+        void anOdsAndAnXmlSpreadsheet2003AreNamedWithTheStepsToSaveThemAsXlsx() throws Exception {
+            Map<String, String> ods = new LinkedHashMap<>();
+            ods.put("mimetype", "application/vnd.oasis.opendocument.spreadsheet");
+            ods.put("content.xml", "<office:document-content/>");
+            assertReason(writeZip(dir.resolve("年报.ods"), ods), UnreadableReason.ODS);
+            Path xml = Files.writeString(dir.resolve("年报.xml"), "<?xml version=\"1.0\"?>\n<?mso-application progid=\"Excel.Sheet\"?>\n"
+                    + "<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\"></Workbook>");
+            assertReason(xml, UnreadableReason.SPREADSHEET_XML);
+            assertThat(UnreadableReason.ODS.advice()).contains("另存为").contains("Excel 2007-365");
+        }
+
+        @Test
         void wordDocumentIsNotAWorkbook() throws Exception {
             Map<String, String> docx = new LinkedHashMap<>();
             docx.put("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>");
