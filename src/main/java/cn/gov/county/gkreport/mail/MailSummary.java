@@ -36,6 +36,8 @@ public class MailSummary {
                 lines.add("邮箱收取: 新邮件 " + c.getInt(MailIntakeTasklet.NEW_MESSAGES) + " 封，保存附件 "
                         + c.getInt(MailIntakeTasklet.SAVED) + " 个，重复文件 " + c.getInt(MailIntakeTasklet.DUPLICATES)
                         + " 个，无可处理附件 " + c.getInt(MailIntakeTasklet.REFUSED) + " 封"
+                        + (c.getInt(MailIntakeTasklet.BOUNCES, 0) == 0 ? "" : "，退信等自动回执 "
+                        + c.getInt(MailIntakeTasklet.BOUNCES) + " 封（不作为报送，见催报名单）")
                         + (c.getInt(MailIntakeTasklet.LEFT) == 0 ? "" : "，无附件或无法解析（留在邮箱中请人工查看）"
                         + c.getInt(MailIntakeTasklet.LEFT) + " 封"));
             }

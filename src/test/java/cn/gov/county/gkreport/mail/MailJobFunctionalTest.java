@@ -501,7 +501,7 @@ abstract class MailJobFunctionalTest {
         byte[] bytes = Files.readAllBytes(csv);
         assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
         List<String> lines = List.of(new String(bytes, StandardCharsets.UTF_8).substring(1).split("\r\n"));
-        assertThat(lines.get(0)).isEqualTo("单位代码,单位名称,单位类型,状态,最近报送文件,最近报送时间,错误数,联系人,联系电话,电子邮箱,上次催报,催报内容");
+        assertThat(lines.get(0)).isEqualTo("单位代码,单位名称,单位类型,状态,最近报送文件,最近报送时间,错误数,联系人,联系电话,电子邮箱,上次催报,催报内容,邮件情况");
         assertThat(lines).hasSize(4);
         assertThat(lines.get(1)).startsWith("T06,下村镇,镇,未报送,,,,,,,,截至").contains("尚未收到贵单位2024年政府信息公开工作年度报告，请于");
         assertThat(lines.get(2)).startsWith("T16,犁川镇,镇,未报送,,,,,,lichuan@lichuan.test,")
