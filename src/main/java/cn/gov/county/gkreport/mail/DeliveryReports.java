@@ -67,18 +67,13 @@ final class DeliveryReports {
      */
     static Optional<Report> of(Part message, String fromAddress, String subject, String own)
             throws MessagingException, IOException {
-        boolean report = message.isMimeType("multipart/report");
-        String local = fromAddress == null ? "" : fromAddress.toLowerCase(Locale.ROOT);
-        boolean daemon = DAEMON.matcher(local).matches();
-        boolean bounceSubject = subject != null && BOUNCE_SUBJECT.matcher(subject).find();
-        boolean automatic = message.getHeader("Auto-Submitted") != null
-                && !message.getHeader("Auto-Submitted")[0].strip().toLowerCase(Locale.ROOT).startsWith("no");
-        if (!report && !daemon && !(bounceSubject && automatic)) {
+        if (!is(message, fromAddress, subject)) {
             return Optional.empty();
         }
+        boolean bounceSubject = subject != null && BOUNCE_SUBJECT.matcher(subject).find();
         Reading r = new Reading(own);
         r.walk(message, 0);
-        String reportType = report ? reportType(message) : "";
+        String reportType = message.isMimeType("multipart/report") ? reportType(message) : "";
         boolean failed;
         if (reportType.equals("disposition-notification")) {
             failed = false; // a read receipt
@@ -89,6 +84,15 @@ final class DeliveryReports {
         }
         String recipient = r.recipient != null ? r.recipient : r.returnedTo != null ? r.returnedTo : r.quotedRecipient;
         return Optional.of(new Report(failed, recipient, r.status, r.diagnostic, r.messageId, r.subject));
+    }
+
+    /** Whether a message is a report, by its headers alone (type, sender, subject with Auto-Submitted). */
+    static boolean is(Part message, String fromAddress, String subject) throws MessagingException {
+        String local = fromAddress == null ? "" : fromAddress.toLowerCase(Locale.ROOT);
+        boolean bounceSubject = subject != null && BOUNCE_SUBJECT.matcher(subject).find();
+        String[] auto = message.getHeader("Auto-Submitted");
+        boolean automatic = auto != null && !auto[0].strip().toLowerCase(Locale.ROOT).startsWith("no");
+        return message.isMimeType("multipart/report") || DAEMON.matcher(local).matches() || (bounceSubject && automatic);
     }
 
     /** A report whose structure could not be read: judged by sender and subject, nothing known about it. */

@@ -1,5 +1,7 @@
 package cn.gov.county.gkreport.mail;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -47,6 +49,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 
 import org.slf4j.Logger;
@@ -273,7 +276,18 @@ public class MailboxIntake {
     /** The delivery report a message is, if it is one; a report that cannot be read is still one. */
     private Optional<DeliveryReports.Report> deliveryReport(Message message, InternetAddress from, String subject) {
         try {
-            return DeliveryReports.of(message, from.getAddress(), subject, settings.fromAddress());
+            if (!DeliveryReports.is(message, from.getAddress(), subject)) {
+                return Optional.empty();
+            }
+            // read from one copy of the whole message: servers describe message/delivery-status parts unevenly
+            Part report = message;
+            if (message.getSize() >= 0 && message.getSize() <= maxBytes) {
+                ByteArrayOutputStream copy = new ByteArrayOutputStream();
+                message.writeTo(copy);
+                report = new MimeMessage(Session.getInstance(new java.util.Properties()),
+                        new ByteArrayInputStream(copy.toByteArray()));
+            }
+            return DeliveryReports.of(report, from.getAddress(), subject, settings.fromAddress());
         } catch (MessagingException | IOException | RuntimeException unreadable) {
             log.warn("退信内容无法解析: {} ({})", subject, unreadable.toString());
             return DeliveryReports.of(from.getAddress(), subject);
