@@ -69,7 +69,9 @@ class MailboxIntakePop3Test {
 
     @BeforeAll
     void startGreenMail(@TempDir Path secretsDir) throws Exception {
-        greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_POP3S));
+        ServerSetup pop3s = new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_POP3S);
+        pop3s.setServerStartupTimeout(60_000); // a hang guard on a loaded machine (TLS set-up), not a speed check
+        greenMail = new GreenMail(pop3s);
         greenMail.start();
         GreenMailUser user = greenMail.setUser(OFFICE, OFFICE, "pop-secret");
         secrets = secretsDir;
