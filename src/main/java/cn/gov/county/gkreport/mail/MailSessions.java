@@ -69,6 +69,9 @@ final class MailSessions {
         props.put("mail." + p + ".ssl.checkserveridentity", "true");
         if (settings.trustCertificates() != null) {
             props.put("mail." + p + ".ssl.socketFactory", MailTrust.socketFactory(settings.trustCertificates()));
+            // without this, a refused certificate is tried again with the JDK's default factory, and the
+            // operator reads that attempt's error (not trusted) instead of the real one (wrong name)
+            props.put("mail." + p + ".socketFactory.fallback", "false");
         } else if (!MailSettings.blank(sslTrust)) {
             props.put("mail." + p + ".ssl.trust", sslTrust);
         }

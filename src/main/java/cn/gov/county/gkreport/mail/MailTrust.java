@@ -38,20 +38,37 @@ final class MailTrust {
 
     /** A socket factory trusting the public CAs and the certificates in {@code pem}. */
     static SSLSocketFactory socketFactory(Path pem) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {trustManager(pem)}, null);
+            return context.getSocketFactory();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("无法使用证书文件 " + pem + "（" + e.getMessage() + "）", e);
+        }
+    }
+
+    /** The public CAs' trust manager, and one for the certificates in {@code pem}, either of which may trust. */
+    static X509ExtendedTrustManager trustManager(Path pem) {
         List<X509Certificate> own = certificates(pem);
         try {
-            X509ExtendedTrustManager publicCas = trustManager(null);
+            X509ExtendedTrustManager publicCas = trustManager((KeyStore) null);
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);
             for (int i = 0; i < own.size(); i++) {
                 store.setCertificateEntry("office-" + i, own.get(i));
             }
-            X509ExtendedTrustManager office = trustManager(store);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new Either(publicCas, office)}, null);
-            return context.getSocketFactory();
+            return new Either(publicCas, trustManager(store));
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("无法使用证书文件 " + pem + "（" + e.getMessage() + "）", e);
+        }
+    }
+
+    /** The JDK's default trust manager (its public CAs). */
+    static X509ExtendedTrustManager publicCas() {
+        try {
+            return trustManager((KeyStore) null);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 
