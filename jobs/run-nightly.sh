@@ -4,11 +4,17 @@
 #   ARC_HOME      the installation folder (default: this script's parent folder)
 #   ARC_YEAR      the reporting year (default: last calendar year)
 #   ARC_PROFILE   "mysql" to use MySQL (then ARC_DB_URL, ARC_DB_USER, ARC_DB_PASSWORD)
-#   ARC_JAVA_OPTS JVM options instead of the defaults below (e.g. a larger -Xmx for a province)
+#   ARC_JAVA_OPTS JVM options added after the defaults below (a later -Xmx wins; a -XX:+Use…GC replaces
+#                 the default collector), e.g. ARC_JAVA_OPTS='-Xmx2g' for a province
 set -euo pipefail
 ARC_HOME="${ARC_HOME:-$(cd "$(dirname "$0")/.." && pwd)}"
 ARC_YEAR="${ARC_YEAR:-$(( $(date +%Y) - 1 ))}"
 cd "$ARC_HOME"
+# cron (and some service managers) start without a locale: Java would then write file names in ASCII
+# and fail on 催报名单-<year>.csv and the units' Chinese file names. Use UTF-8 whatever the caller had.
+if [[ "$(locale charmap 2>/dev/null)" != "UTF-8" ]]; then
+  export LC_ALL=C.UTF-8
+fi
 mkdir -p logs
 profile_arg=()
 if [[ -n "${ARC_PROFILE:-}" ]]; then
@@ -19,8 +25,15 @@ log="logs/consolidation-$(date +%Y%m%d-%H%M%S).log"
 # 2 wrong arguments or folders, 3 another run for the same year is still going.
 # JVM: a batch run wants throughput, not short pauses (ParallelGC), and a quick start more than
 # peak code (C1 only: C2's compiler threads would take cores from the job); 512 MB is enough for
-# thousands of workbooks (see README, Scale). ARC_JAVA_OPTS replaces these.
-read -r -a java_opts <<< "${ARC_JAVA_OPTS:--Xmx512m -XX:+UseParallelGC -XX:TieredStopAtLevel=1}"
-java "${java_opts[@]}" -jar target/annual-report-consolidator.jar \
+# thousands of workbooks (see README, Scale). ARC_JAVA_OPTS adds to these.
+java_opts=(-Xmx512m -XX:TieredStopAtLevel=1)
+read -r -a extra_opts <<< "${ARC_JAVA_OPTS:-}"
+# two collectors on one command line stop the JVM: the default one only when no other is chosen
+collector=-XX:+UseParallelGC
+for opt in ${extra_opts[@]+"${extra_opts[@]}"}; do
+  if [[ "$opt" =~ ^-XX:\+Use[A-Za-z0-9]*GC$ ]]; then collector=; fi
+done
+java_opts+=(${collector:+"$collector"})
+java "${java_opts[@]}" ${extra_opts[@]+"${extra_opts[@]}"} -jar target/annual-report-consolidator.jar \
   --year="$ARC_YEAR" --input=input --output=output "${profile_arg[@]}" 2>&1 | tee "$log"
 exit "${PIPESTATUS[0]}"

@@ -49,8 +49,11 @@ public final class AttachmentNames {
         }
     }
 
-    /** Longest base name kept, in UTF-8 bytes (file systems allow 255; room is left for "(99)" and the extension). */
-    static final int MAX_BASE_BYTES = 150;
+    /**
+     * Longest base name kept, in UTF-8 bytes: ext4 and most file systems allow 255 bytes per name; room
+     * is left for a "(9999)" and the extension. A Chinese name of up to 80 characters is kept whole.
+     */
+    static final int MAX_BASE_BYTES = 255 - "(9999)".length() - ".xlsx".length();
     private static final String FALLBACK_BASE = "附件";
     private static final Pattern ENCODED_WORD = Pattern.compile("=\\?([^?\\s]+)\\?([BbQq])\\?([^?\\s]*)\\?=");
     private static final Pattern RFC2231_VALUE = Pattern.compile("^([A-Za-z0-9._:-]+)'[A-Za-z-]*'(.*%[0-9A-Fa-f]{2}.*)$");
@@ -372,6 +375,11 @@ public final class AttachmentNames {
      * ({@code 年报} sent as {@code application/vnd.ms-excel} becomes {@code 年报.xls}).
      */
     public static String safeName(String decoded, Kind kind) {
+        return safeName(decoded, kind, MAX_BASE_BYTES);
+    }
+
+    /** {@link #safeName(String, Kind)} with the base name cut at {@code maxBaseBytes} UTF-8 bytes. */
+    static String safeName(String decoded, Kind kind, int maxBaseBytes) {
         String name = decoded == null ? "" : Normalizer.normalize(decoded, Normalizer.Form.NFC);
         int sep = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
         name = name.substring(sep + 1);
@@ -409,7 +417,7 @@ public final class AttachmentNames {
         if (RESERVED.matcher(base).matches()) {
             base = "_" + base;
         }
-        base = truncateUtf8(base, MAX_BASE_BYTES).strip();
+        base = truncateUtf8(base, maxBaseBytes).strip();
         if (base.isEmpty() || base.chars().allMatch(c -> c == '_')) {
             base = FALLBACK_BASE + (base.isEmpty() ? "" : base);
         }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import cn.gov.county.gkreport.form.FormFiles;
@@ -27,10 +28,22 @@ public class ChaseList {
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    /** One unit to chase. */
+    /**
+     * One unit to chase.
+     *
+     * @param mailNote what went wrong with the unit's mail (a bounce of our mail to it, its mail refused), or null
+     */
     public record Entry(RosterUnit unit, Standing standing, String lastFile, String lastReceivedAt, int errors,
                         String contactPerson, String contactPhone, String email, String lastReminder,
-                        String reminderText) {
+                        String reminderText, String mailNote) {
+
+        /** An entry without mail trouble. */
+        public Entry(RosterUnit unit, Standing standing, String lastFile, String lastReceivedAt, int errors,
+                     String contactPerson, String contactPhone, String email, String lastReminder,
+                     String reminderText) {
+            this(unit, standing, lastFile, lastReceivedAt, errors, contactPerson, contactPhone, email, lastReminder,
+                    reminderText, null);
+        }
     }
 
     private final Roster roster;
@@ -40,9 +53,10 @@ public class ChaseList {
     private final ReminderRepository reminders;
     private final UnitAddresses addresses;
     private final ReplyTexts texts;
+    private final MailTroubles troubles;
 
     public ChaseList(Roster roster, ReportQueries queries, JdbcTemplate jdbc, MailReplyRepository replies,
-                     ReminderRepository reminders, UnitAddresses addresses, ReplyTexts texts) {
+                     ReminderRepository reminders, UnitAddresses addresses, ReplyTexts texts, BounceRepository bounces) {
         this.roster = roster;
         this.queries = queries;
         this.jdbc = jdbc;
@@ -50,6 +64,7 @@ public class ChaseList {
         this.reminders = reminders;
         this.addresses = addresses;
         this.texts = texts;
+        this.troubles = new MailTroubles(roster, jdbc, bounces, addresses);
     }
 
     public static Path fileFor(Path outputDir, int year) {
@@ -60,6 +75,7 @@ public class ChaseList {
     public List<Entry> entries(int year, LocalDate today) {
         List<ReportQueries.SubmissionRow> rows = queries.submissions(year);
         List<Entry> entries = new ArrayList<>();
+        Map<String, String> mailNotes = troubles.of(year);
         for (UnitStanding standing : UnitStanding.of(roster.units(), rows)) {
             RosterUnit unit = standing.unit();
             if (standing.standing() == Standing.ACCEPTED) {
@@ -73,7 +89,8 @@ public class ChaseList {
             entries.add(new Entry(unit, standing.standing(), lastFile,
                     last.map(ReportQueries.SubmissionRow::receivedAt).orElse(null), errors, contact[0], contact[1], email,
                     reminders.lastReminder(year, unit.code()).map(t -> t.format(MINUTE)).orElse(null),
-                    texts.reminderSentence(standing.standing(), lastFile, errors, year, today)));
+                    texts.reminderSentence(standing.standing(), lastFile, errors, year, today),
+                    mailNotes.get(unit.code())));
         }
         return entries;
     }
@@ -97,11 +114,12 @@ public class ChaseList {
 
     /** The same units as lines for the run summary. */
     public static List<String> summaryLines(List<Entry> entries) {
-        return entries.stream().map(e -> String.format("  %s %-14s %s%s  联系人 %s  电话 %s%s", e.unit().code(),
+        return entries.stream().map(e -> String.format("  %s %-14s %s%s  联系人 %s  电话 %s%s%s", e.unit().code(),
                 e.unit().name(), e.standing().label(),
                 e.standing() == Standing.REJECTED && e.lastFile() != null
                         ? "（" + e.lastFile() + "，错误 " + e.errors() + " 处）" : "",
-                orDash(e.contactPerson()), orDash(e.contactPhone()), e.email() == null ? "" : "  邮箱 " + e.email()))
+                orDash(e.contactPerson()), orDash(e.contactPhone()), e.email() == null ? "" : "  邮箱 " + e.email(),
+                e.mailNote() == null ? "" : "\n      " + e.mailNote()))
                 .toList();
     }
 

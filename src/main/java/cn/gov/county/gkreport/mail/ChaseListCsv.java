@@ -24,7 +24,7 @@ import org.apache.commons.csv.CSVPrinter;
 final class ChaseListCsv {
 
     static final String[] HEADER = {"单位代码", "单位名称", "单位类型", "状态", "最近报送文件", "最近报送时间", "错误数",
-        "联系人", "联系电话", "电子邮箱", "上次催报", "催报内容"};
+        "联系人", "联系电话", "电子邮箱", "上次催报", "催报内容", "邮件情况"};
     /** Leading characters that make Excel, WPS or LibreOffice read a cell as a formula (or a DDE command). */
     private static final String FORMULA_STARTS = "=+-@\t\r";
     /**
@@ -47,7 +47,8 @@ final class ChaseListCsv {
                 csv.printRecord(Stream.of(e.unit().code(), e.unit().name(), e.unit().type().label(),
                         e.standing().label(), e.lastFile(), e.lastReceivedAt(),
                         e.standing() == Standing.REJECTED ? Integer.toString(e.errors()) : null,
-                        e.contactPerson(), e.contactPhone(), e.email(), e.lastReminder(), e.reminderText())
+                        e.contactPerson(), e.contactPhone(), e.email(), e.lastReminder(), e.reminderText(),
+                        e.mailNote())
                         .map(ChaseListCsv::cell));
             }
             csv.flush(); // not closed: the stream belongs to writeAtomically

@@ -26,18 +26,26 @@ public class MailIntakeTasklet implements Tasklet {
     public static final String DUPLICATES = "mail.intake.duplicates";
     public static final String REFUSED = "mail.intake.refused";
     public static final String LEFT = "mail.intake.left";
+    public static final String BOUNCES = "mail.intake.bounces";
     public static final String PROBLEM = "mail.intake.problem";
     private static final Logger log = LoggerFactory.getLogger(MailIntakeTasklet.class);
 
     private final MailSettings settings;
     private final MailboxIntake intake;
     private final Path input;
+    private final Path output;
     private final int year;
 
+    /** Without an output folder: only the feedback fingerprints already recorded are recognised. */
     public MailIntakeTasklet(MailSettings settings, MailboxIntake intake, Path input, int year) {
+        this(settings, intake, input, null, year);
+    }
+
+    public MailIntakeTasklet(MailSettings settings, MailboxIntake intake, Path input, Path output, int year) {
         this.settings = settings;
         this.intake = intake;
         this.input = input;
+        this.output = output;
         this.year = year;
     }
 
@@ -50,18 +58,20 @@ public class MailIntakeTasklet implements Tasklet {
         }
         ExecutionContext context = contribution.getStepExecution().getExecutionContext();
         try {
-            MailboxIntake.Result result = intake.run(input, year, contribution.getStepExecution().getJobExecutionId());
+            MailboxIntake.Result result = intake.run(input, output, year, contribution.getStepExecution().getJobExecutionId());
             context.putInt(NEW_MESSAGES, result.newMessages());
             context.putInt(SAVED, result.savedFiles());
             context.putInt(DUPLICATES, result.duplicateFiles());
             context.putInt(REFUSED, result.refusedMessages());
             context.putInt(LEFT, result.leftMessages());
+            context.putInt(BOUNCES, result.bounces());
             for (int i = 0; i < result.newMessages(); i++) {
                 contribution.incrementReadCount(); // the summary's 读取: new messages; 写入: files saved
             }
             contribution.incrementWriteCount(result.savedFiles());
         } catch (Exception e) {
-            String problem = describe(e);
+            String problem = MailProblems.describe(e, "邮箱服务器（" + settings.mailbox().host() + ":"
+                    + settings.mailbox().effectivePort() + "）");
             log.error("邮箱收取失败，今晚只处理输入目录中已有的文件: {}", problem);
             context.putString(PROBLEM, problem);
             contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription("邮箱收取失败: " + problem));
@@ -71,27 +81,6 @@ public class MailIntakeTasklet implements Tasklet {
 
     /** What the operator needs to know, in one line, without a stack trace. */
     static String describe(Exception e) {
-        Throwable t = e;
-        String text = null;
-        while (t != null) {
-            if (t instanceof jakarta.mail.AuthenticationFailedException) {
-                return "登录邮箱失败（用户名或密码错误，或未开启 IMAP/POP3 服务）";
-            }
-            if (t instanceof java.net.UnknownHostException) {
-                return "找不到邮件服务器 " + t.getMessage() + "（请检查 host 设置和网络）";
-            }
-            if (t instanceof java.net.ConnectException || t instanceof java.net.SocketTimeoutException) {
-                return "无法连接邮件服务器（" + t.getMessage() + "，请检查 host/port 和网络）";
-            }
-            if (t instanceof javax.net.ssl.SSLException || t instanceof java.security.cert.CertificateException) {
-                return "与邮件服务器的加密连接失败（证书不受信任？可用 ssl-trust 指定内网服务器）: " + t.getMessage();
-            }
-            if (t instanceof IllegalStateException && t.getMessage() != null) {
-                return t.getMessage();
-            }
-            text = text == null ? t.getMessage() : text;
-            t = t.getCause();
-        }
-        return e.getClass().getSimpleName() + (text == null ? "" : ": " + text);
+        return MailProblems.describe(e, "邮箱服务器");
     }
 }

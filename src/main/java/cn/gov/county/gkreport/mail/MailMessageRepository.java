@@ -21,12 +21,12 @@ public class MailMessageRepository {
 
     /** What became of a message. */
     public enum MessageOutcome {
-        SAVED, DUPLICATE, REFUSED, NO_ATTACHMENT, UNREADABLE
+        SAVED, DUPLICATE, REFUSED, NO_ATTACHMENT, UNREADABLE, BOUNCE
     }
 
     /** What became of an attachment. */
     public enum AttachmentOutcome {
-        SAVED, DUPLICATE, ARCHIVE, NOT_EXCEL, TOO_LARGE, UNREADABLE
+        SAVED, DUPLICATE, ARCHIVE, NOT_EXCEL, TOO_LARGE, UNREADABLE, FEEDBACK_COPY, WINMAIL_EMPTY
     }
 
     /** Where the message stands on the server: to be marked/moved, done, or deliberately left alone. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import cn.gov.county.gkreport.check.Finding;
+import cn.gov.county.gkreport.intake.InputFolder;
 import cn.gov.county.gkreport.mail.MailReplyRepository.Kind;
 import cn.gov.county.gkreport.mail.MailReplyRepository.PendingNotice;
 import cn.gov.county.gkreport.mail.MailReplyRepository.PendingReply;
@@ -39,17 +40,20 @@ public class MailReplies {
     private final OutgoingMail mail;
     private final FeedbackAttachments feedback;
     private final ReplyTexts texts;
+    private final FeedbackFingerprints fingerprints;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     /** @param tx a template that starts a new transaction (every read and write runs in one of its own) */
     public MailReplies(MailSettings settings, MailReplyRepository replies, OutgoingMail mail,
-                       FeedbackAttachments feedback, ReplyTexts texts, TransactionTemplate tx, Clock clock) {
+                       FeedbackAttachments feedback, ReplyTexts texts, FeedbackFingerprints fingerprints,
+                       TransactionTemplate tx, Clock clock) {
         this.settings = settings;
         this.replies = replies;
         this.mail = mail;
         this.feedback = feedback;
         this.texts = texts;
+        this.fingerprints = fingerprints;
         this.tx = tx;
         this.clock = clock;
     }
@@ -72,7 +76,7 @@ public class MailReplies {
                         attachment.map(a -> a.getFileName().toString()).orElse(null), now.toLocalDate());
                 return new Prepared(kind, letter, attachment.orElse(null));
             });
-            deliver(counts, r.recipient(), p.letter(), r.originalMessageId(), p.attachment(),
+            deliver(counts, year, r.recipient(), p.letter(), r.originalMessageId(), p.attachment(),
                     () -> replies.reserve(r.submissionId(), null, r.messageRow(), p.kind(), r.recipient(),
                             p.letter().subject(), p.attachment() == null ? null : p.attachment().getFileName().toString(),
                             executionId, now));
@@ -80,7 +84,7 @@ public class MailReplies {
         for (PendingNotice n : tx.execute(status -> replies.pendingNotices(year, since))) {
             ReplyTexts.Letter letter = tx.execute(status -> texts.notice(n, replies.attachments(n.messageRow()),
                     sha -> replies.earlierFile(year, sha), now.toLocalDate()));
-            deliver(counts, n.recipient(), letter, n.originalMessageId(), null,
+            deliver(counts, year, n.recipient(), letter, n.originalMessageId(), null,
                     () -> replies.reserve(null, n.messageRow(), n.messageRow(), Kind.NOTICE, n.recipient(),
                             letter.subject(), null, executionId, now));
         }
@@ -96,23 +100,47 @@ public class MailReplies {
         Optional<Long> reserve();
     }
 
-    private void deliver(int[] counts, String to, ReplyTexts.Letter letter, String inReplyTo, Path attachment,
-                         Reservation reservation) {
+    private void deliver(int[] counts, int year, String to, ReplyTexts.Letter letter, String inReplyTo,
+                         Path attachment, Reservation reservation) {
         Optional<Long> id = tx.execute(status -> reservation.reserve());
         if (id == null || id.isEmpty()) {
             counts[2]++;
             return;
         }
+        String messageId = newMessageId("reply", id.get(), settings.fromAddress(), clock);
         try {
+            // the Message-ID and the copy's fingerprint are recorded before the mail leaves: a bounce of it,
+            // or the copy sent back, is recognised even if the run dies right after sending
+            String sha256 = attachment == null ? null : InputFolder.fingerprint(attachment).sha256();
+            tx.executeWithoutResult(status -> {
+                replies.outgoing(id.get(), messageId, sha256);
+                if (sha256 != null) {
+                    fingerprints.record(sha256, year, attachment.getFileName().toString(),
+                            LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
+                }
+            });
             mail.send(new OutgoingMail.Outgoing(to, letter.subject(), letter.body(), threadable(inReplyTo), attachment,
-                    "auto-replied"));
+                    "auto-replied", messageId));
             tx.executeWithoutResult(status -> replies.sent(id.get(), LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS)));
             counts[0]++;
         } catch (Exception e) {
-            log.warn("回复邮件发送失败（下次运行重试）: {} → {} ({})", letter.subject(), to, e.toString());
-            tx.executeWithoutResult(status -> replies.failed(id.get(), e.toString()));
+            String problem = MailProblems.describe(e, "发信服务器（" + settings.smtpHost() + ":"
+                    + settings.smtp().effectivePort() + "）");
+            log.warn("回复邮件发送失败（下次运行重试）: {} → {}：{}", letter.subject(), to, problem);
+            tx.executeWithoutResult(status -> replies.failed(id.get(), problem));
             counts[1]++;
         }
+    }
+
+    /**
+     * A Message-ID of our own for an outgoing mail, unique (row id, time, random) and in the sender's
+     * domain, so that a delivery report can be matched to the mail it returns.
+     */
+    static String newMessageId(String kind, long id, String from, Clock clock) {
+        String domain = from != null && from.contains("@") ? from.substring(from.lastIndexOf('@') + 1).strip()
+                : "gkreport.invalid";
+        return "<gkreport." + kind + "." + id + "." + clock.millis() + "."
+                + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + "@" + domain + ">";
     }
 
     /** A real Message-ID to thread under; not the stand-in made for a message without one. */

@@ -190,6 +190,12 @@ public class MailReplyRepository {
                 .stream().findFirst();
     }
 
+    /** The Message-ID a reply goes out with, and the fingerprint of the feedback copy it carries. */
+    public void outgoing(long id, String messageId, String attachmentSha256) {
+        jdbc.update("UPDATE mail_reply SET message_id = ?, attachment_sha256 = ? WHERE id = ?", messageId,
+                attachmentSha256, id);
+    }
+
     public void sent(long id, LocalDateTime at) {
         jdbc.update("UPDATE mail_reply SET status = 'SENT', sent_at = ? WHERE id = ?", Timestamp.valueOf(at), id);
     }

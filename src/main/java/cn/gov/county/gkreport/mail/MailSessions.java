@@ -22,10 +22,7 @@ final class MailSessions {
         props.put("mail." + p + ".port", Integer.toString(box.effectivePort()));
         timeouts(props, p, settings);
         if (p.endsWith("s")) {
-            props.put("mail." + p + ".ssl.checkserveridentity", "true");
-            if (!MailSettings.blank(box.sslTrust())) {
-                props.put("mail." + p + ".ssl.trust", box.sslTrust());
-            }
+            tls(props, p, settings, box.sslTrust());
         }
         if (p.startsWith("imap")) {
             // Reading a message must not mark it read: only a processed one is flagged, after it is recorded.
@@ -52,10 +49,7 @@ final class MailSessions {
             props.put("mail.smtp.starttls.required", "true");
         }
         if (!smtp.security().equals("none")) {
-            props.put("mail." + p + ".ssl.checkserveridentity", "true");
-            if (!MailSettings.blank(smtp.sslTrust())) {
-                props.put("mail." + p + ".ssl.trust", smtp.sslTrust());
-            }
+            tls(props, p, settings, smtp.sslTrust());
         }
         props.putAll(settings.properties());
         sender.setJavaMailProperties(props);
@@ -64,6 +58,23 @@ final class MailSessions {
             sender.setPassword(settings.smtpPassword());
         }
         return sender;
+    }
+
+    /**
+     * Certificate checks of one protocol: the chain against the public CAs plus the office's
+     * {@code trust-certificates} (one socket factory for SSL and STARTTLS), and the host name against
+     * the certificate (LDAPS rules: an IP address against the IP entries).
+     */
+    private static void tls(Properties props, String p, MailSettings settings, String sslTrust) {
+        props.put("mail." + p + ".ssl.checkserveridentity", "true");
+        if (settings.trustCertificates() != null) {
+            props.put("mail." + p + ".ssl.socketFactory", MailTrust.socketFactory(settings.trustCertificates()));
+            // without this, a refused certificate is tried again with the JDK's default factory, and the
+            // operator reads that attempt's error (not trusted) instead of the real one (wrong name)
+            props.put("mail." + p + ".socketFactory.fallback", "false");
+        } else if (!MailSettings.blank(sslTrust)) {
+            props.put("mail." + p + ".ssl.trust", sslTrust);
+        }
     }
 
     private static void timeouts(Properties props, String protocol, MailSettings settings) {

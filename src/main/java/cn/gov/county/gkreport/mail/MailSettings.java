@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * The office's mail settings ({@code consolidator.mail.*}). Every feature is off unless switched on.
@@ -31,13 +32,26 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param unitAddresses        CSV {@code code,email} (outside the repository) with each unit's address
  * @param timeout              connect and read timeout of every mail connection
  * @param properties           further Jakarta Mail session properties, as is ({@code mail.imaps.…})
+ * @param trustCertificates    a PEM file with the office's own mail server certificate or its CA: trusted
+ *                             in addition to the public CAs, for the mailbox and the outgoing server alike
+ *                             (the host name is still checked against the certificate)
  */
 @ConfigurationProperties("consolidator.mail")
 public record MailSettings(boolean intakeEnabled, boolean repliesEnabled, boolean remindersEnabled, Mailbox mailbox,
                            Smtp smtp, String from, String fromName, String signature, LocalDate deadline,
                            Integer reminderIntervalDays, Integer replyWithinDays, Path unitAddresses,
-                           Duration timeout, Map<String, String> properties) {
+                           Duration timeout, Map<String, String> properties, Path trustCertificates) {
 
+    /** Settings without a certificate file of the office's own (the public CAs only). */
+    public MailSettings(boolean intakeEnabled, boolean repliesEnabled, boolean remindersEnabled, Mailbox mailbox,
+                        Smtp smtp, String from, String fromName, String signature, LocalDate deadline,
+                        Integer reminderIntervalDays, Integer replyWithinDays, Path unitAddresses, Duration timeout,
+                        Map<String, String> properties) {
+        this(intakeEnabled, repliesEnabled, remindersEnabled, mailbox, smtp, from, fromName, signature, deadline,
+                reminderIntervalDays, replyWithinDays, unitAddresses, timeout, properties, null);
+    }
+
+    @ConstructorBinding
     public MailSettings {
         mailbox = mailbox == null ? new Mailbox(null, null, null, null, null, null, null, null, null, null) : mailbox;
         smtp = smtp == null ? new Smtp(null, null, null, null, null, null, null, null) : smtp;
@@ -49,7 +63,8 @@ public record MailSettings(boolean intakeEnabled, boolean repliesEnabled, boolea
 
     /** Nothing switched on. */
     public static MailSettings disabled() {
-        return new MailSettings(false, false, false, null, null, null, null, null, null, null, null, null, null, null);
+        return new MailSettings(false, false, false, null, null, null, null, null, null, null, null, null, null, null,
+                null);
     }
 
     /** The address replies come from. */
@@ -68,7 +83,8 @@ public record MailSettings(boolean intakeEnabled, boolean repliesEnabled, boolea
      * @param passwordFile    or a file (outside the repository, readable only by the job's user) holding it
      * @param folder          the folder read (default {@code INBOX})
      * @param processedFolder IMAP: move processed messages there (created when missing); empty: flag them \Seen
-     * @param sslTrust        hosts whose certificate is trusted without a CA (an intranet server's own certificate)
+     * @param sslTrust        hosts whose certificate is trusted without any check of its chain (Jakarta Mail's
+     *                        {@code ssl.trust}); prefer {@code trust-certificates}, which verifies
      * @param receivedSince   ignore messages received before this day
      */
     public record Mailbox(String protocol, String host, Integer port, String username, String passwordEnv,
@@ -116,7 +132,8 @@ public record MailSettings(boolean intakeEnabled, boolean repliesEnabled, boolea
      * @param username     the login (default: the mailbox user name; empty with no password: no login)
      * @param passwordEnv  the environment variable holding the password (default: the mailbox password)
      * @param passwordFile or a file holding it
-     * @param sslTrust     hosts whose certificate is trusted without a CA
+     * @param sslTrust     hosts whose certificate is trusted without any check of its chain; prefer
+     *                     {@code trust-certificates}
      * @param auth         log in (default true); false for an intranet relay that takes mail without login
      */
     public record Smtp(String host, Integer port, String security, String username, String passwordEnv,

@@ -86,25 +86,28 @@ public class MailSteps {
     @Bean
     @StepScope
     MailIntakeTasklet mailIntakeTasklet(MailSettings settings, MailMessageRepository messages,
-                                        SubmissionRepository submissions, PlatformTransactionManager tx,
+                                        SubmissionRepository submissions, BounceRepository bounces,
+                                        FeedbackFingerprints fingerprints, PlatformTransactionManager tx,
                                         ConsolidatorProperties properties, ObjectProvider<Clock> clock,
                                         @Value("#{jobParameters['input']}") String input,
+                                        @Value("#{jobParameters['output']}") String output,
                                         @Value("#{jobParameters['year']}") Long year) {
-        MailboxIntake intake = new MailboxIntake(settings, messages, submissions, newTransactions(tx),
-                properties.readLimits().maxFileBytes(), clock(clock));
-        return new MailIntakeTasklet(settings, intake, Path.of(input), year.intValue());
+        MailboxIntake intake = new MailboxIntake(settings, messages, submissions, bounces, fingerprints,
+                newTransactions(tx), properties.readLimits().maxFileBytes(), clock(clock));
+        return new MailIntakeTasklet(settings, intake, Path.of(input), Path.of(output), year.intValue());
     }
 
     @Bean
     @StepScope
     MailRepliesTasklet mailRepliesTasklet(MailSettings settings, MailReplyRepository replies, OutgoingMail outgoingMail,
                                           ReplyTexts replyTexts, ObjectProvider<FeedbackAttachments> feedback,
+                                          FeedbackFingerprints fingerprints,
                                           JdbcTemplate jdbc, PlatformTransactionManager tx, ObjectProvider<Clock> clock,
                                           @Value("#{jobParameters['output']}") String output,
                                           @Value("#{jobParameters['year']}") Long year) {
         FeedbackAttachments attachments = feedback.getIfAvailable(
                 () -> new FeedbackFiles(jdbc, Path.of(output), year.intValue()));
-        MailReplies mailReplies = new MailReplies(settings, replies, outgoingMail, attachments, replyTexts,
+        MailReplies mailReplies = new MailReplies(settings, replies, outgoingMail, attachments, replyTexts, fingerprints,
                 newTransactions(tx), clock(clock));
         return new MailRepliesTasklet(settings, mailReplies, year.intValue());
     }
@@ -112,13 +115,13 @@ public class MailSteps {
     @Bean
     @StepScope
     ChaseListTasklet chaseListTasklet(MailSettings settings, Roster roster, ReportQueries queries, JdbcTemplate jdbc,
-                                      MailReplyRepository replies, ReminderRepository reminders,
+                                      MailReplyRepository replies, ReminderRepository reminders, BounceRepository bounces,
                                       OutgoingMail outgoingMail, ReplyTexts replyTexts, PlatformTransactionManager tx,
                                       ObjectProvider<Clock> clock, @Value("#{jobParameters['output']}") String output,
                                       @Value("#{jobParameters['year']}") Long year) {
         TransactionTemplate newTx = newTransactions(tx);
         ChaseList chaseList = new ChaseList(roster, queries, jdbc, replies, reminders,
-                UnitAddresses.read(settings.unitAddresses()), replyTexts);
+                UnitAddresses.read(settings.unitAddresses()), replyTexts, bounces);
         Reminders sender = new Reminders(settings, reminders, replies, outgoingMail, replyTexts, newTx, clock(clock));
         return new ChaseListTasklet(settings, chaseList, sender, newTx, clock(clock), Path.of(output), year.intValue());
     }
@@ -126,9 +129,10 @@ public class MailSteps {
     /** A chase list for the summary (the same entries the step writes). */
     @Bean
     ChaseList chaseList(MailSettings settings, Roster roster, ReportQueries queries, JdbcTemplate jdbc,
-                        MailReplyRepository replies, ReminderRepository reminders, ReplyTexts replyTexts) {
+                        MailReplyRepository replies, ReminderRepository reminders, ReplyTexts replyTexts,
+                        BounceRepository bounces) {
         return new ChaseList(roster, queries, jdbc, replies, reminders, UnitAddresses.read(settings.unitAddresses()),
-                replyTexts);
+                replyTexts, bounces);
     }
 
     static TransactionTemplate newTransactions(PlatformTransactionManager tx) {

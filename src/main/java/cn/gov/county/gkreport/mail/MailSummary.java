@@ -10,6 +10,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.stereotype.Component;
 
 /** What the run summary says about mail: intake, replies, the chase list and its units. */
@@ -18,15 +19,21 @@ public class MailSummary {
 
     private final ChaseList chaseList;
     private final Clock clock;
+    private final ConfigurableEnvironment environment;
 
-    public MailSummary(ChaseList chaseList, ObjectProvider<Clock> clock) {
+    public MailSummary(ChaseList chaseList, ObjectProvider<Clock> clock, ConfigurableEnvironment environment) {
         this.chaseList = chaseList;
         this.clock = MailSteps.clock(clock);
+        this.environment = environment;
     }
 
-    /** The lines about the mail steps of this execution (none for a step that did not run or was switched off). */
+    /**
+     * Which configuration file was read, then the lines about the mail steps of this execution (none
+     * for a step that did not run or was switched off).
+     */
     public List<String> lines(JobExecution execution) {
         List<String> lines = new ArrayList<>();
+        lines.add(ConfigurationFiles.line(environment));
         step(execution, MailSteps.MAIL_INTAKE_STEP).ifPresent(s -> {
             ExecutionContext c = s.getExecutionContext();
             if (c.containsKey(MailIntakeTasklet.PROBLEM)) {
@@ -36,6 +43,8 @@ public class MailSummary {
                 lines.add("邮箱收取: 新邮件 " + c.getInt(MailIntakeTasklet.NEW_MESSAGES) + " 封，保存附件 "
                         + c.getInt(MailIntakeTasklet.SAVED) + " 个，重复文件 " + c.getInt(MailIntakeTasklet.DUPLICATES)
                         + " 个，无可处理附件 " + c.getInt(MailIntakeTasklet.REFUSED) + " 封"
+                        + (c.getInt(MailIntakeTasklet.BOUNCES, 0) == 0 ? "" : "，退信等自动回执 "
+                        + c.getInt(MailIntakeTasklet.BOUNCES) + " 封（不作为报送，见催报名单）")
                         + (c.getInt(MailIntakeTasklet.LEFT) == 0 ? "" : "，无附件或无法解析（留在邮箱中请人工查看）"
                         + c.getInt(MailIntakeTasklet.LEFT) + " 封"));
             }

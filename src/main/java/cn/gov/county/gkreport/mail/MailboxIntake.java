@@ -1,5 +1,7 @@
 package cn.gov.county.gkreport.mail;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -47,6 +49,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 
 import org.slf4j.Logger;
@@ -79,12 +82,14 @@ public class MailboxIntake {
 
     /** What one run did. */
     public record Result(int examined, int newMessages, int savedFiles, int duplicateFiles, int refusedMessages,
-                         int leftMessages, int marked) {
+                         int leftMessages, int marked, int bounces) {
     }
 
     private final MailSettings settings;
     private final MailMessageRepository messages;
     private final SubmissionRepository submissions;
+    private final BounceRepository bounces;
+    private final FeedbackFingerprints fingerprints;
     private final TransactionTemplate tx;
     private final long maxBytes;
     private final Clock clock;
@@ -95,21 +100,35 @@ public class MailboxIntake {
      * @param maxBytes the largest attachment saved ({@code consolidator.read-limits.max-file-bytes})
      */
     public MailboxIntake(MailSettings settings, MailMessageRepository messages, SubmissionRepository submissions,
-                         TransactionTemplate tx, long maxBytes, Clock clock) {
+                         BounceRepository bounces, FeedbackFingerprints fingerprints, TransactionTemplate tx,
+                         long maxBytes, Clock clock) {
         this.settings = settings;
         this.messages = messages;
         this.submissions = submissions;
+        this.bounces = bounces;
+        this.fingerprints = fingerprints;
         this.tx = tx;
         this.maxBytes = maxBytes;
         this.clock = clock;
         this.zone = clock.getZone();
     }
 
-    /** Reads the mailbox into {@code <input>/<year>/}. */
-    public Result run(Path input, int year, long executionId) throws MessagingException, IOException {
+    /**
+     * Reads the mailbox into {@code <input>/<year>/}; the feedback copies in {@code <output>/<year>/feedback/}
+     * (when {@code output} is given) are fingerprinted first, so that none of them is taken as a submission.
+     */
+    public Result run(Path input, Path output, int year, long executionId) throws MessagingException, IOException {
         Path dir = InputFolder.of(input, year).dir();
         Files.createDirectories(dir);
         removeLeftovers(dir);
+        boolean[] scanned = {output == null};
+        AttachmentSaver.Context saving = new AttachmentSaver.Context(dir, year, messages, submissions, fingerprints, () -> {
+            if (!scanned[0]) {
+                scanned[0] = true;
+                recordFeedbackFolder(output.resolve(Integer.toString(year)).resolve("feedback"), year);
+            }
+            return true;
+        }, tx, maxBytes, zone);
         MailSettings.Mailbox box = settings.mailbox();
         Session session = MailSessions.store(settings);
         Counts counts = new Counts();
@@ -144,18 +163,32 @@ public class MailboxIntake {
                         continue;
                     }
                     counts.examined++;
-                    take(message, folder, processed, dir, year, executionId, counts);
+                    take(message, folder, processed, saving, executionId, counts);
                 }
             } finally {
                 folder.close(counts.moved > 0);
             }
         }
         Result result = new Result(counts.examined, counts.newMessages, counts.saved, counts.duplicates, counts.refused,
-                counts.left, counts.marked);
-        log.info("邮箱收取: 查看 {} 封，新邮件 {} 封，保存附件 {} 个，重复文件 {} 个，拒收 {} 封，留待人工处理 {} 封",
+                counts.left, counts.marked, counts.bounces);
+        log.info("邮箱收取: 查看 {} 封，新邮件 {} 封，保存附件 {} 个，重复文件 {} 个，拒收 {} 封，退信 {} 封，留待人工处理 {} 封",
                 result.examined(), result.newMessages(), result.savedFiles(), result.duplicateFiles(),
-                result.refusedMessages(), result.leftMessages());
+                result.refusedMessages(), result.bounces(), result.leftMessages());
         return result;
+    }
+
+    private void recordFeedbackFolder(Path feedbackDir, int year) {
+        try {
+            tx.execute(status -> {
+                try {
+                    return fingerprints.recordFolder(feedbackDir, year, LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException unreadable) {
+            log.warn("无法读取校验反馈目录 {}（{}），只按已记录的指纹识别反馈副本", feedbackDir, unreadable.getMessage());
+        }
     }
 
     /** Partial downloads a killed run left behind (hidden {@code .mail-*.part}): never complete, always ours. */
@@ -167,8 +200,9 @@ public class MailboxIntake {
         }
     }
 
-    private void take(Message message, Folder folder, Folder processed, Path dir, int year, long executionId,
-                      Counts counts) throws MessagingException, IOException {
+    private void take(Message message, Folder folder, Folder processed, AttachmentSaver.Context saving,
+                      long executionId, Counts counts) throws MessagingException, IOException {
+        int year = saving.year();
         String messageId = messageId(message);
         Optional<Known> known = tx.execute(status -> messages.find(messageId));
         if (known.isPresent()) {
@@ -188,21 +222,28 @@ public class MailboxIntake {
         InternetAddress from = from(message);
         String replyTo = replyTo(message);
         String subject = subject(message);
+        Optional<DeliveryReports.Report> report = deliveryReport(message, from, subject);
+        if (report.isPresent()) {
+            takeReport(message, folder, processed, report.get(), new MessageRecord(messageId, year, folder.getFullName(),
+                    from.getAddress(), from.getPersonal(), replyTo, subject, sent(message), receivedAt, true,
+                    MessageOutcome.BOUNCE, null, ServerState.LEFT, LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS),
+                    executionId, List.of()), counts);
+            return;
+        }
         List<AttachmentRecord> records = new ArrayList<>();
         MessageOutcome outcome;
         String note;
         try {
             List<Part> parts = new ArrayList<>();
             collect(message, 0, parts);
-            Set<String> inThisMessage = new HashSet<>();
-            int seq = 1;
+            AttachmentSaver saver = new AttachmentSaver(saving, receivedAt);
             for (Part part : parts) {
-                records.add(save(part, seq, dir, year, receivedAt, inThisMessage));
-                seq++;
+                saver.save(part);
             }
+            records.addAll(saver.records());
             outcome = outcome(records);
             note = note(records);
-        } catch (DiskFailure disk) {
+        } catch (AttachmentSaver.DiskFailure disk) {
             throw disk.io();
         } catch (MessagingException | IOException | RuntimeException unreadable) {
             log.warn("邮件无法解析，留在邮箱中待人工处理: {} 来自 {} ({})", subject, from.getAddress(), unreadable.toString());
@@ -226,6 +267,60 @@ public class MailboxIntake {
         }
         counts.duplicates += (int) records.stream().filter(r -> r.outcome() == AttachmentOutcome.DUPLICATE).count();
         log.info("邮件 {} 来自 {}: {}{}", subject, from.getAddress(), outcome, note == null ? "" : "（" + note + "）");
+        if (state == ServerState.PENDING) {
+            mark(message, folder, processed, counts);
+            tx.executeWithoutResult(status -> messages.markDone(id));
+        }
+    }
+
+    /** The delivery report a message is, if it is one; a report that cannot be read is still one. */
+    private Optional<DeliveryReports.Report> deliveryReport(Message message, InternetAddress from, String subject) {
+        try {
+            if (!DeliveryReports.is(message, from.getAddress(), subject)) {
+                return Optional.empty();
+            }
+            // read from one copy of the whole message: servers describe message/delivery-status parts unevenly
+            Part report = message;
+            if (message.getSize() >= 0 && message.getSize() <= maxBytes) {
+                ByteArrayOutputStream copy = new ByteArrayOutputStream();
+                message.writeTo(copy);
+                report = new MimeMessage(Session.getInstance(new java.util.Properties()),
+                        new ByteArrayInputStream(copy.toByteArray()));
+            }
+            return DeliveryReports.of(report, from.getAddress(), subject, settings.fromAddress());
+        } catch (MessagingException | IOException | RuntimeException unreadable) {
+            log.warn("退信内容无法解析: {} ({})", subject, unreadable.toString());
+            return DeliveryReports.of(from.getAddress(), subject);
+        }
+    }
+
+    /**
+     * Records a delivery report, never its contents: a failure is recorded against the reply or reminder
+     * it returns, and the report is marked; one that concerns no mail of ours is left for a person.
+     */
+    private void takeReport(Message message, Folder folder, Folder processed, DeliveryReports.Report report,
+                            MessageRecord unmarked, Counts counts) throws MessagingException {
+        Optional<BounceRepository.Returned> returned = report.failed()
+                ? tx.execute(status -> bounces.returned(report.originalMessageId(), report.recipient(),
+                report.originalSubject())) : Optional.empty();
+        String note = !report.failed() ? "自动回执或延迟投递通知（不是退信），不处理其中内容"
+                : returned.isPresent() ? "退信：" + (returned.get().reminder() ? "催报邮件" : "回复邮件") + "地址 "
+                + (report.recipient() != null ? report.recipient() : returned.get().recipient()) + " 无法送达"
+                + (report.diagnostic() == null ? "" : "（" + report.diagnostic() + "）")
+                : "退信，但无法对应到本系统发出的邮件，留在邮箱中请人工查看";
+        ServerState state = report.failed() && returned.isEmpty() ? ServerState.LEFT
+                : settings.mailbox().pop3() ? ServerState.DONE : ServerState.PENDING;
+        MessageRecord record = new MessageRecord(unmarked.messageId(), unmarked.year(), unmarked.folder(),
+                unmarked.sender(), unmarked.senderName(), unmarked.replyTo(), unmarked.subject(), unmarked.sentAt(),
+                unmarked.receivedAt(), true, MessageOutcome.BOUNCE, note, state, unmarked.fetchedAt(),
+                unmarked.executionId(), List.of());
+        Long id = tx.execute(status -> {
+            long row = messages.insert(record);
+            returned.ifPresent(r -> bounces.record(row, record.year(), report, r, record.receivedAt()));
+            return row;
+        });
+        counts.bounces++;
+        log.info("邮件 {} 来自 {}: {}", record.subject(), record.sender(), note);
         if (state == ServerState.PENDING) {
             mark(message, folder, processed, counts);
             tx.executeWithoutResult(status -> messages.markDone(id));
@@ -287,93 +382,6 @@ public class MailboxIntake {
         }
     }
 
-    private AttachmentRecord save(Part part, int seq, Path dir, int year, LocalDateTime receivedAt,
-                                  Set<String> inThisMessage) throws MessagingException, IOException {
-        String contentType = AttachmentNames.baseType(AttachmentNames.rawHeader(part.getHeader("Content-Type")));
-        String decoded = AttachmentNames.fileName(AttachmentNames.rawHeader(part.getHeader("Content-Disposition")),
-                AttachmentNames.rawHeader(part.getHeader("Content-Type")));
-        String asSent = decoded == null ? "（无文件名）" : decoded;
-        Kind kind = AttachmentNames.kind(decoded, contentType);
-        if (kind == Kind.ARCHIVE) {
-            return new AttachmentRecord(seq, asSent, null, contentType, null, null, AttachmentOutcome.ARCHIVE,
-                    "压缩文件不解压，请直接发送 Excel 文件");
-        }
-        if (!kind.excel()) {
-            return new AttachmentRecord(seq, asSent, null, contentType, null, null, AttachmentOutcome.NOT_EXCEL,
-                    "不是 Excel 文件（.xlsx 或 .xls）");
-        }
-        Path part0 = disk(() -> Files.createTempFile(dir, ".mail-", ".part")); // hidden: intake passes over it
-        try {
-            MessageDigest sha = sha256();
-            long size;
-            try (InputStream in = part.getInputStream();
-                 OutputStream out = new DigestOutputStream(disk(() -> Files.newOutputStream(part0)), sha)) {
-                size = copyAtMost(in, out, maxBytes);
-            } catch (MessagingException | IOException unreadable) {
-                log.warn("附件无法读取: {} ({})", asSent, unreadable.toString());
-                return new AttachmentRecord(seq, asSent, null, contentType, null, null, AttachmentOutcome.UNREADABLE,
-                        "附件内容无法解码");
-            }
-            if (size < 0) {
-                return new AttachmentRecord(seq, asSent, null, contentType, null, null, AttachmentOutcome.TOO_LARGE,
-                        "超过 " + (maxBytes / (1024 * 1024)) + " MB，未保存");
-            }
-            String hash = HexFormat.of().formatHex(sha.digest());
-            if (!inThisMessage.add(hash) || Boolean.TRUE.equals(tx.execute(status -> messages.savedBefore(year, hash)
-                    || submissions.isKnown(year, hash)))) {
-                return new AttachmentRecord(seq, asSent, null, contentType, hash, size, AttachmentOutcome.DUPLICATE,
-                        "与已收到的文件内容相同");
-            }
-            String safe = AttachmentNames.safeName(decoded, kind);
-            AttachmentNames.Target target = AttachmentNames.place(dir, safe, existing -> hash.equals(sha256(existing)));
-            if (!target.existing()) {
-                disk(() -> Files.move(part0, target.path()));
-                // The "newer" rule orders files by modification time: the message's received time, then attachment order.
-                disk(() -> Files.setLastModifiedTime(target.path(), FileTime.from(receivedAt.plus(seq, ChronoUnit.MILLIS)
-                        .atZone(zone).toInstant())));
-            }
-            String saved = target.path().getFileName().toString();
-            return new AttachmentRecord(seq, asSent, saved, contentType, hash, size, AttachmentOutcome.SAVED,
-                    safe.equals(saved) ? null : "以 " + saved + " 保存");
-        } finally {
-            disk(() -> Files.deleteIfExists(part0));
-        }
-    }
-
-    private interface DiskAction<T> {
-        T run() throws IOException;
-    }
-
-    private static <T> T disk(DiskAction<T> action) {
-        try {
-            return action.run();
-        } catch (IOException e) {
-            throw new DiskFailure(e);
-        }
-    }
-
-    /**
-     * Copies at most {@code max} bytes; returns the size, or -1 when the content is larger. A failure
-     * to read is the attachment's; a failure to write is the disk's ({@link DiskFailure}).
-     */
-    private static long copyAtMost(InputStream in, OutputStream out, long max) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
-        int n;
-        while ((n = in.read(buffer)) >= 0) {
-            total += n;
-            if (total > max) {
-                return -1;
-            }
-            int length = n;
-            disk(() -> {
-                out.write(buffer, 0, length);
-                return null;
-            });
-        }
-        return total;
-    }
-
     private static MessageOutcome outcome(List<AttachmentRecord> records) {
         if (records.isEmpty()) {
             return MessageOutcome.NO_ATTACHMENT;
@@ -405,6 +413,8 @@ public class MailboxIntake {
         return switch (outcome) {
             case SAVED -> "已保存";
             case DUPLICATE -> "重复文件";
+            case FEEDBACK_COPY -> "本系统的反馈副本";
+            case WINMAIL_EMPTY -> "winmail.dat 中没有 Excel 文件";
             case ARCHIVE -> "压缩文件未处理";
             case NOT_EXCEL -> "非 Excel 文件";
             case TOO_LARGE -> "文件过大";
@@ -542,6 +552,7 @@ public class MailboxIntake {
     }
 
     private static final class Counts {
+        int bounces;
         int examined;
         int newMessages;
         int saved;
@@ -550,16 +561,5 @@ public class MailboxIntake {
         int left;
         int marked;
         int moved;
-    }
-
-    /** Writing into the input folder failed (disk full, permissions): the run stops, the message is not recorded. */
-    private static final class DiskFailure extends RuntimeException {
-        DiskFailure(IOException cause) {
-            super(cause);
-        }
-
-        IOException io() {
-            return (IOException) getCause();
-        }
     }
 }

@@ -34,6 +34,12 @@ public class ReminderRepository {
                 Long.class, year, unitCode);
     }
 
+    /** The Message-ID and subject a reminder goes out with (a bounce is matched by them). */
+    public void outgoing(long id, String messageId, String subject) {
+        jdbc.update("UPDATE mail_reminder SET message_id = ?, subject = ? WHERE id = ?", messageId,
+                MailMessageRepository.cut(subject, 500), id);
+    }
+
     public void sent(long id, LocalDateTime at) {
         jdbc.update("UPDATE mail_reminder SET status = 'SENT', sent_at = ? WHERE id = ?", Timestamp.valueOf(at), id);
     }

@@ -75,14 +75,18 @@ public class Reminders {
             }
             ReplyTexts.Letter letter = texts.reminder(e, year, today);
             Long id = tx.execute(s -> reminders.reserve(year, code, e.email(), e.standing().name(), executionId, now));
+            String messageId = MailReplies.newMessageId("reminder", id, settings.fromAddress(), clock);
             try {
+                tx.executeWithoutResult(s -> reminders.outgoing(id, messageId, letter.subject()));
                 mail.send(new OutgoingMail.Outgoing(e.email(), letter.subject(), letter.body(), null, null,
-                        "auto-generated"));
+                        "auto-generated", messageId));
                 tx.executeWithoutResult(s -> reminders.sent(id, LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS)));
                 sent++;
             } catch (Exception ex) {
-                log.warn("催报邮件发送失败（下次运行重试）: {} → {} ({})", e.unit().name(), e.email(), ex.toString());
-                tx.executeWithoutResult(s -> reminders.failed(id, ex.toString()));
+                String problem = MailProblems.describe(ex, "发信服务器（" + settings.smtpHost() + ":"
+                        + settings.smtp().effectivePort() + "）");
+                log.warn("催报邮件发送失败（下次运行重试）: {} → {}：{}", e.unit().name(), e.email(), problem);
+                tx.executeWithoutResult(s -> reminders.failed(id, problem));
                 failed++;
             }
         }

@@ -127,6 +127,10 @@ public final class ReplyTexts {
             b.append("\n请在原文件中逐条改正后").append(deadline == null ? "" : "，于" + deadline.format(DAY) + "前")
                     .append("重新发送整个文件（仍发送到本邮箱）。\n");
         }
+        siblings.stream().filter(a -> r.sha256() != null && r.sha256().equals(a.sha256()) && a.note() != null
+                && a.note().contains(AttachmentSaver.SHORTENED)).findFirst().ifPresent(a -> b.append("\n注：文件名《")
+                .append(display(a.nameAsSent())).append("》超过文件系统允许的长度（255 字节），本系统已将其缩短保存为《")
+                .append(a.savedName()).append("》，内容未作任何改动。\n"));
         List<AttachmentLine> refused = siblings.stream().filter(a -> a.outcome() != AttachmentOutcome.SAVED
                 && a.outcome() != AttachmentOutcome.DUPLICATE).toList();
         if (!refused.isEmpty()) {
@@ -214,6 +218,12 @@ public final class ReplyTexts {
             case NOT_EXCEL -> "不是 Excel 文件，请发送填好的标准模板（.xlsx 或 .xls）";
             case TOO_LARGE -> "文件过大（" + (a.note() == null ? "超出限制" : a.note()) + "），请确认是否为填好的标准模板";
             case UNREADABLE -> "附件内容无法解码，请重新发送";
+            case FEEDBACK_COPY -> "这是本系统发回的校验反馈副本（已标出问题），不能作为报送文件；请在贵单位自己的原文件中"
+                    + "改正后，发送改正后的文件";
+            case WINMAIL_EMPTY -> "这是 Outlook 以“RTF 格式”发送邮件时生成的 winmail.dat，其中没有 Excel 文件（"
+                    + (a.note() == null ? "" : a.note()) + "）。请在 Outlook 中把邮件格式改为“HTML”或“纯文本”"
+                    + "（文件 → 选项 → 邮件 → 撰写邮件格式；或在本封邮件的“设置文本格式”中选择 HTML），"
+                    + "再把 Excel 文件作为普通附件重新发送";
             default -> a.note() == null ? "" : a.note();
         };
     }

@@ -157,6 +157,21 @@ class AttachmentNamesTest {
     }
 
     @Test
+    void aLongChineseNameIsKeptWholeWhereTheFileSystemTakesIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String name = "泽州县巴公镇人民政府关于报送二〇二四年度政府信息公开工作年度报告（含表二、表三、表四及补充指标）的函-最终修订稿（第二次）.xlsx";
+        assertThat(name.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(180);
+        String safe = AttachmentNames.safeName(name, Kind.XLSX);
+        assertThat(safe).isEqualTo(name);
+        java.nio.file.Files.writeString(dir.resolve(safe), "x"); // ext4 and tmpfs take it: 255 bytes a name
+        assertThat(dir.resolve(safe)).exists();
+        // the longest base kept still leaves room for "(9999)" and the extension within 255 bytes
+        String longest = AttachmentNames.safeName("表".repeat(200) + ".xlsx", Kind.XLSX);
+        assertThat((longest.replace(".xlsx", "") + "(9999).xlsx").getBytes(StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(255);
+    }
+
+    @Test
     void kindByExtensionThenContentType() {
         assertThat(AttachmentNames.kind("年报.xlsx", "application/octet-stream")).isEqualTo(Kind.XLSX);
         assertThat(AttachmentNames.kind("年报.XLS", null)).isEqualTo(Kind.XLS);

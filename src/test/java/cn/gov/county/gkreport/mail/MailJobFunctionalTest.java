@@ -481,7 +481,7 @@ abstract class MailJobFunctionalTest {
         byte[] bytes = Files.readAllBytes(csv);
         assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
         List<String> lines = List.of(new String(bytes, StandardCharsets.UTF_8).substring(1).split("\r\n"));
-        assertThat(lines.get(0)).isEqualTo("单位代码,单位名称,单位类型,状态,最近报送文件,最近报送时间,错误数,联系人,联系电话,电子邮箱,上次催报,催报内容");
+        assertThat(lines.get(0)).isEqualTo("单位代码,单位名称,单位类型,状态,最近报送文件,最近报送时间,错误数,联系人,联系电话,电子邮箱,上次催报,催报内容,邮件情况");
         assertThat(lines).hasSize(4);
         assertThat(lines.get(1)).startsWith("T06,下村镇,镇,未报送,,,,,,,,截至").contains("尚未收到贵单位2024年政府信息公开工作年度报告，请于");
         assertThat(lines.get(2)).startsWith("T16,犁川镇,镇,未报送,,,,,,lichuan@lichuan.test,")
@@ -535,6 +535,161 @@ abstract class MailJobFunctionalTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mail_reminder WHERE status = 'SENT'", Integer.class))
                 .isEqualTo(3);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mail_reply", Integer.class)).isEqualTo(10);
+    }
+
+    MimeMessage sentWithSubjectStarting(String to, String prefix) throws Exception {
+        for (MimeMessage m : sentByOffice()) {
+            if (to(m).equals(to) && m.getSubject().startsWith(prefix)) {
+                return m;
+            }
+        }
+        throw new AssertionError("no mail to " + to + " with subject " + prefix);
+    }
+
+    static byte[] raw(MimeMessage m) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        m.writeTo(out);
+        return out.toByteArray();
+    }
+
+    @Test
+    @Order(13)
+    void theFeedbackCopyIsNamedByTheStandardAsASecondParserReadsIt() throws Exception {
+        byte[] reply = raw(sentWithSubjectStarting("d07@sifa.test", "【未通过校验】"));
+        String headers = new String(reply, StandardCharsets.US_ASCII);
+        assertThat(headers).contains("filename*=UTF-8''").doesNotContain("filename*0").doesNotContain("filename=\"=?");
+        // Apache James mime4j: an independent MIME parser
+        org.apache.james.mime4j.dom.Message parsed = new org.apache.james.mime4j.message.DefaultMessageBuilder()
+                .parseMessage(new java.io.ByteArrayInputStream(reply));
+        org.apache.james.mime4j.dom.Multipart mixed = (org.apache.james.mime4j.dom.Multipart) parsed.getBody();
+        org.apache.james.mime4j.dom.Entity attachment = mixed.getBodyParts().get(1);
+        assertThat(attachment.getDispositionType()).isEqualTo("attachment");
+        assertThat(attachment.getFilename()).isEqualTo("县司法局-2024年-第1版-校验反馈.xlsx");
+        assertThat(attachment.getMimeType()).isEqualTo(XLSX);
+        assertThat(((org.apache.james.mime4j.dom.field.ContentTypeField) attachment.getHeader().getField("Content-Type"))
+                .getParameter("name")).isEqualTo("县司法局-2024年-第1版-校验反馈.xlsx");
+        byte[] content = ((org.apache.james.mime4j.dom.SingleBody) attachment.getBody()).getInputStream().readAllBytes();
+        assertThat(content).isEqualTo(Files.readAllBytes(output.resolve("2024/feedback/县司法局-2024年-第1版-校验反馈.xlsx")));
+        // the Message-ID the reply went out with is the one recorded (a bounce names it)
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mail_reply WHERE message_id = ?", Integer.class,
+                parsed.getMessageId())).isEqualTo(1);
+    }
+
+    @Test
+    @Order(14)
+    void bouncesOutlookAndOurOwnCopiesAsTheyReallyArrive() throws Exception {
+        int submissions = count("submission");
+        MimeMessage d07Reply = sentWithSubjectStarting("d07@sifa.test", "【未通过校验】");
+        // 1. a standard delivery report (Postfix) carrying the rejection reply with its feedback copy
+        office.deliver(new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()),
+                new java.io.ByteArrayInputStream(("""
+                Message-ID: <bounce-1@mail.county.test>
+                From: MAILER-DAEMON@mail.county.test (Mail Delivery System)
+                To: nianbao@county.test
+                Subject: Undelivered Mail Returned to Sender
+                Date: Sat, 11 Jan 2025 02:00:00 +0800
+                Auto-Submitted: auto-replied
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status; boundary="dsn"
+
+                --dsn
+                Content-Type: text/plain; charset=us-ascii
+
+                This is the mail system at host mail.county.test. Your message could not be delivered.
+                <d07@sifa.test>: host mx.sifa.test said: 550 5.1.1 User unknown
+
+                --dsn
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns; mail.county.test
+
+                Final-Recipient: rfc822; d07@sifa.test
+                Original-Recipient: rfc822;d07@sifa.test
+                Action: failed
+                Status: 5.1.1
+                Diagnostic-Code: smtp; 550 5.1.1 <d07@sifa.test>: Recipient address rejected: User unknown
+
+                --dsn
+                Content-Type: message/rfc822
+
+                """.replace("\n", "\r\n") + new String(raw(d07Reply), StandardCharsets.ISO_8859_1) + "\r\n--dsn--\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1))));
+        // 2. a Chinese server's 退信 of the reminder to 犁川镇: plain text quoting the returned headers
+        String reminderId = jdbc.queryForObject("SELECT message_id FROM mail_reminder WHERE id = "
+                + "(SELECT MAX(id) FROM mail_reminder WHERE unit_code = 'T16')", String.class);
+        office.deliver(RawMail.message("<tuixin-1@lichuan.test>", "postmaster@lichuan.test", "系统退信")
+                .text("抱歉，您的邮件没能成功发送。\n收件人：lichuan@lichuan.test\n退信原因：收件人邮箱已停用\n\n"
+                        + "----- 原邮件信息 -----\nMessage-ID: " + reminderId + "\nSubject: 【提醒】犁川镇\n").mime());
+        // 3. 县司法局 sends our feedback copy back as if it were its corrected file
+        office.deliver(RawMail.message("<d07-back@sifa.test>", "d07@sifa.test", "回复：改好了")
+                .attach(XLSX, "attachment; filename=\"县司法局-2024年-第1版-校验反馈.xlsx\"",
+                        Files.readAllBytes(output.resolve("2024/feedback/县司法局-2024年-第1版-校验反馈.xlsx"))).mime());
+        // 4. Outlook in rich-text format: 下村镇's workbook inside winmail.dat
+        office.deliver(RawMail.message("<t06-outlook@xiacun.test>", "t06@xiacun.test", "下村镇年报（Outlook）")
+                .attach("application/ms-tnef; name=\"winmail.dat\"", "attachment; filename=\"winmail.dat\"",
+                        new Tnef().attach(T06, demo(T06)).bytes()).mime());
+        // 5. Outlook rich text from 犁川镇 without a workbook inside
+        office.deliver(RawMail.message("<t16-outlook@lichuan.test>", "lichuan@lichuan.test", "年报")
+                .attach("application/ms-tnef", "attachment; filename=\"winmail.dat\"",
+                        new Tnef().attach("犁川镇年报说明.docx", new byte[] {'P', 'K', 3, 4}).bytes()).mime());
+        clock.advance(Duration.ofHours(1));
+
+        JobExecution fourth = run(4);
+
+        assertThat(fourth.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        // nothing inside a report is a submission; our copy sent back is not either; the winmail workbook is
+        assertThat(count("submission")).isEqualTo(submissions + 1);
+        assertThat(jdbc.queryForList("SELECT status FROM submission WHERE unit_code = 'D07'", String.class))
+                .containsExactly("REJECTED");
+        assertThat(jdbc.queryForList("SELECT file_name FROM submission WHERE unit_code = 'T06' AND status = 'ACCEPTED'",
+                String.class)).containsExactly(T06);
+        assertThat(jdbc.queryForList("SELECT outcome FROM mail_message WHERE message_id IN ('<bounce-1@mail.county.test>', "
+                + "'<tuixin-1@lichuan.test>') ORDER BY id", String.class)).containsExactly("BOUNCE", "BOUNCE");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mail_attachment a JOIN mail_message m ON m.id = a.mail_message_id "
+                + "WHERE m.outcome = 'BOUNCE'", Integer.class)).isZero();
+        assertThat(jdbc.queryForList("SELECT unit_code, recipient, status_code FROM mail_bounce ORDER BY id"))
+                .extracting(r -> r.get("unit_code"), r -> r.get("recipient"))
+                .containsExactly(tuple("D07", "d07@sifa.test"), tuple("T16", "lichuan@lichuan.test"));
+        assertThat(jdbc.queryForList("SELECT a.outcome FROM mail_attachment a JOIN mail_message m ON m.id = a.mail_message_id "
+                + "WHERE m.message_id IN ('<d07-back@sifa.test>', '<t06-outlook@xiacun.test>', '<t16-outlook@lichuan.test>') "
+                + "ORDER BY m.id", String.class)).containsExactly("FEEDBACK_COPY", "SAVED", "WINMAIL_EMPTY");
+        // bounces are never answered; the copy sent back and the empty winmail.dat get a notice saying what to do
+        assertThat(sentByOffice().stream().filter(m -> {
+            try {
+                return to(m).contains("daemon") || to(m).contains("postmaster");
+            } catch (Exception e) {
+                return false;
+            }
+        })).isEmpty();
+        MimeMessage copyBack = sentWithSubjectStarting("d07@sifa.test", "【未能处理】");
+        assertThat(body(copyBack)).contains("本系统发回的校验反馈副本").contains("原文件中改正");
+        MimeMessage winmail = sentWithSubjectStarting("lichuan@lichuan.test", "【未能处理】");
+        assertThat(body(winmail)).contains("winmail.dat").contains("“HTML”或“纯文本”").contains("犁川镇年报说明.docx");
+        assertThat(body(sentWithSubjectStarting("t06@xiacun.test", "【已接收】"))).contains("《" + T06 + "》已收到");
+
+        List<String> lines = List.of(Files.readString(output.resolve("2024/催报名单-2024.csv")).substring(1).split("\r\n"));
+        assertThat(lines).noneMatch(l -> l.startsWith("T06,"));
+        assertThat(lines).filteredOn(l -> l.startsWith("D07,")).singleElement().asString()
+                .containsPattern("回复邮件退信：地址 d07@sifa.test 无法送达（\\d+月\\d+日 \\d{2}:\\d{2}）")
+                .contains("《县司法局-2024年-第1版-校验反馈.xlsx》发回的是校验反馈副本");
+        assertThat(lines).filteredOn(l -> l.startsWith("T16,")).singleElement().asString()
+                .contains("催报邮件退信：地址 lichuan@lichuan.test 无法送达")
+                .containsPattern("邮件未能处理（\\d+月\\d+日 \\d{2}:\\d{2}）：《winmail.dat》Outlook 的 winmail.dat，其中没有 Excel 文件");
+    }
+
+    @Test
+    @Order(15)
+    void aRerunAfterBouncesTakesAndSendsNothingTwice() throws Exception {
+        int messages = count("mail_message");
+        int bounces = count("mail_bounce");
+        int submissions = count("submission");
+        int sent = sentByOffice().size();
+        JobExecution again = run(5);
+        assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(count("mail_message")).isEqualTo(messages);
+        assertThat(count("mail_bounce")).isEqualTo(bounces);
+        assertThat(count("submission")).isEqualTo(submissions);
+        assertThat(sentByOffice()).hasSize(sent);
     }
 
     private int count(String table) {

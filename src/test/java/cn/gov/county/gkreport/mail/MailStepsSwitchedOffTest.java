@@ -44,12 +44,12 @@ class MailStepsSwitchedOffTest {
         MailSettings settings = new MailSettings(true, false, false, new MailSettings.Mailbox("imaps", "127.0.0.1",
                 closedPort, "nobody@county.test", null, password, null, null, null, null), null, null, null, null, null,
                 null, null, null, java.time.Duration.ofSeconds(5), Map.of());
-        MailboxIntake intake = new MailboxIntake(settings, null, null, null, 1024, Clock.systemUTC());
+        MailboxIntake intake = new MailboxIntake(settings, null, null, null, null, null, 1024, Clock.systemUTC());
         StepContribution contribution = contribution();
-        new MailIntakeTasklet(settings, intake, work.resolve("input"), 2024).execute(contribution, null);
+        new MailIntakeTasklet(settings, intake, work.resolve("input"), work.resolve("output"), 2024).execute(contribution, null);
         assertThat(contribution.getExitStatus().getExitCode()).isEqualTo(ExitStatus.COMPLETED.getExitCode());
         assertThat(contribution.getStepExecution().getExecutionContext().getString(MailIntakeTasklet.PROBLEM))
-                .startsWith("无法连接邮件服务器");
+                .startsWith("无法连接邮箱服务器（127.0.0.1:" + closedPort + "）");
     }
 
     @Test

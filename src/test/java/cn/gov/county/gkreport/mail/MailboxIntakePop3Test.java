@@ -57,6 +57,10 @@ class MailboxIntakePop3Test {
     @Autowired
     SubmissionRepository submissions;
     @Autowired
+    BounceRepository bounces;
+    @Autowired
+    FeedbackFingerprints fingerprints;
+    @Autowired
     PlatformTransactionManager tx;
     @Autowired
     JdbcTemplate jdbc;
@@ -91,13 +95,13 @@ class MailboxIntakePop3Test {
         MailSettings settings = new MailSettings(true, false, false, new MailSettings.Mailbox("pop3s", "127.0.0.1",
                 greenMail.getPop3s().getPort(), OFFICE, null, secrets.resolve(passwordFile), null, null, "*", null),
                 null, null, null, null, null, null, null, null, null, Map.of("mail.pop3s.ssl.checkserveridentity", "false"));
-        return new MailboxIntake(settings, messages, submissions, MailSteps.newTransactions(tx), 20L * 1024 * 1024,
+        return new MailboxIntake(settings, messages, submissions, bounces, fingerprints, MailSteps.newTransactions(tx), 20L * 1024 * 1024,
                 java.time.Clock.system(ZONE));
     }
 
     @Test
     void takesEachMessageOnceAndLeavesThemOnTheServer(@TempDir Path input) throws Exception {
-        MailboxIntake.Result first = intake("right").run(input, 2024, 1L);
+        MailboxIntake.Result first = intake("right").run(input, null, 2024, 1L);
         assertThat(first.examined()).isEqualTo(3);
         assertThat(first.newMessages()).isEqualTo(2);
         assertThat(first.savedFiles()).isEqualTo(2);
@@ -116,7 +120,7 @@ class MailboxIntakePop3Test {
                         org.assertj.core.groups.Tuple.tuple("<pop-t02@beiyicheng.test>", "DONE"));
         assertThat(greenMail.getReceivedMessages()).hasSize(3);
 
-        MailboxIntake.Result again = intake("right").run(input, 2024, 2L);
+        MailboxIntake.Result again = intake("right").run(input, null, 2024, 2L);
         assertThat(again.examined()).isEqualTo(3);
         assertThat(again.newMessages()).isZero();
         assertThat(again.savedFiles()).isZero();
@@ -129,11 +133,11 @@ class MailboxIntakePop3Test {
     void aWrongPasswordIsReportedInWords(@TempDir Path input) {
         Exception failure = null;
         try {
-            intake("wrong").run(input, 2024, 3L);
+            intake("wrong").run(input, null, 2024, 3L);
         } catch (MessagingException | java.io.IOException e) {
             failure = e;
         }
         assertThat(failure).isNotNull();
-        assertThat(MailIntakeTasklet.describe(failure)).isEqualTo("登录邮箱失败（用户名或密码错误，或未开启 IMAP/POP3 服务）");
+        assertThat(MailIntakeTasklet.describe(failure)).isEqualTo("登录邮箱服务器失败（用户名或密码/授权码错误，或未开启 IMAP/POP3/SMTP 服务）");
     }
 }
