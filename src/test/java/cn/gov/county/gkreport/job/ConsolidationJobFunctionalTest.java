@@ -292,11 +292,13 @@ abstract class ConsolidationJobFunctionalTest {
         assertThat(storedTotals(second.getId())).isEqualTo(storedTotals(execution().getId()));
         assertThat(second.getStepExecutions()).filteredOn(s -> s.getStepName().equals("importSubmissionsStep"))
                 .singleElement().satisfies(s -> assertThat(s.getReadCount()).isZero());
-        // The same stored state gives the same workbook, cell for cell, except the run's own time.
+        // The same stored state gives the same workbook, cell for cell, except the run's own time and
+        // what it says changed since the run before: nothing.
         Map<String, List<String>> secondWorkbook = cellTexts(ConsolidatedWorkbook.fileFor(output, DemoInput.YEAR));
         assertThat(secondWorkbook.keySet()).containsExactlyElementsOf(firstWorkbook.keySet());
         secondWorkbook.forEach((sheet, cells) -> assertThat(cells).as(sheet)
-                .isEqualTo(firstWorkbook.get(sheet)));
+                .isEqualTo(sheet.equals("本次变化") ? cells : firstWorkbook.get(sheet)));
+        assertThat(secondWorkbook.get("本次变化")).containsExactly("A1=与上次汇总相比：无变化");
     }
 
     /** Every cell's shown text by sheet; the 汇总时间 and 填报日期 cells (the run's own time) left out. */
@@ -309,7 +311,7 @@ abstract class ConsolidationJobFunctionalTest {
                 List<String> cells = new java.util.ArrayList<>();
                 for (Row row : sheet) {
                     String label = formatter.formatCellValue(row.getCell(0));
-                    if (label.equals("汇总时间") || label.equals("填报日期")) {
+                    if (label.equals("汇总时间") || label.equals("填报日期") || label.equals("本次变化")) {
                         continue;
                     }
                     row.forEach(cell -> cells.add(cell.getAddress() + "=" + formatter.formatCellValue(cell)));
