@@ -23,7 +23,7 @@ public final class WorkbookCells {
 
     /**
      * Every cell's shown text by sheet, as {@code A1=text}; the rows of 汇总时间 and 填报日期 (the
-     * run's own time) left out.
+     * run's own time) and 汇总表's 本次变化 line (what this run says against the one before) left out.
      */
     public static Map<String, List<String>> texts(Path file) throws Exception {
         return texts(file, List.of());
@@ -51,7 +51,7 @@ public final class WorkbookCells {
                 }
                 for (Row row : sheet) {
                     String label = formatter.formatCellValue(row.getCell(0));
-                    if (label.equals("汇总时间") || label.equals("填报日期")) {
+                    if (label.equals("汇总时间") || label.equals("填报日期") || label.equals("本次变化")) {
                         continue;
                     }
                     row.forEach(cell -> {
