@@ -164,6 +164,24 @@ class FixtureCorpusJobTest {
     }
 
     @Test
+    void theSummarySheetSaysFromHowManyUnitsTheIndicatorsCome() throws Exception {
+        Path workbook = output.resolve(DemoInput.YEAR + "/consolidated-" + DemoInput.YEAR + ".xlsx");
+        try (var pkg = org.apache.poi.openxml4j.opc.OPCPackage.open(workbook.toFile(),
+                org.apache.poi.openxml4j.opc.PackageAccess.READ);
+             var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(pkg)) {
+            List<String> lines = new ArrayList<>();
+            wb.getSheet("汇总表").forEach(row -> {
+                if (row.getCell(1) != null) {
+                    lines.add(row.getCell(0).getStringCellValue() + " " + row.getCell(1).getStringCellValue());
+                }
+            });
+            // 39 demo units accepted, T11's latest accepted file has no 总体情况 sheet
+            assertThat(lines).contains("总体情况（统计指标） 来自 38 个单位（另有 1 个已接收单位没有填报“总体情况”工作表，"
+                    + "其表二至表四已计入，统计指标未计入）");
+        }
+    }
+
+    @Test
     void theFullOfficialNameIsNotListedAsAnUnidentifiedCover() {
         assertThat(jdbc.queryForObject("SELECT unit_code FROM submission WHERE file_name = ?", String.class,
                 "泽州县卫生健康和体育局2024年政务公开年报.xlsx")).isEqualTo("D17");
