@@ -17,7 +17,8 @@ class RunSummaryOrderTest {
     void listsTheStepsInTheJobsOrderWhateverOrderTheyRanIn() {
         JobExecution execution = new JobExecution(1L, new JobInstance(1L, "consolidationJob"), new JobParameters());
         List<String> ranIn = List.of("mailIntakeStep", "intakeStep", "importSubmissionsStep", "consolidateStep",
-                "writeFeedbackStep", "writeWorkbookStep", "mailRepliesStep", "chaseListStep");
+                "writeFeedbackStep", "writeWorkbookStep", "statusPageStep", "mailRepliesStep", "chaseListStep",
+                "resultMailStep");
         List<StepExecution> steps = ranIn.stream().map(name -> new StepExecution(name, execution)).toList();
 
         assertThat(RunSummary.inJobOrder(steps)).extracting(StepExecution::getStepName)
