@@ -109,6 +109,9 @@ class ConsolidationJobConfiguration {
                 .from(mailRepliesStep).on("*").to(chaseListStep)
                 .from(chaseListStep).on(ExitStatus.FAILED.getExitCode()).fail()
                 .from(chaseListStep).on("*").to(resultMailStep)
+                // the last step ends NOOP when switched off: that ends the job as COMPLETED too
+                .from(resultMailStep).on(ExitStatus.FAILED.getExitCode()).fail()
+                .from(resultMailStep).on("*").end()
                 .end()
                 .build();
     }

@@ -18,7 +18,7 @@ class RunSummaryOrderTest {
         JobExecution execution = new JobExecution(1L, new JobInstance(1L, "consolidationJob"), new JobParameters());
         List<String> ranIn = List.of("mailIntakeStep", "intakeStep", "importSubmissionsStep", "consolidateStep",
                 "writeDraftStep", "writeFeedbackStep", "writeWorkbookStep", "statusPageStep", "mailRepliesStep",
-                "chaseListStep");
+                "chaseListStep", "resultMailStep");
         List<StepExecution> steps = ranIn.stream().map(name -> new StepExecution(name, execution)).toList();
 
         assertThat(RunSummary.inJobOrder(steps)).extracting(StepExecution::getStepName)
