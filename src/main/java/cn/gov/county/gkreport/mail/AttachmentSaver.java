@@ -148,7 +148,7 @@ final class AttachmentSaver {
         int seq = records.size() + 1;
         Path part0 = disk(() -> Files.createTempFile(c.dir(), ".mail-", ".part")); // hidden: intake passes over it
         try {
-            MessageDigest sha = MailboxIntake.sha256();
+            MessageDigest sha = MessageHeaders.sha256();
             long size;
             try (OutputStream out = new DigestOutputStream(disk(() -> Files.newOutputStream(part0)), sha)) {
                 size = copyAtMost(in, out, c.maxBytes());
@@ -209,7 +209,7 @@ final class AttachmentSaver {
      */
     private Path keep(Path part0, String safeName, String hash, int seq) {
         AttachmentNames.Target target = AttachmentNames.place(c.dir(), safeName,
-                existing -> hash.equals(MailboxIntake.sha256(existing)));
+                existing -> hash.equals(MessageHeaders.sha256(existing)));
         if (target.existing()) {
             return target.path();
         }

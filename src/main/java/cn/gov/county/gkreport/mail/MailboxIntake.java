@@ -3,15 +3,8 @@ package cn.gov.county.gkreport.mail;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -19,16 +12,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
-import java.util.Enumeration;
-import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 import cn.gov.county.gkreport.intake.InputFolder;
-import cn.gov.county.gkreport.mail.AttachmentNames.Kind;
 import cn.gov.county.gkreport.mail.MailMessageRepository.AttachmentOutcome;
 import cn.gov.county.gkreport.mail.MailMessageRepository.AttachmentRecord;
 import cn.gov.county.gkreport.mail.MailMessageRepository.Known;
@@ -40,7 +28,6 @@ import cn.gov.county.gkreport.store.SubmissionRepository;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
-import jakarta.mail.Header;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -50,7 +37,6 @@ import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeUtility;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,6 +60,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * attachments; a message without any attachment, or one that cannot be read, is left untouched (not
  * marked, not moved) for a person.
  * With POP3 nothing can be marked on the server: messages stay there and are recognised by Message-ID.
+ * <p>Delivery reports ({@link DeliveryReports}) are recorded against the reply or reminder they return
+ * and nothing inside them is taken; the attachments of other messages are saved by {@link AttachmentSaver}
+ * (Outlook's winmail.dat opened, our own feedback copies refused by fingerprint).
  */
 public class MailboxIntake {
 
@@ -203,7 +192,7 @@ public class MailboxIntake {
     private void take(Message message, Folder folder, Folder processed, AttachmentSaver.Context saving,
                       long executionId, Counts counts) throws MessagingException, IOException {
         int year = saving.year();
-        String messageId = messageId(message);
+        String messageId = MessageHeaders.messageId(message);
         Optional<Known> known = tx.execute(status -> messages.find(messageId));
         if (known.isPresent()) {
             // Recorded before: a second delivery, or marking was interrupted. Finish marking, take nothing.
@@ -219,9 +208,9 @@ public class MailboxIntake {
             return;
         }
         counts.newMessages++;
-        InternetAddress from = from(message);
-        String replyTo = replyTo(message);
-        String subject = subject(message);
+        InternetAddress from = MessageHeaders.from(message);
+        String replyTo = MessageHeaders.replyTo(message);
+        String subject = MessageHeaders.subject(message);
         Optional<DeliveryReports.Report> report = deliveryReport(message, from, subject);
         if (report.isPresent()) {
             takeReport(message, folder, processed, report.get(), new MessageRecord(messageId, year, folder.getFullName(),
@@ -422,24 +411,6 @@ public class MailboxIntake {
         };
     }
 
-    /** The Message-ID; without one, a stable key made from the message's headers. */
-    static String messageId(Message message) throws MessagingException {
-        String[] ids = message.getHeader("Message-ID");
-        if (ids != null && ids.length > 0 && ids[0] != null && !ids[0].isBlank()) {
-            String id = MimeUtility.unfold(ids[0]).strip();
-            return id.length() <= 500 ? id : "<sha256." + hex(id) + ">";
-        }
-        StringBuilder headers = new StringBuilder();
-        for (Enumeration<Header> e = message.getAllHeaders(); e.hasMoreElements(); ) {
-            Header h = e.nextElement();
-            String name = h.getName().toLowerCase(Locale.ROOT);
-            if (!name.equals("received") && !name.equals("return-path") && !name.startsWith("x-")) {
-                headers.append(name).append(':').append(h.getValue()).append('\n');
-            }
-        }
-        return "<no-message-id." + hex(headers.toString()) + ">";
-    }
-
     private LocalDateTime received(Message message) {
         try {
             Date date = message.getReceivedDate();
@@ -461,50 +432,6 @@ public class MailboxIntake {
             return date == null ? null : LocalDateTime.ofInstant(date.toInstant(), zone).truncatedTo(ChronoUnit.MILLIS);
         } catch (MessagingException e) {
             return null;
-        }
-    }
-
-    private static InternetAddress from(Message message) {
-        try {
-            String raw = AttachmentNames.rawHeader(message.getHeader("From"));
-            if (raw != null) {
-                InternetAddress[] parsed = InternetAddress.parseHeader(MimeUtility.unfold(raw), false);
-                if (parsed.length > 0 && parsed[0].getAddress() != null) {
-                    InternetAddress a = parsed[0];
-                    String personal = a.getPersonal() == null ? null : AttachmentNames.decodeText(a.getPersonal());
-                    return new InternetAddress(a.getAddress(), personal, StandardCharsets.UTF_8.name());
-                }
-            }
-        } catch (MessagingException | java.io.UnsupportedEncodingException malformed) {
-            // below
-        }
-        try {
-            return new InternetAddress("unknown@invalid", "（无法识别的发件人）", StandardCharsets.UTF_8.name());
-        } catch (java.io.UnsupportedEncodingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String replyTo(Message message) {
-        try {
-            String raw = AttachmentNames.rawHeader(message.getHeader("Reply-To"));
-            if (raw == null) {
-                return null;
-            }
-            InternetAddress[] parsed = InternetAddress.parseHeader(MimeUtility.unfold(raw), false);
-            return parsed.length > 0 && parsed[0].getAddress() != null && parsed[0].getAddress().contains("@")
-                    ? parsed[0].getAddress() : null;
-        } catch (MessagingException malformed) {
-            return null;
-        }
-    }
-
-    private static String subject(Message message) {
-        try {
-            String raw = AttachmentNames.rawHeader(message.getHeader("Subject"));
-            return raw == null ? "" : AttachmentNames.decodeText(MimeUtility.unfold(raw)).strip();
-        } catch (MessagingException e) {
-            return "";
         }
     }
 
@@ -533,22 +460,6 @@ public class MailboxIntake {
         String own = settings.fromAddress() == null ? "" : settings.fromAddress().toLowerCase(Locale.ROOT);
         return address.equals(own) || address.endsWith("@invalid")
                 || address.matches("^(mailer-daemon|postmaster|no-?reply|noreply|do-?not-?reply)([+.@].*)?$");
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String sha256(Path file) {
-        return InputFolder.fingerprint(file).sha256();
-    }
-
-    private static String hex(String s) {
-        return HexFormat.of().formatHex(sha256().digest(s.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static final class Counts {
