@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 
 import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.form.Table3Row;
+import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.intake.UnitType;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,7 +38,12 @@ public class ReportQueries {
 
     /** What the run of {@code data} changed compared with the year's previous run. */
     public RunChanges changes(ReportData data) {
-        return changes.changes(data.form(), data.roster(), data.year(), data.totals().jobExecutionId());
+        return changes(data.form(), data.roster(), data.year(), data.totals().jobExecutionId());
+    }
+
+    /** What this run (job execution) changed against the previous run of the year. */
+    public RunChanges changes(FormDefinition form, Roster roster, int year, long executionId) {
+        return changes.changes(form, roster, year, executionId);
     }
 
     /** A stored submission with its finding counts. */

@@ -6,6 +6,7 @@ import java.util.List;
 
 import cn.gov.county.gkreport.consolidate.ConsolidationRun;
 import cn.gov.county.gkreport.mail.OutgoingMail;
+import cn.gov.county.gkreport.report.RunChanges;
 import cn.gov.county.gkreport.report.UnitStanding;
 
 /**
@@ -26,7 +27,7 @@ public class ResultMail {
         this.countyName = countyName;
     }
 
-    public void send(String to, ConsolidationRun run, List<UnitStanding> standings, NightChanges.Changes changes,
+    public void send(String to, ConsolidationRun run, List<UnitStanding> standings, RunChanges changes,
                      Path statusPage) throws Exception {
         for (String address : to.split(",")) {
             if (!address.isBlank()) {
@@ -41,7 +42,7 @@ public class ResultMail {
                 + "（" + run.computedAt().toLocalDate() + "）";
     }
 
-    String body(ConsolidationRun run, List<UnitStanding> standings, NightChanges.Changes changes, Path statusPage) {
+    String body(ConsolidationRun run, List<UnitStanding> standings, RunChanges changes, Path statusPage) {
         StringBuilder text = new StringBuilder();
         text.append(countyName).append(run.year()).append("年度政府信息公开工作年度报告汇总（")
                 .append(run.computedAt().format(TIME)).append("）\n\n");
@@ -56,15 +57,15 @@ public class ResultMail {
             }
         }
         text.append("\n与上次汇总相比：");
-        if (changes.firstRun()) {
+        if (changes.previousRun().isEmpty()) {
             text.append("本年度第一次汇总。\n");
         } else if (changes.none()) {
             text.append("无变化\n");
         } else {
             text.append("\n");
-            changes.units().forEach(c -> text.append("  ").append(c.name()).append("：").append(c.before()).append(" → ")
+            changes.units().forEach(c -> text.append("  ").append(c.unitName()).append("：").append(c.before()).append(" → ")
                     .append(c.after()).append("\n"));
-            changes.figures().stream().limit(LISTED_CHANGES).forEach(c -> text.append("  ").append(c.label()).append("：")
+            changes.figures().stream().limit(LISTED_CHANGES).forEach(c -> text.append("  ").append(c.item()).append("：")
                     .append(SvgCharts.plain(c.before())).append(" → ").append(SvgCharts.plain(c.after())).append("\n"));
             if (changes.figures().size() > LISTED_CHANGES) {
                 text.append("  …另有 ").append(changes.figures().size() - LISTED_CHANGES).append(" 个数字有变化，见状态页\n");

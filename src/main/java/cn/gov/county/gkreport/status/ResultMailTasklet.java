@@ -5,6 +5,7 @@ import java.util.List;
 
 import cn.gov.county.gkreport.consolidate.ConsolidationRun;
 import cn.gov.county.gkreport.consolidate.ConsolidationRunRepository;
+import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.report.ReportQueries;
 import cn.gov.county.gkreport.report.UnitStanding;
@@ -33,18 +34,18 @@ public class ResultMailTasklet implements Tasklet {
     private final ConsolidationRunRepository runs;
     private final ReportQueries reports;
     private final Roster roster;
-    private final NightChanges changes;
+    private final FormDefinition form;
     private final int year;
     private final Path outputDir;
 
     public ResultMailTasklet(ResultMailSettings settings, ResultMail mail, ConsolidationRunRepository runs,
-                             ReportQueries reports, Roster roster, NightChanges changes, int year, Path outputDir) {
+                             ReportQueries reports, Roster roster, FormDefinition form, int year, Path outputDir) {
         this.settings = settings;
         this.mail = mail;
         this.runs = runs;
         this.reports = reports;
         this.roster = roster;
-        this.changes = changes;
+        this.form = form;
         this.year = year;
         this.outputDir = outputDir;
     }
@@ -61,7 +62,7 @@ public class ResultMailTasklet implements Tasklet {
                 .orElseThrow(() -> new IllegalStateException("no consolidation run stored for execution " + executionId));
         List<UnitStanding> standings = UnitStanding.of(roster.units(), reports.submissions(year));
         try {
-            mail.send(settings.to(), run, standings, changes.since(year, executionId), StatusPage.fileFor(outputDir, year));
+            mail.send(settings.to(), run, standings, reports.changes(form, roster, year, executionId), StatusPage.fileFor(outputDir, year));
             contribution.getStepExecution().getExecutionContext().putInt(SENT, 1);
             contribution.incrementWriteCount(1);
         } catch (Exception e) {

@@ -10,7 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import cn.gov.county.gkreport.report.UnitStanding.Standing;
-import cn.gov.county.gkreport.status.NightChanges.Changes;
+import cn.gov.county.gkreport.report.RunChanges;
 import cn.gov.county.gkreport.status.StatusPageData.KeyRow;
 import cn.gov.county.gkreport.status.StatusPageData.UnitRow;
 import cn.gov.county.gkreport.status.StatusQueries.PageFinding;
@@ -108,22 +108,22 @@ public final class StatusPage {
                 .append("<b>").append(count).append("</b></div>");
     }
 
-    private static void changes(StringBuilder page, Changes changes) {
+    private static void changes(StringBuilder page, RunChanges changes) {
         page.append("<section id=\"changes\"><h2>与上次汇总相比</h2>");
-        if (changes.firstRun()) {
+        if (changes.previousRun().isEmpty()) {
             page.append("<p>本年度第一次汇总，没有可比较的上次结果。</p></section>");
             return;
         }
-        page.append("<p class=\"muted\">上次汇总: ").append(changes.previousRunAt().get().format(TIME)).append("</p>");
+        page.append("<p class=\"muted\">上次汇总: ").append(changes.previousRun().get().computedAt()).append("</p>");
         if (changes.none()) {
             page.append("<p>无变化</p></section>");
             return;
         }
         if (!changes.units().isEmpty()) {
             page.append("<table id=\"unit-changes\"><tr><th>单位</th><th>上次</th><th>本次</th></tr>");
-            for (NightChanges.UnitChange c : changes.units()) {
-                page.append("<tr><td>").append(Html.escape(c.name())).append(" <span class=\"muted\">")
-                        .append(Html.escape(c.code())).append("</span></td><td>").append(Html.escape(c.before()))
+            for (RunChanges.UnitChange c : changes.units()) {
+                page.append("<tr><td>").append(Html.escape(c.unitName())).append(" <span class=\"muted\">")
+                        .append(Html.escape(c.unitCode())).append("</span></td><td>").append(Html.escape(c.before()))
                         .append("</td><td>").append(Html.escape(c.after())).append("</td></tr>");
             }
             page.append("</table>");
@@ -131,8 +131,8 @@ public final class StatusPage {
         if (!changes.figures().isEmpty()) {
             page.append("<table id=\"figure-changes\" style=\"margin-top:8px\"><tr><th>全县数字</th><th>上次</th>"
                     + "<th>本次</th><th>增减</th></tr>");
-            for (NightChanges.FigureChange c : changes.figures()) {
-                page.append("<tr data-code=\"").append(Html.escape(c.code())).append("\"><td>").append(Html.escape(c.label()))
+            for (RunChanges.FigureChange c : changes.figures()) {
+                page.append("<tr data-code=\"").append(Html.escape(c.itemCode())).append("\"><td>").append(Html.escape(c.item()))
                         .append("</td><td class=\"n\">").append(SvgCharts.plain(c.before())).append("</td><td class=\"n\">")
                         .append(SvgCharts.plain(c.after())).append("</td><td class=\"n\">")
                         .append(signed(c.after().subtract(c.before()))).append("</td></tr>");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import cn.gov.county.gkreport.report.UnitStanding.Standing;
+import cn.gov.county.gkreport.report.RunChanges;
 import cn.gov.county.gkreport.status.StatusQueries.Night;
 import cn.gov.county.gkreport.status.StatusQueries.PageFinding;
 
@@ -21,7 +22,7 @@ import cn.gov.county.gkreport.status.StatusQueries.PageFinding;
 public record StatusPageData(String countyName, int year, LocalDateTime runTime, Optional<LocalDate> deadline,
                              List<UnitRow> units, List<KeyRow> keyFigures, List<String> subtotalLabels,
                              boolean lastYearKnown,
-                             List<Night> nights, List<Bar> applications, NightChanges.Changes changes,
+                             List<Night> nights, List<Bar> applications, RunChanges changes,
                              String workbookHref) {
 
     /**

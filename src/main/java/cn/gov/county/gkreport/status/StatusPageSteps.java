@@ -45,11 +45,11 @@ public class StatusPageSteps {
     @StepScope
     ResultMailTasklet resultMailTasklet(ResultMailSettings settings, OutgoingMail outgoingMail,
                                         ConsolidatorProperties properties, ConsolidationRunRepository runs,
-                                        ReportQueries reports, Roster roster, NightChanges changes,
+                                        ReportQueries reports, Roster roster, FormDefinition form,
                                         @Value("#{jobParameters['year']}") Long year,
                                         @Value("#{jobParameters['output']}") String output) {
         return new ResultMailTasklet(settings, new ResultMail(outgoingMail, properties.countyName()), runs, reports,
-                roster, changes, year.intValue(), Path.of(output));
+                roster, form, year.intValue(), Path.of(output));
     }
 
     @Bean
@@ -64,12 +64,12 @@ public class StatusPageSteps {
     @StepScope
     WriteStatusPageTasklet writeStatusPageTasklet(FormDefinition form, Roster roster, ReportQueries reports,
                                                   StatusQueries status, CountyTotalsRepository totals,
-                                                  ConsolidationRunRepository runs, NightChanges changes,
+                                                  ConsolidationRunRepository runs,
                                                   JdbcTemplate jdbc, Deadline deadline, MailSettings mail,
                                                   @Value("#{jobParameters['year']}") Long year,
                                                   @Value("#{jobParameters['output']}") String output) {
         WriteStatusPageTasklet.Sources sources = new WriteStatusPageTasklet.Sources(form, roster, reports, status,
-                totals, runs, changes, new FeedbackFiles(jdbc, Path.of(output), year.intValue()));
+                totals, runs, new FeedbackFiles(jdbc, Path.of(output), year.intValue()));
         return new WriteStatusPageTasklet(sources,
                 Optional.ofNullable(deadline.date()).or(() -> Optional.ofNullable(mail.deadline())),
                 year.intValue(), Path.of(output));

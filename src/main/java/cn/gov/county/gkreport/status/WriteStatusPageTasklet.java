@@ -42,7 +42,7 @@ public class WriteStatusPageTasklet implements Tasklet {
 
     /** What the tasklet reads from. */
     public record Sources(FormDefinition form, Roster roster, ReportQueries reports, StatusQueries status,
-                          CountyTotalsRepository totals, ConsolidationRunRepository runs, NightChanges changes,
+                          CountyTotalsRepository totals, ConsolidationRunRepository runs,
                           FeedbackAttachments feedback) {
     }
 
@@ -87,7 +87,7 @@ public class WriteStatusPageTasklet implements Tasklet {
         return new StatusPageData(sources.roster().countyName(), year, run.computedAt(), deadline, units, keyRows,
                 subtotals.stream().map(s -> s.label(sources.roster().countyName())).toList(), lastYear.isPresent(),
                 sources.status().nights(year, executionId), applications(),
-                sources.changes().since(year, executionId),
+                sources.reports().changes(sources.form(), sources.roster(), year, executionId),
                 ConsolidatedWorkbook.fileFor(outputDir, year).getFileName().toString());
     }
 

@@ -177,7 +177,7 @@ class StatusPageBrowserTest {
 
     @Test
     void saysWhatChangedSinceLastNight() {
-        assertThat(text("#unit-changes")).contains("犁川镇").contains("未报送").contains("已接收（第1版）");
+        assertThat(text("#unit-changes")).contains("犁川镇").contains("未报送").contains("第 1 版，已接收");
         assertThat(browser.findElements(By.cssSelector("#unit-changes tr"))).hasSize(2); // header + T16
         WebElement newApplications = browser.findElement(By.cssSelector("#figure-changes tr[data-code='T3.NEW.TOTAL']"));
         assertThat(newApplications.getText()).contains("70").contains("75").contains("+5");
