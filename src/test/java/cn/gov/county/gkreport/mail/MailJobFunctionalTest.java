@@ -312,7 +312,8 @@ abstract class MailJobFunctionalTest {
                 "consolidateStep");
         // the workbook and the feedback copies are written at once (a split): either may start first
         assertThat(steps.subList(4, 6)).containsExactlyInAnyOrder("writeWorkbookStep", "writeFeedbackStep");
-        assertThat(steps.subList(6, 8)).containsExactly("mailRepliesStep", "chaseListStep");
+        assertThat(steps.subList(6, 10)).containsExactly("statusPageStep", "mailRepliesStep", "chaseListStep",
+                "resultMailStep");
         Map<String, Object> units = Map.of(
                 "T01", "ACCEPTED", "T02", "ACCEPTED", "T03", "ACCEPTED", "T04", "ACCEPTED", "T05", "ACCEPTED",
                 "D07", "REJECTED");
