@@ -327,7 +327,7 @@ class HostileCorpusJobTest {
         for (Path file : written) {
             assertThat(file).as("written outside the output folder").startsWith(output);
             if (!file.getParent().equals(feedback)) {
-                assertThat(file.getFileName().toString()).isIn("consolidated-2024.xlsx", "催报名单-2024.csv",
+                assertThat(file.getFileName().toString()).isIn("consolidated-2024.xlsx", "index.html", "催报名单-2024.csv",
                         ".consolidation.lock");
             }
             assertThat(file.getFileName().toString()).doesNotContain("..").doesNotContain("\\");
