@@ -292,7 +292,8 @@ abstract class MailJobFunctionalTest {
         // the workbook, the feedback copies and the draft are written at once (a split): any may start first
         assertThat(steps.subList(4, 7)).containsExactlyInAnyOrder("writeWorkbookStep", "writeFeedbackStep",
                 "writeDraftStep");
-        assertThat(steps.subList(7, 10)).containsExactly("statusPageStep", "mailRepliesStep", "chaseListStep");
+        assertThat(steps.subList(7, 11)).containsExactly("statusPageStep", "mailRepliesStep", "chaseListStep",
+                "resultMailStep");
         Map<String, Object> units = Map.of(
                 "T01", "ACCEPTED", "T02", "ACCEPTED", "T03", "ACCEPTED", "T04", "ACCEPTED", "T05", "ACCEPTED",
                 "D07", "REJECTED");
