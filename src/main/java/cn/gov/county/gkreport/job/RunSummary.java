@@ -13,7 +13,9 @@ import cn.gov.county.gkreport.draft.WriteDraftTasklet;
 import cn.gov.county.gkreport.feedback.WriteFeedbackTasklet;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.mail.MailSummary;
+import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.report.ReportQueries;
+import cn.gov.county.gkreport.report.RunChanges;
 import cn.gov.county.gkreport.status.StatusPage;
 import cn.gov.county.gkreport.store.SubmissionRepository;
 
@@ -31,9 +33,11 @@ public class RunSummary {
     private final SubmissionRepository submissions;
     private final MailSummary mail;
     private final Roster roster;
+    private final FormDefinition form;
 
     public RunSummary(ConsolidationRunRepository runs, ReportQueries queries, SubmissionRepository submissions,
-                      MailSummary mail, Roster roster) {
+                      MailSummary mail, Roster roster, FormDefinition form) {
+        this.form = form;
         this.runs = runs;
         this.queries = queries;
         this.submissions = submissions;
@@ -57,6 +61,11 @@ public class RunSummary {
         ConsolidationRun r = run.get();
         out.printf("报告年度 %d：应报 %d 个单位，已接收 %d，未通过 %d，未报送 %d%n", r.year(), r.expected(), r.accepted(),
                 r.rejected(), r.missing());
+        // what tonight changed: the same computation as 汇总表 and the 本次变化 sheet
+        RunChanges changes = queries.changes(form, roster, r.year(), execution.getId());
+        out.println(changes.headline());
+        changes.units().stream().limit(20).forEach(c -> out.println("  " + c.unitCode() + " " + c.unitName() + "：" + c.before()
+                + " → " + c.after() + "（" + c.what() + "）"));
         // the chase list: every unit without an accepted submission, its last status and contact
         mail.unitLines(r.year()).forEach(out::println);
         List<ReportQueries.SubmissionRow> submissions = queries.submissions(r.year());

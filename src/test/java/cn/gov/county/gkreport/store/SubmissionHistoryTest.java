@@ -71,6 +71,10 @@ abstract class SubmissionHistoryTest {
         UnitWorkbooks.write(dir.resolve("D01-新版.xlsx"), form, roster.byCode("D01").orElseThrow(), d01Figures,
                 Map.of("T4.REVIEW.TOTAL", 999), "李四", Instant.parse("2025-02-03T10:00:00Z"));
         long night2 = run(input, output);
+        // the summary says what changed since night 1, as 汇总表 and 本次变化 do
+        assertThat(lastConsole).contains("与上次汇总（").contains("2 个单位有变化")
+                .contains("D07 县司法局：第 1 版，未通过 → 第 2 版，已接收（已更正，已接收）")
+                .contains("D01 县人民政府办公室：第 1 版，已接收 → 第 1 版，已接收（新版本未通过，仍以原版本计入）");
 
         assertThat(count("SELECT COUNT(*) FROM submission WHERE report_year = 2024")).isEqualTo(41 + 2);
         assertThat(versions("D07")).containsExactly(tuple(1, "REJECTED"), tuple(2, "ACCEPTED"));
@@ -139,12 +143,15 @@ abstract class SubmissionHistoryTest {
         }
     }
 
+    /** What the last run printed on the operator's console. */
+    private String lastConsole;
+
     private long run(Path input, Path output) throws Exception {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         ConsolidationCommand.Outcome outcome = command.execute(DemoInput.YEAR, input.toString(), output.toString(),
                 new PrintStream(console, true, StandardCharsets.UTF_8));
-        assertThat(outcome.exitCode()).as(() -> console.toString(StandardCharsets.UTF_8))
-                .isEqualTo(ConsolidationCommand.COMPLETED);
+        lastConsole = console.toString(StandardCharsets.UTF_8);
+        assertThat(outcome.exitCode()).as(lastConsole).isEqualTo(ConsolidationCommand.COMPLETED);
         return outcome.execution().orElseThrow().getId();
     }
 
