@@ -303,7 +303,7 @@ class ConsolidationJobConfiguration {
                                               ConsolidationRunRepository runs, ThreadPoolTaskExecutor workerThreads,
                                               @Value("#{jobParameters['year']}") Long year,
                                               @Value("#{jobParameters['output']}") String output) {
-        return new WriteWorkbookTasklet(form, roster, properties.countyCode(), queries, totals, runs, year.intValue(),
+        return new WriteWorkbookTasklet(form, roster, properties.countyOffice(), queries, totals, runs, year.intValue(),
                 Path.of(output), new ConsolidatedWorkbook(workerThreads));
     }
 }

@@ -103,12 +103,12 @@ public final class ConsolidatedWorkbook {
     private static FormContent countyForm(ReportData data) {
         Map<String, String> cover = new LinkedHashMap<>();
         cover.put(CoverField.UNIT_NAME, data.roster().countyName());
-        cover.put(CoverField.UNIT_CODE, data.countyCode());
+        cover.put(CoverField.UNIT_CODE, data.office().code());
         cover.put(CoverField.UNIT_TYPE, UnitType.DISTRICT.label());
         cover.put(CoverField.YEAR, Integer.toString(data.year()));
         cover.put(CoverField.FORM_VERSION, data.form().id());
-        cover.put(CoverField.CONTACT, "");
-        cover.put(CoverField.PHONE, "");
+        cover.put(CoverField.CONTACT, data.office().contact());
+        cover.put(CoverField.PHONE, data.office().phone());
         cover.put(CoverField.FILL_DATE, data.runTime().toLocalDate().toString());
         return new FormContent(cover, data.totals().of(TotalScope.COUNTY), Map.of());
     }

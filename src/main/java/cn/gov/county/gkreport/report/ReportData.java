@@ -13,7 +13,7 @@ import cn.gov.county.gkreport.report.ReportQueries.SubmissionRow;
  * What the consolidated workbook shows: the small parts gathered before writing starts, the large
  * ones ({@link ReportQueries}) streamed while the sheets are written.
  */
-public record ReportData(FormDefinition form, Roster roster, String countyCode, int year, LocalDateTime runTime,
+public record ReportData(FormDefinition form, Roster roster, CountyOffice office, int year, LocalDateTime runTime,
                          CountyTotals totals, List<UnitStanding> standings, List<SubmissionRow> submissions,
                          int findingCount, ReportQueries queries) {
 

@@ -20,7 +20,7 @@ public class WriteWorkbookTasklet implements Tasklet {
 
     private final FormDefinition form;
     private final Roster roster;
-    private final String countyCode;
+    private final CountyOffice office;
     private final ReportQueries queries;
     private final CountyTotalsRepository totals;
     private final ConsolidationRunRepository runs;
@@ -28,12 +28,12 @@ public class WriteWorkbookTasklet implements Tasklet {
     private final Path outputDir;
     private final ConsolidatedWorkbook workbook;
 
-    public WriteWorkbookTasklet(FormDefinition form, Roster roster, String countyCode, ReportQueries queries,
+    public WriteWorkbookTasklet(FormDefinition form, Roster roster, CountyOffice office, ReportQueries queries,
                                 CountyTotalsRepository totals, ConsolidationRunRepository runs, int year, Path outputDir,
                                 ConsolidatedWorkbook workbook) {
         this.form = form;
         this.roster = roster;
-        this.countyCode = countyCode;
+        this.office = office;
         this.queries = queries;
         this.totals = totals;
         this.runs = runs;
@@ -51,7 +51,7 @@ public class WriteWorkbookTasklet implements Tasklet {
                 .orElseThrow(() -> new IllegalStateException("no consolidation run stored for execution " + executionId));
         List<ReportQueries.SubmissionRow> submissions = queries.submissions(year);
         List<UnitStanding> standings = UnitStanding.of(roster.units(), submissions);
-        ReportData data = new ReportData(form, roster, countyCode, year, run.computedAt(), countyTotals, standings,
+        ReportData data = new ReportData(form, roster, office, year, run.computedAt(), countyTotals, standings,
                 submissions, queries.findingCount(year), queries);
         Path file = ConsolidatedWorkbook.fileFor(outputDir, year);
         workbook.write(data, file);

@@ -76,10 +76,12 @@ class OneLevelUpTest {
         Path cityRosterFile = Files.writeString(work.resolve("city-roster.csv"), cityRoster);
         Map<String, BigDecimal> cityTotals = new HashMap<>();
         Map<String, String> statuses = new HashMap<>();
+        Map<String, String> contacts = new HashMap<>();
         ConsolidationCommand.Outcome city = run(cityRosterFile, "晋城市", "140500", work.resolve("city-input"),
                 work.resolve("city-output"), jdbc -> {
-                    jdbc.query("SELECT unit_code, status FROM submission", rs -> {
+                    jdbc.query("SELECT unit_code, status, contact_person, contact_phone FROM submission", rs -> {
                         statuses.put(rs.getString(1), rs.getString(2));
+                        contacts.put(rs.getString(1), rs.getString(3) + " " + rs.getString(4));
                     });
                     jdbc.query("SELECT item_code, figure FROM county_total WHERE scope = 'COUNTY'", rs -> {
                         cityTotals.put(rs.getString(1), rs.getBigDecimal(2));
@@ -89,6 +91,9 @@ class OneLevelUpTest {
         // then both counties are accepted and every city figure is the sum of all their units'
         assertThat(city.exitCode()).isEqualTo(ConsolidationCommand.COMPLETED);
         assertThat(statuses).containsExactlyInAnyOrderEntriesOf(Map.of("140501", "ACCEPTED", "140502", "ACCEPTED"));
+        // each county's cover names its office's contact and phone from its configuration
+        assertThat(contacts).containsExactlyInAnyOrderEntriesOf(Map.of("140501", "甲县政务公开办 0356-0501",
+                "140502", "乙县政务公开办 0356-0502"));
         Map<String, Map<String, BigDecimal>> units = new DemoSubmissions(form,
                 Roster.read(Path.of("jobs/roster.csv"), "泽州县"), 2024).acceptedFigures();
         for (var item : form.items()) {
@@ -112,7 +117,8 @@ class OneLevelUpTest {
                 // command-line arguments, so they win over application.yml as on the real command line
                 .run("--spring.datasource.url=jdbc:h2:mem:up-" + UUID.randomUUID() + ";MODE=MySQL;DB_CLOSE_DELAY=-1",
                         "--consolidator.roster=" + roster, "--consolidator.county-name=" + area,
-                        "--consolidator.county-code=" + code)) {
+                        "--consolidator.county-code=" + code, "--consolidator.county-contact=" + area + "政务公开办",
+                        "--consolidator.county-phone=0356-" + code.substring(2))) {
             ConsolidationCommand.Outcome outcome = context.getBean(ConsolidationCommand.class).execute(2024,
                     input.toString(), output.toString(),
                     new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));

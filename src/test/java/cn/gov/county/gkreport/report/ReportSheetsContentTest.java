@@ -239,7 +239,7 @@ class ReportSheetsContentTest {
         figures.get(TotalScope.TOWN).merge("T2.LICENSE.DECISIONS", BigDecimal.ONE, BigDecimal::add);
         CountyTotals wrong = new CountyTotals(execution, stored.year(), figures, stored.unitCounts());
         List<ReportQueries.SubmissionRow> submissions = queries.submissions(DemoInput.YEAR);
-        ReportData data = new ReportData(form, roster, "140525", DemoInput.YEAR, java.time.LocalDateTime.now(), wrong,
+        ReportData data = new ReportData(form, roster, new CountyOffice("140525", "", ""), DemoInput.YEAR, java.time.LocalDateTime.now(), wrong,
                 UnitStanding.of(roster.units(), submissions), submissions, 0, queries);
         Path file = work.resolve("out.xlsx");
         assertThatThrownBy(() -> new ConsolidatedWorkbook().write(data, file))
