@@ -30,6 +30,8 @@ public final class FormDefinition {
     private final List<SumRelation> relations;
     private final Map<String, List<SumRelation>> relationsByRule;
     private final List<FigureLimit> limits;
+    /** Each item's limit, looked up once: the checks ask for it per item of every file. */
+    private final Map<String, FigureLimit> limitByItem;
 
     public FormDefinition(String id, String title, CoverSheet cover, Table2Layout table2, Table3Layout table3,
                           Table4Layout table4, IndicatorSheet indicators) {
@@ -56,6 +58,11 @@ public final class FormDefinition {
         this.relations = List.copyOf(buildRelations());
         this.relationsByRule = relations.stream().collect(Collectors.groupingBy(SumRelation::ruleId,
                 LinkedHashMap::new, Collectors.toUnmodifiableList()));
+        Map<String, FigureLimit> byItem = new HashMap<>();
+        for (FormItem item : itemList) {
+            firstLimit(item.code()).ifPresent(limit -> byItem.put(item.code(), limit));
+        }
+        this.limitByItem = Map.copyOf(byItem);
     }
 
     private Map<String, FormItem> buildItems() {
@@ -202,6 +209,10 @@ public final class FormDefinition {
 
     /** The first limit of the form definition that covers the item, if any. */
     public java.util.Optional<FigureLimit> limit(String code) {
+        return items.containsKey(code) ? java.util.Optional.ofNullable(limitByItem.get(code)) : firstLimit(code);
+    }
+
+    private java.util.Optional<FigureLimit> firstLimit(String code) {
         return limits.stream().filter(l -> l.covers(code)).findFirst();
     }
 
