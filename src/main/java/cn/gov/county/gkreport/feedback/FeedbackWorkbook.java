@@ -12,13 +12,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 import cn.gov.county.gkreport.check.Finding;
 import cn.gov.county.gkreport.check.Severity;
+import cn.gov.county.gkreport.form.CellRef;
 import cn.gov.county.gkreport.form.CellStyles;
 import cn.gov.county.gkreport.form.FormFiles;
 import cn.gov.county.gkreport.read.ReadLimits;
@@ -48,7 +48,6 @@ import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellAddress;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -97,7 +96,6 @@ public final class FeedbackWorkbook {
     private static final int MAX_NAME_BYTES = 240;
     private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Cs}\\p{Co}\\p{Cn}]");
     private static final Pattern ILLEGAL = Pattern.compile("[\\\\/:*?\"<>|]");
-    private static final Pattern A1 = Pattern.compile("\\$?([A-Za-z]{1,3})\\$?([0-9]{1,7})");
 
     private final long maxFileBytes;
     private final long maxInflatedBytes;
@@ -529,16 +527,12 @@ public final class FeedbackWorkbook {
                 return null;
             }
             Sheet sheet = workbook.getSheet(sheetName);
-            Matcher a1 = A1.matcher(finding.cell().trim());
-            if (sheet == null || !a1.matches()) {
+            CellRef at = CellRef.parseOrNull(finding.cell().trim());
+            if (sheet == null || at == null || at.row() > version.getLastRowIndex()
+                    || at.col() > version.getLastColumnIndex()) {
                 return null;
             }
-            int col = CellReference.convertColStringToIndex(a1.group(1).toUpperCase());
-            int row = Integer.parseInt(a1.group(2)) - 1;
-            if (row < 0 || row > version.getLastRowIndex() || col < 0 || col > version.getLastColumnIndex()) {
-                return null;
-            }
-            return new Target(sheet, row, col);
+            return new Target(sheet, at.row(), at.col());
         }
 
         /** A finding on a cell inside a merged area is shown on the area's top-left cell, the one that is displayed. */

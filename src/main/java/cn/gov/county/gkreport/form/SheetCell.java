@@ -1,6 +1,5 @@
 package cn.gov.county.gkreport.form;
 
-import cn.gov.county.gkreport.read.CellRef;
 
 /** A cell of a named sheet: where an item sits in a workbook. */
 public record SheetCell(String sheet, CellRef cell) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import cn.gov.county.gkreport.form.CellRef;
 import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.form.SheetCell;
 

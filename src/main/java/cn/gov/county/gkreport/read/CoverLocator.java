@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import cn.gov.county.gkreport.form.CellRef;
 import cn.gov.county.gkreport.form.CoverField;
 import cn.gov.county.gkreport.form.CoverSheet;
 import cn.gov.county.gkreport.form.SheetCell;

@@ -2,6 +2,8 @@ package cn.gov.county.gkreport.read;
 
 import java.math.BigDecimal;
 
+import cn.gov.county.gkreport.form.CellRef;
+
 /**
  * One figure as found in the unit's file: where it was, what was there, and what it reads as.
  *

@@ -1,5 +1,7 @@
 package cn.gov.county.gkreport.read;
 
+import cn.gov.county.gkreport.form.CellRef;
+
 /**
  * One non-empty cell of a sheet as read from the file.
  *

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cn.gov.county.gkreport.form.CellRef;
+
 /**
  * Reads a figure cell the way a person would: a number is a number however it was typed
  * (text, full-width digits, thousands separators, a trailing 件/条, a leading +); a blank or a dash

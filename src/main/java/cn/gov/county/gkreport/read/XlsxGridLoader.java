@@ -22,6 +22,8 @@ import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
 
+import cn.gov.county.gkreport.form.CellRef;
+
 import com.fasterxml.aalto.sax.SAXParserFactoryImpl;
 
 import org.xml.sax.Attributes;
@@ -47,9 +49,6 @@ public final class XlsxGridLoader {
 
     /** Ratios are only checked above this size: small XML legitimately compresses very well. */
     private static final long RATIO_CHECK_MIN_BYTES = 1L << 20;
-    /** Excel's grid is 1,048,576 rows by 16,384 columns (A..XFD). */
-    private static final int EXCEL_MAX_ROWS = 1 << 20;
-    private static final int EXCEL_MAX_COLS = 1 << 14;
 
     private static final String WORKBOOK_PART = "xl/workbook.xml";
     private static final String WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
@@ -639,11 +638,11 @@ public final class XlsxGridLoader {
                     cellRow = Math.max(row, 0);
                     cellCol = col + 1;
                 } else {
-                    int[] at = cellPosition(r);
-                    cellRow = at[0];
-                    cellCol = at[1];
+                    CellRef at = cellPosition(r);
+                    cellRow = at.row();
+                    cellCol = at.col();
                 }
-                if (cellCol >= EXCEL_MAX_COLS) {
+                if (cellCol >= CellRef.MAX_COLUMNS) {
                     throw new StopParsing(corrupt("column beyond XFD in sheet '" + sheet + "'"));
                 }
                 col = cellCol;
@@ -842,39 +841,30 @@ public final class XlsxGridLoader {
 
             private int rowNumber(String r) throws StopParsing {
                 Integer n = parseIntOrNull(r.trim());
-                if (n == null || n < 1 || n > EXCEL_MAX_ROWS) {
+                if (n == null || n < 1 || n > CellRef.MAX_ROWS) {
                     throw new StopParsing(corrupt("row number '" + r + "' in sheet '" + sheet + "'"));
                 }
                 return n;
             }
 
-            /** Zero-based {row, col} of an A1 reference, or CORRUPT. */
-            private int[] cellPosition(String a1) throws StopParsing {
-                String ref = a1.trim().replace("$", "");
-                int i = 0;
-                int c = 0;
-                while (i < ref.length() && i < 4 && isAsciiLetter(ref.charAt(i))) {
-                    c = c * 26 + (Character.toUpperCase(ref.charAt(i)) - 'A' + 1);
-                    i++;
+            /** The position of an A1 reference, or CORRUPT. */
+            private CellRef cellPosition(String a1) throws StopParsing {
+                String ref = a1.trim();
+                // a stray $ anywhere was always overlooked; Excel writes none in a cell's r
+                CellRef at = CellRef.parseOrNull(ref.indexOf('$') < 0 ? ref : ref.replace("$", ""));
+                if (at == null) {
+                    throw new StopParsing(corrupt("cell reference '" + a1 + "' in sheet '" + sheet
+                            + "' is not an A1 reference inside the grid"));
                 }
-                String digits = ref.substring(i);
-                if (i == 0 || digits.isEmpty() || digits.length() > 7 || !digits.chars().allMatch(Character::isDigit)) {
-                    throw new StopParsing(corrupt("cell reference '" + a1 + "' in sheet '" + sheet + "'"));
-                }
-                int r = Integer.parseInt(digits);
-                if (r < 1 || r > EXCEL_MAX_ROWS || c > EXCEL_MAX_COLS) {
-                    throw new StopParsing(corrupt("cell reference '" + a1 + "' outside the grid in sheet '"
-                            + sheet + "'"));
-                }
-                return new int[] {r - 1, c - 1};
+                return at;
             }
 
             private CellRange range(String ref) throws StopParsing {
                 int colon = ref.indexOf(':');
-                int[] from = cellPosition(colon < 0 ? ref : ref.substring(0, colon));
-                int[] to = colon < 0 ? from : cellPosition(ref.substring(colon + 1));
-                return new CellRange(Math.min(from[0], to[0]), Math.max(from[0], to[0]),
-                        Math.min(from[1], to[1]), Math.max(from[1], to[1]));
+                CellRef from = cellPosition(colon < 0 ? ref : ref.substring(0, colon));
+                CellRef to = colon < 0 ? from : cellPosition(ref.substring(colon + 1));
+                return new CellRange(Math.min(from.row(), to.row()), Math.max(from.row(), to.row()),
+                        Math.min(from.col(), to.col()), Math.max(from.col(), to.col()));
             }
         }
     }
@@ -902,10 +892,6 @@ public final class XlsxGridLoader {
             }
         }
         return null;
-    }
-
-    private static boolean isAsciiLetter(char ch) {
-        return ch >= 'A' && ch <= 'Z' || ch >= 'a' && ch <= 'z';
     }
 
     private static Integer parseIntOrNull(String s) {

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-import cn.gov.county.gkreport.read.CellRef;
+import cn.gov.county.gkreport.form.CellRef;
 import cn.gov.county.gkreport.read.FigureCell;
 import cn.gov.county.gkreport.read.SubmissionContent;
 import cn.gov.county.gkreport.support.FormFixtures.Written;

@@ -29,6 +29,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import cn.gov.county.gkreport.demo.DemoSubmissions;
+import cn.gov.county.gkreport.form.CellRef;
 import cn.gov.county.gkreport.form.CoverField;
 import cn.gov.county.gkreport.form.FormContent;
 import cn.gov.county.gkreport.form.FormDefinition;
@@ -38,7 +39,6 @@ import cn.gov.county.gkreport.form.FormWorkbookWriter;
 import cn.gov.county.gkreport.form.SheetCell;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.intake.RosterUnit;
-import cn.gov.county.gkreport.read.CellRef;
 
 import org.apache.poi.hssf.record.FilePassRecord;
 import org.apache.poi.hssf.record.crypto.Biff8EncryptionKey;

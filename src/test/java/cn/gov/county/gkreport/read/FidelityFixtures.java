@@ -16,6 +16,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 import cn.gov.county.gkreport.demo.DemoSubmissions;
+import cn.gov.county.gkreport.form.CellRef;
 import cn.gov.county.gkreport.form.CoverField;
 import cn.gov.county.gkreport.form.FormContent;
 import cn.gov.county.gkreport.form.FormFiles;

@@ -20,6 +20,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import cn.gov.county.gkreport.demo.DemoSubmissions;
+import cn.gov.county.gkreport.form.CellRef;
 import cn.gov.county.gkreport.form.CoverField;
 import cn.gov.county.gkreport.form.FormContent;
 import cn.gov.county.gkreport.form.FormDefinition;

@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import cn.gov.county.gkreport.form.CellRef;
 import cn.gov.county.gkreport.form.SheetCell;
 
 /**

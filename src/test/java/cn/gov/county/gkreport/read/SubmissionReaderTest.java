@@ -32,6 +32,7 @@ import cn.gov.county.gkreport.check.Finding;
 import cn.gov.county.gkreport.check.Identification;
 import cn.gov.county.gkreport.check.SubmissionChecker;
 import cn.gov.county.gkreport.demo.ToolCommands;
+import cn.gov.county.gkreport.form.CellRef;
 import cn.gov.county.gkreport.form.CoverField;
 import cn.gov.county.gkreport.form.FormContent;
 import cn.gov.county.gkreport.form.FormDefinition;
