@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import cn.gov.county.gkreport.intake.RosterUnit;
 import cn.gov.county.gkreport.read.FigureCell;
-import cn.gov.county.gkreport.read.UnreadableReason;
+import cn.gov.county.gkreport.read.grid.UnreadableReason;
 
 /**
  * The outcome of reading and checking one submission, ready to be stored in one transaction.

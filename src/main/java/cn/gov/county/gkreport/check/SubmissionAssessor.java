@@ -13,8 +13,8 @@ import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.read.SubmissionContent;
 import cn.gov.county.gkreport.read.SubmissionReader;
-import cn.gov.county.gkreport.read.UnreadableReason;
-import cn.gov.county.gkreport.read.UnreadableWorkbookException;
+import cn.gov.county.gkreport.read.grid.UnreadableReason;
+import cn.gov.county.gkreport.read.grid.UnreadableWorkbookException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -20,7 +20,7 @@ import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.read.FigureCell;
 import cn.gov.county.gkreport.read.SubmissionContent;
-import cn.gov.county.gkreport.read.WorkbookFormat;
+import cn.gov.county.gkreport.read.grid.WorkbookFormat;
 
 /**
  * The in-year rules of the form (TYPE, T3-ROW, T3-SUM, T3-BAL, T4-SUM, N-SUM) applied to figures

@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 
 import cn.gov.county.gkreport.check.Finding;
 import cn.gov.county.gkreport.check.Severity;
-import cn.gov.county.gkreport.read.WorkbookFormat;
+import cn.gov.county.gkreport.read.grid.WorkbookFormat;
 
 import cn.gov.county.gkreport.report.ReportQueries;
 import cn.gov.county.gkreport.report.UnitStanding;

@@ -7,22 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 import cn.gov.county.gkreport.check.Finding;
 import cn.gov.county.gkreport.check.Severity;
 import cn.gov.county.gkreport.form.CellRef;
 import cn.gov.county.gkreport.form.CellStyles;
 import cn.gov.county.gkreport.form.FormFiles;
-import cn.gov.county.gkreport.read.ReadLimits;
-import cn.gov.county.gkreport.read.WorkbookFormat;
+import cn.gov.county.gkreport.read.grid.ReadLimits;
+import cn.gov.county.gkreport.read.grid.WorkbookFormat;
+import cn.gov.county.gkreport.read.grid.ZipLimits;
 
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.hssf.usermodel.HSSFPalette;
@@ -266,7 +264,7 @@ public final class FeedbackWorkbook {
                 return null;
             }
             if (request.format() == WorkbookFormat.XLSX || request.format() == WorkbookFormat.XLSM) {
-                if (!inflatesWithin(file, maxInflatedBytes)) {
+                if (!ZipLimits.inflatesWithin(file, maxInflatedBytes)) {
                     log.info("{}: inflates beyond {} bytes, writing the findings only", request.originalFileName(),
                             maxInflatedBytes);
                     return null;
@@ -291,25 +289,6 @@ public final class FeedbackWorkbook {
             }
             return null;
         }
-    }
-
-    /** Whether the zip's entries, actually inflated (declared sizes can lie), stay within {@code limit} bytes. */
-    private static boolean inflatesWithin(Path file, long limit) throws IOException {
-        long total = 0;
-        byte[] buffer = new byte[8192];
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
-                try (InputStream in = zip.getInputStream(entries.nextElement())) {
-                    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                        total += n;
-                        if (total > limit) {
-                            return false;
-                        }
-                    }
-                }
-            }
-        }
-        return true;
     }
 
     private static List<Finding> errorsFirst(List<Finding> findings) {

@@ -12,7 +12,7 @@ import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.form.FormDefinitionLoader;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.read.SubmissionReader;
-import cn.gov.county.gkreport.read.WorkbookLoader;
+import cn.gov.county.gkreport.read.grid.WorkbookLoader;
 import cn.gov.county.gkreport.store.SubmissionRepository;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

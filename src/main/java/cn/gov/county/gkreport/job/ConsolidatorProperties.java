@@ -2,7 +2,7 @@ package cn.gov.county.gkreport.job;
 
 import java.nio.file.Path;
 
-import cn.gov.county.gkreport.read.ReadLimits;
+import cn.gov.county.gkreport.read.grid.ReadLimits;
 import cn.gov.county.gkreport.report.CountyOffice;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 
 import cn.gov.county.gkreport.feedback.FeedbackWorkbook;
 import cn.gov.county.gkreport.feedback.FeedbackWorkbook.FeedbackRequest;
-import cn.gov.county.gkreport.read.WorkbookFormat;
+import cn.gov.county.gkreport.read.grid.WorkbookFormat;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 

@@ -11,6 +11,9 @@ import java.util.Set;
 import cn.gov.county.gkreport.form.CellRef;
 import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.form.SheetCell;
+import cn.gov.county.gkreport.read.grid.CellKind;
+import cn.gov.county.gkreport.read.grid.GridCell;
+import cn.gov.county.gkreport.read.grid.WorkbookFormat;
 
 /** Collects what the locators find in one workbook. */
 final class ContentBuilder {

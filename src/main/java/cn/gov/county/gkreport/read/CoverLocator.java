@@ -8,6 +8,8 @@ import cn.gov.county.gkreport.form.CellRef;
 import cn.gov.county.gkreport.form.CoverField;
 import cn.gov.county.gkreport.form.CoverSheet;
 import cn.gov.county.gkreport.form.SheetCell;
+import cn.gov.county.gkreport.read.grid.CellKind;
+import cn.gov.county.gkreport.read.grid.GridCell;
 
 /**
  * Reads the cover: each field's value is the first filled cell to the right of its label; a date

@@ -8,6 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cn.gov.county.gkreport.read.grid.CellKind;
+import cn.gov.county.gkreport.read.grid.GridCell;
+import cn.gov.county.gkreport.read.grid.SheetGrid;
+import cn.gov.county.gkreport.read.grid.StoredNumbers;
+import cn.gov.county.gkreport.read.grid.WorkbookGrid;
+
 /**
  * Computes formulas that a file carries without their results (files written by scripts such as
  * openpyxl and by some online tools never calculate). The form's own formulas are sums: SUM over
@@ -54,7 +60,7 @@ final class FormulaCompletion {
                     cells.add(cell);
                     continue;
                 }
-                String text = XlsxGridLoader.canonicalNumber(value);
+                String text = StoredNumbers.canonical(value);
                 cells.add(new GridCell(cell.row(), cell.col(), CellKind.NUMBER, text, cell.formula()));
                 if (computed++ == 0) {
                     example = sheet.name() + "!" + cell.ref().a1() + " =" + cell.formula() + " 得 " + text;

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import cn.gov.county.gkreport.form.Indicator;
 import cn.gov.county.gkreport.form.IndicatorSheet;
+import cn.gov.county.gkreport.read.grid.GridCell;
 
 /**
  * Finds the supplementary indicators: each row by its code (stable, and clerks leave it alone) or

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import cn.gov.county.gkreport.read.grid.WorkbookGrid;
+
 /**
  * The searchable sheets of one workbook, indexed once. Picks the sheet holding a table the way the
  * clerk sees the workbook: visible sheets first (a hidden sheet often holds last year's copy),

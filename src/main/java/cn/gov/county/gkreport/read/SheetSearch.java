@@ -8,6 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import cn.gov.county.gkreport.read.grid.CellKind;
+import cn.gov.county.gkreport.read.grid.CellRange;
+import cn.gov.county.gkreport.read.grid.GridCell;
+import cn.gov.county.gkreport.read.grid.SheetGrid;
+
 /**
  * Finds labels in a sheet by their normalised text, so tables are located by what they say rather
  * than where the template put them (units insert rows, move tables, paste into new workbooks).

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import cn.gov.county.gkreport.form.SheetCell;
+import cn.gov.county.gkreport.read.grid.WorkbookFormat;
 
 /**
  * What a unit's workbook says, before any rule is applied: the cover fields, every figure with

@@ -3,6 +3,9 @@ package cn.gov.county.gkreport.read;
 import java.nio.file.Path;
 
 import cn.gov.county.gkreport.form.FormDefinition;
+import cn.gov.county.gkreport.read.grid.UnreadableWorkbookException;
+import cn.gov.county.gkreport.read.grid.WorkbookGrid;
+import cn.gov.county.gkreport.read.grid.WorkbookLoader;
 
 /**
  * Reads a unit's workbook into {@link SubmissionContent}: the file is loaded into a compact grid

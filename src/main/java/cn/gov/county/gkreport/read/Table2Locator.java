@@ -6,6 +6,7 @@ import java.util.Optional;
 import cn.gov.county.gkreport.form.Label;
 import cn.gov.county.gkreport.form.Table2Block;
 import cn.gov.county.gkreport.form.Table2Layout;
+import cn.gov.county.gkreport.read.grid.GridCell;
 
 /**
  * Finds 表二 block by block: the block title (第二十条第（一）项 …), the header row below it that

@@ -11,6 +11,7 @@ import cn.gov.county.gkreport.form.SheetCell;
 import cn.gov.county.gkreport.form.Table3Column;
 import cn.gov.county.gkreport.form.Table3Layout;
 import cn.gov.county.gkreport.form.Table3Row;
+import cn.gov.county.gkreport.read.grid.GridCell;
 
 /**
  * Finds 表三: the applicant columns by their headers (自然人 … 其他, 总计) in the header band, the

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.gov.county.gkreport.form.Table4Layout;
+import cn.gov.county.gkreport.read.grid.CellRange;
+import cn.gov.county.gkreport.read.grid.GridCell;
 
 /**
  * Finds 表四: the group headers (行政复议, 未经复议直接起诉, 复议后起诉), each group's column labels

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cn.gov.county.gkreport.form.CellRef;
+import cn.gov.county.gkreport.read.grid.GridCell;
 
 /**
  * Reads a figure cell the way a person would: a number is a number however it was typed

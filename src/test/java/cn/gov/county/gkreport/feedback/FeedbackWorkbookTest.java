@@ -23,7 +23,7 @@ import java.util.zip.ZipOutputStream;
 import cn.gov.county.gkreport.check.Finding;
 import cn.gov.county.gkreport.feedback.FeedbackWorkbook.FeedbackRequest;
 import cn.gov.county.gkreport.form.SheetCell;
-import cn.gov.county.gkreport.read.WorkbookFormat;
+import cn.gov.county.gkreport.read.grid.WorkbookFormat;
 import cn.gov.county.gkreport.support.FormFixtures;
 import cn.gov.county.gkreport.support.FormFixtures.Written;
 

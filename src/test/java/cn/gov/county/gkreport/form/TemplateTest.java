@@ -10,7 +10,7 @@ import cn.gov.county.gkreport.demo.ToolCommands;
 import cn.gov.county.gkreport.read.FigureCell;
 import cn.gov.county.gkreport.read.SubmissionContent;
 import cn.gov.county.gkreport.read.SubmissionReader;
-import cn.gov.county.gkreport.read.WorkbookLoader;
+import cn.gov.county.gkreport.read.grid.WorkbookLoader;
 
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;

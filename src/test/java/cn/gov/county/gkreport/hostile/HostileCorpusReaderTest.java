@@ -31,7 +31,7 @@ import cn.gov.county.gkreport.form.FormDefinitionLoader;
 import cn.gov.county.gkreport.intake.InputFolder;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.read.SubmissionReader;
-import cn.gov.county.gkreport.read.WorkbookLoader;
+import cn.gov.county.gkreport.read.grid.WorkbookLoader;
 
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;

@@ -21,7 +21,7 @@ import cn.gov.county.gkreport.intake.RosterUnit;
 import cn.gov.county.gkreport.read.FigureCell;
 import cn.gov.county.gkreport.read.SubmissionContent;
 import cn.gov.county.gkreport.read.SubmissionReader;
-import cn.gov.county.gkreport.read.WorkbookLoader;
+import cn.gov.county.gkreport.read.grid.WorkbookLoader;
 import cn.gov.county.gkreport.report.ConsolidatedWorkbook;
 import cn.gov.county.gkreport.support.DemoInput;
 import cn.gov.county.gkreport.support.TableSnapshot;

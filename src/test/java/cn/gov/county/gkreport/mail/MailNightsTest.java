@@ -24,7 +24,7 @@ import cn.gov.county.gkreport.form.Table3Row;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.job.ConsolidationCommand;
 import cn.gov.county.gkreport.job.ConsolidatorProperties;
-import cn.gov.county.gkreport.read.ReadLimits;
+import cn.gov.county.gkreport.read.grid.ReadLimits;
 import cn.gov.county.gkreport.support.Databases;
 import cn.gov.county.gkreport.support.DemoInput;
 import cn.gov.county.gkreport.support.TestMailServers;

@@ -23,6 +23,7 @@ import cn.gov.county.gkreport.form.FormFiles;
 import cn.gov.county.gkreport.form.SheetCell;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.intake.RosterUnit;
+import cn.gov.county.gkreport.read.grid.WorkbookFormat;
 
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Sheet;

@@ -30,6 +30,7 @@ import cn.gov.county.gkreport.form.FormItem;
 import cn.gov.county.gkreport.form.FormWorkbookWriter;
 import cn.gov.county.gkreport.form.SheetCell;
 import cn.gov.county.gkreport.intake.Roster;
+import cn.gov.county.gkreport.read.grid.WorkbookFormat;
 
 import org.apache.poi.Version;
 import org.apache.poi.ss.usermodel.Sheet;

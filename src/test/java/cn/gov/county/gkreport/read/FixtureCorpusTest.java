@@ -28,6 +28,8 @@ import cn.gov.county.gkreport.form.FormDefinitionLoader;
 import cn.gov.county.gkreport.form.SheetCell;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.intake.RosterUnit;
+import cn.gov.county.gkreport.read.grid.WorkbookFormat;
+import cn.gov.county.gkreport.read.grid.WorkbookLoader;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 
 import cn.gov.county.gkreport.form.CellRef;
 import cn.gov.county.gkreport.form.SheetCell;
+import cn.gov.county.gkreport.read.grid.WorkbookFormat;
 
 /**
  * What a fixture of {@code src/test/resources/fixtures/} must read as, kept beside it as

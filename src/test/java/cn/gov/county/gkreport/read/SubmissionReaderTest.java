@@ -41,6 +41,9 @@ import cn.gov.county.gkreport.form.FormFiles;
 import cn.gov.county.gkreport.form.FormItem;
 import cn.gov.county.gkreport.form.SheetCell;
 import cn.gov.county.gkreport.intake.Roster;
+import cn.gov.county.gkreport.read.grid.UnreadableWorkbookException;
+import cn.gov.county.gkreport.read.grid.WorkbookFormat;
+import cn.gov.county.gkreport.read.grid.WorkbookLoader;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;

@@ -34,8 +34,8 @@ import cn.gov.county.gkreport.intake.RosterUnit;
 import cn.gov.county.gkreport.read.FigureCell;
 import cn.gov.county.gkreport.read.SubmissionContent;
 import cn.gov.county.gkreport.read.SubmissionReader;
-import cn.gov.county.gkreport.read.UnreadableWorkbookException;
-import cn.gov.county.gkreport.read.WorkbookLoader;
+import cn.gov.county.gkreport.read.grid.UnreadableWorkbookException;
+import cn.gov.county.gkreport.read.grid.WorkbookLoader;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;

@@ -1,4 +1,4 @@
-package cn.gov.county.gkreport.read;
+package cn.gov.county.gkreport.read.grid;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +19,7 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
  *
  * <p>Stateless and safe for concurrent use. The file is only ever opened for reading.
  */
-public final class FormatSniffer {
+final class FormatSniffer {
 
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
     private static final byte[] OLE2_MAGIC = {
@@ -32,7 +32,7 @@ public final class FormatSniffer {
 
     private final ReadLimits limits;
 
-    public FormatSniffer(ReadLimits limits) {
+    FormatSniffer(ReadLimits limits) {
         this.limits = limits;
     }
 
@@ -40,7 +40,7 @@ public final class FormatSniffer {
      * Returns the workbook format of a file, or throws with the reason it is not a workbook we
      * can read (empty, too large, not Excel, another Office document, encrypted, Excel 95, damaged).
      */
-    public WorkbookFormat sniff(Path file) throws UnreadableWorkbookException {
+    WorkbookFormat sniff(Path file) throws UnreadableWorkbookException {
         long size;
         try {
             size = Files.size(file);

@@ -1,4 +1,4 @@
-package cn.gov.county.gkreport.read;
+package cn.gov.county.gkreport.read.grid;
 
 /** A merged region, zero-based and inclusive, as Excel stores it. */
 public record CellRange(int firstRow, int lastRow, int firstCol, int lastCol) {

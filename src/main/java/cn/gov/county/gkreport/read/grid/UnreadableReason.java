@@ -1,4 +1,4 @@
-package cn.gov.county.gkreport.read;
+package cn.gov.county.gkreport.read.grid;
 
 /**
  * Why a file could not be read as a workbook at all. Each reason has its own Chinese explanation

@@ -1,4 +1,4 @@
-package cn.gov.county.gkreport.read;
+package cn.gov.county.gkreport.read.grid;
 
 /** What a cell holds once read, independent of the file format it came from. */
 public enum CellKind {

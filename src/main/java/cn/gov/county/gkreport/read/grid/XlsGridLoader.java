@@ -1,4 +1,4 @@
-package cn.gov.county.gkreport.read;
+package cn.gov.county.gkreport.read.grid;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -24,16 +24,16 @@ import org.apache.poi.ss.util.CellRangeAddress;
  * exactly as {@link XlsxGridLoader} does so a figure reads the same whichever format a unit saved.
  * The file is opened read-only. Safe for concurrent use.
  */
-public final class XlsGridLoader {
+final class XlsGridLoader {
 
     private final ReadLimits limits;
 
-    public XlsGridLoader(ReadLimits limits) {
+    XlsGridLoader(ReadLimits limits) {
         this.limits = limits;
     }
 
     /** Reads every sheet of an .xls file; the file is never modified. */
-    public WorkbookGrid load(Path file) throws UnreadableWorkbookException {
+    WorkbookGrid load(Path file) throws UnreadableWorkbookException {
         try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true);
              HSSFWorkbook workbook = new HSSFWorkbook(fs.getRoot(), true)) {
             return read(workbook);
@@ -133,7 +133,7 @@ public final class XlsGridLoader {
         }
         String format = style.getDataFormatString();
         return (format == null || format.startsWith("reserved"))
-                && XlsxGridLoader.isDateFormat(style.getDataFormat() & 0xFFFF, null);
+                && DateFormats.isDateFormat(style.getDataFormat() & 0xFFFF, null);
     }
 
     /** The double's shortest exact decimal text: 6360.31 stays 6360.31, 100.0 becomes 100. */
@@ -141,7 +141,7 @@ public final class XlsGridLoader {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             throw new IllegalStateException("non-finite number " + value);
         }
-        return XlsxGridLoader.canonicalNumber(BigDecimal.valueOf(value));
+        return StoredNumbers.canonical(BigDecimal.valueOf(value));
     }
 
     private static String errorText(byte code) {

@@ -1,4 +1,4 @@
-package cn.gov.county.gkreport.read;
+package cn.gov.county.gkreport.read.grid;
 
 /** The container format, decided from the file's content, never from its name. */
 public enum WorkbookFormat {

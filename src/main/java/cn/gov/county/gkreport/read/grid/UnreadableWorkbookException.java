@@ -1,4 +1,4 @@
-package cn.gov.county.gkreport.read;
+package cn.gov.county.gkreport.read.grid;
 
 /**
  * The file is not a workbook we can read. Carries a reason for the clerk; the technical detail is
@@ -15,6 +15,14 @@ public class UnreadableWorkbookException extends Exception {
 
     public UnreadableWorkbookException(UnreadableReason reason, String technicalDetail) {
         this(reason, technicalDetail, null);
+    }
+
+    static UnreadableWorkbookException corrupt(String technicalDetail) {
+        return new UnreadableWorkbookException(UnreadableReason.CORRUPT, technicalDetail);
+    }
+
+    static UnreadableWorkbookException tooLarge(String technicalDetail) {
+        return new UnreadableWorkbookException(UnreadableReason.TOO_LARGE, technicalDetail);
     }
 
     public UnreadableReason reason() {

@@ -1,4 +1,4 @@
-package cn.gov.county.gkreport.read;
+package cn.gov.county.gkreport.read.grid;
 
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
