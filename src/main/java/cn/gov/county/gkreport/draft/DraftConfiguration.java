@@ -26,7 +26,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 class DraftConfiguration {
 
     @Bean
-    CountyDraft countyDraft(FormDefinition form, Roster roster, DraftSettings settings, DraftQueries queries,
+    CountyDraft countyDraft(FormDefinition form, Roster roster, DraftSettings settings, DraftRepository queries,
                             CountyTotalsRepository totals) {
         // A misspelt unit code in the settings stops the program at start, before anything is imported.
         DraftScope.of(roster, settings.units(), Map.of());

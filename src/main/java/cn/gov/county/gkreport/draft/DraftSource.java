@@ -24,10 +24,10 @@ public class DraftSource {
     private final FormDefinition form;
     private final Roster roster;
     private final DraftSettings settings;
-    private final DraftQueries queries;
+    private final DraftRepository queries;
     private final CountyTotalsRepository totals;
 
-    public DraftSource(FormDefinition form, Roster roster, DraftSettings settings, DraftQueries queries,
+    public DraftSource(FormDefinition form, Roster roster, DraftSettings settings, DraftRepository queries,
                        CountyTotalsRepository totals) {
         this.form = form;
         this.roster = roster;

@@ -37,7 +37,7 @@ public class WriteFeedbackTasklet implements Tasklet {
 
     private static final String ARCHIVE = "archive";
 
-    private final FeedbackQueries queries;
+    private final FeedbackRepository queries;
     private final FeedbackWorkbook copies;
     private final int year;
     private final Path dir;
@@ -48,7 +48,7 @@ public class WriteFeedbackTasklet implements Tasklet {
      * @param executor where the copies are written, {@code threads} at a time (each opens a unit's
      *                 workbook with POI, the slow part of this step)
      */
-    public WriteFeedbackTasklet(FeedbackQueries queries, FeedbackWorkbook copies, int year, Path outputDir,
+    public WriteFeedbackTasklet(FeedbackRepository queries, FeedbackWorkbook copies, int year, Path outputDir,
                                 Executor executor, int threads) {
         this.queries = queries;
         this.copies = copies;

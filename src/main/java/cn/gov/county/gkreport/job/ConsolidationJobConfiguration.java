@@ -19,7 +19,7 @@ import cn.gov.county.gkreport.consolidate.ConsolidateTasklet;
 import cn.gov.county.gkreport.consolidate.ConsolidationRunRepository;
 import cn.gov.county.gkreport.consolidate.CountyTotalsCalculator;
 import cn.gov.county.gkreport.consolidate.CountyTotalsRepository;
-import cn.gov.county.gkreport.feedback.FeedbackQueries;
+import cn.gov.county.gkreport.feedback.FeedbackRepository;
 import cn.gov.county.gkreport.feedback.FeedbackWorkbook;
 import cn.gov.county.gkreport.feedback.WriteFeedbackTasklet;
 import cn.gov.county.gkreport.form.FormDefinition;
@@ -30,7 +30,7 @@ import cn.gov.county.gkreport.intake.NewFileRegistrar;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.mail.MailMessageRepository;
 import cn.gov.county.gkreport.report.ConsolidatedWorkbook;
-import cn.gov.county.gkreport.report.ReportQueries;
+import cn.gov.county.gkreport.report.ReportRepository;
 import cn.gov.county.gkreport.report.WriteWorkbookTasklet;
 import cn.gov.county.gkreport.store.OutcomeWriter;
 import cn.gov.county.gkreport.store.Submission;
@@ -288,7 +288,7 @@ class ConsolidationJobConfiguration {
 
     @Bean
     @StepScope
-    WriteFeedbackTasklet writeFeedbackTasklet(FeedbackQueries queries, ConsolidatorProperties properties,
+    WriteFeedbackTasklet writeFeedbackTasklet(FeedbackRepository queries, ConsolidatorProperties properties,
                                               ThreadPoolTaskExecutor workerThreads,
                                               @Value("#{jobParameters['year']}") Long year,
                                               @Value("#{jobParameters['output']}") String output) {
@@ -299,7 +299,7 @@ class ConsolidationJobConfiguration {
     @Bean
     @StepScope
     WriteWorkbookTasklet writeWorkbookTasklet(FormDefinition form, Roster roster, ConsolidatorProperties properties,
-                                              ReportQueries queries, CountyTotalsRepository totals,
+                                              ReportRepository queries, CountyTotalsRepository totals,
                                               ConsolidationRunRepository runs, ThreadPoolTaskExecutor workerThreads,
                                               @Value("#{jobParameters['year']}") Long year,
                                               @Value("#{jobParameters['output']}") String output) {

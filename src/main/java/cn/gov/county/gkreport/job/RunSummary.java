@@ -14,7 +14,7 @@ import cn.gov.county.gkreport.feedback.WriteFeedbackTasklet;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.mail.MailSummary;
 import cn.gov.county.gkreport.form.FormDefinition;
-import cn.gov.county.gkreport.report.ReportQueries;
+import cn.gov.county.gkreport.report.ReportRepository;
 import cn.gov.county.gkreport.report.RunChanges;
 import cn.gov.county.gkreport.status.StatusPage;
 import cn.gov.county.gkreport.store.SubmissionRepository;
@@ -29,13 +29,13 @@ import org.springframework.stereotype.Component;
 public class RunSummary {
 
     private final ConsolidationRunRepository runs;
-    private final ReportQueries queries;
+    private final ReportRepository queries;
     private final SubmissionRepository submissions;
     private final MailSummary mail;
     private final Roster roster;
     private final FormDefinition form;
 
-    public RunSummary(ConsolidationRunRepository runs, ReportQueries queries, SubmissionRepository submissions,
+    public RunSummary(ConsolidationRunRepository runs, ReportRepository queries, SubmissionRepository submissions,
                       MailSummary mail, Roster roster, FormDefinition form) {
         this.form = form;
         this.runs = runs;
@@ -68,8 +68,8 @@ public class RunSummary {
                 + " → " + c.after() + "（" + c.what() + "）"));
         // the chase list: every unit without an accepted submission, its last status and contact
         mail.unitLines(r.year()).forEach(out::println);
-        List<ReportQueries.SubmissionRow> submissions = queries.submissions(r.year());
-        List<ReportQueries.SubmissionRow> unidentified = submissions.stream().filter(s -> s.unitCode() == null).toList();
+        List<ReportRepository.SubmissionRow> submissions = queries.submissions(r.year());
+        List<ReportRepository.SubmissionRow> unidentified = submissions.stream().filter(s -> s.unitCode() == null).toList();
         if (!unidentified.isEmpty()) {
             out.println("另有 " + unidentified.size() + " 份文件无法确认报送单位（无法读取或封面不在名册中），未计入汇总：");
             unidentified.stream().limit(20).forEach(s -> out.println("  " + s.fileName()));

@@ -12,7 +12,7 @@ import java.util.Optional;
 import cn.gov.county.gkreport.form.FormFiles;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.intake.RosterUnit;
-import cn.gov.county.gkreport.report.ReportQueries;
+import cn.gov.county.gkreport.report.ReportRepository;
 import cn.gov.county.gkreport.report.UnitStanding;
 import cn.gov.county.gkreport.report.UnitStanding.Standing;
 
@@ -47,7 +47,7 @@ public class ChaseList {
     }
 
     private final Roster roster;
-    private final ReportQueries queries;
+    private final ReportRepository queries;
     private final JdbcTemplate jdbc;
     private final MailReplyRepository replies;
     private final ReminderRepository reminders;
@@ -55,7 +55,7 @@ public class ChaseList {
     private final ReplyTexts texts;
     private final MailTroubles troubles;
 
-    public ChaseList(Roster roster, ReportQueries queries, JdbcTemplate jdbc, MailReplyRepository replies,
+    public ChaseList(Roster roster, ReportRepository queries, JdbcTemplate jdbc, MailReplyRepository replies,
                      ReminderRepository reminders, UnitAddresses addresses, ReplyTexts texts, BounceRepository bounces) {
         this.roster = roster;
         this.queries = queries;
@@ -73,7 +73,7 @@ public class ChaseList {
 
     /** The units to chase tonight, in roster order. */
     public List<Entry> entries(int year, LocalDate today) {
-        List<ReportQueries.SubmissionRow> rows = queries.submissions(year);
+        List<ReportRepository.SubmissionRow> rows = queries.submissions(year);
         List<Entry> entries = new ArrayList<>();
         Map<String, String> mailNotes = troubles.of(year);
         for (UnitStanding standing : UnitStanding.of(roster.units(), rows)) {
@@ -81,13 +81,13 @@ public class ChaseList {
             if (standing.standing() == Standing.ACCEPTED) {
                 continue;
             }
-            Optional<ReportQueries.SubmissionRow> last = standing.counting();
+            Optional<ReportRepository.SubmissionRow> last = standing.counting();
             String[] contact = contact(unit.code());
             String email = addresses.of(unit.code()).or(() -> replies.latestSender(unit.code())).orElse(null);
-            String lastFile = last.map(ReportQueries.SubmissionRow::fileName).orElse(null);
-            int errors = last.map(ReportQueries.SubmissionRow::errors).orElse(0);
+            String lastFile = last.map(ReportRepository.SubmissionRow::fileName).orElse(null);
+            int errors = last.map(ReportRepository.SubmissionRow::errors).orElse(0);
             entries.add(new Entry(unit, standing.standing(), lastFile,
-                    last.map(ReportQueries.SubmissionRow::receivedAt).orElse(null), errors, contact[0], contact[1], email,
+                    last.map(ReportRepository.SubmissionRow::receivedAt).orElse(null), errors, contact[0], contact[1], email,
                     reminders.lastReminder(year, unit.code()).map(t -> t.format(MINUTE)).orElse(null),
                     texts.reminderSentence(standing.standing(), lastFile, errors, year, today),
                     mailNotes.get(unit.code())));

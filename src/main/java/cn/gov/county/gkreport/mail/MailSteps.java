@@ -6,7 +6,7 @@ import java.time.ZoneId;
 
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.job.ConsolidatorProperties;
-import cn.gov.county.gkreport.report.ReportQueries;
+import cn.gov.county.gkreport.report.ReportRepository;
 import cn.gov.county.gkreport.store.SubmissionRepository;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -114,7 +114,7 @@ public class MailSteps {
 
     @Bean
     @StepScope
-    ChaseListTasklet chaseListTasklet(MailSettings settings, Roster roster, ReportQueries queries, JdbcTemplate jdbc,
+    ChaseListTasklet chaseListTasklet(MailSettings settings, Roster roster, ReportRepository queries, JdbcTemplate jdbc,
                                       MailReplyRepository replies, ReminderRepository reminders, BounceRepository bounces,
                                       OutgoingMail outgoingMail, ReplyTexts replyTexts, PlatformTransactionManager tx,
                                       ObjectProvider<Clock> clock, @Value("#{jobParameters['output']}") String output,
@@ -128,7 +128,7 @@ public class MailSteps {
 
     /** A chase list for the summary (the same entries the step writes). */
     @Bean
-    ChaseList chaseList(MailSettings settings, Roster roster, ReportQueries queries, JdbcTemplate jdbc,
+    ChaseList chaseList(MailSettings settings, Roster roster, ReportRepository queries, JdbcTemplate jdbc,
                         MailReplyRepository replies, ReminderRepository reminders, ReplyTexts replyTexts,
                         BounceRepository bounces) {
         return new ChaseList(roster, queries, jdbc, replies, reminders, UnitAddresses.read(settings.unitAddresses()),

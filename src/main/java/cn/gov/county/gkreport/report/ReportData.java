@@ -7,15 +7,15 @@ import java.util.Set;
 import cn.gov.county.gkreport.consolidate.CountyTotals;
 import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.intake.Roster;
-import cn.gov.county.gkreport.report.ReportQueries.SubmissionRow;
+import cn.gov.county.gkreport.report.ReportRepository.SubmissionRow;
 
 /**
  * What the consolidated workbook shows: the small parts gathered before writing starts, the large
- * ones ({@link ReportQueries}) streamed while the sheets are written.
+ * ones ({@link ReportRepository}) streamed while the sheets are written.
  */
 public record ReportData(FormDefinition form, Roster roster, CountyOffice office, int year, LocalDateTime runTime,
                          CountyTotals totals, List<UnitStanding> standings, List<SubmissionRow> submissions,
-                         int findingCount, ReportQueries queries) {
+                         int findingCount, ReportRepository queries) {
 
     public long count(UnitStanding.Standing standing) {
         return standings.stream().filter(s -> s.standing() == standing).count();

@@ -25,7 +25,7 @@ final class TraceabilitySheet {
         ListSheet list = new ListSheet(workbook, NAME, HEADERS, new int[] {20, 44, 8, 20, 6, 40, 18, 14, 12, 66},
                 styles.header, data.title() + " — " + NAME);
         // The query gives one submission after the other; each one's figures go out in form order.
-        List<ReportQueries.TraceRow> submission = new ArrayList<>();
+        List<ReportRepository.TraceRow> submission = new ArrayList<>();
         data.queries().trace(data.year(), trace -> {
             if (!submission.isEmpty() && !sameSubmission(submission.get(0), trace)) {
                 writeSubmission(list, data, styles, submission);
@@ -36,14 +36,14 @@ final class TraceabilitySheet {
         list.finish();
     }
 
-    private static boolean sameSubmission(ReportQueries.TraceRow a, ReportQueries.TraceRow b) {
+    private static boolean sameSubmission(ReportRepository.TraceRow a, ReportRepository.TraceRow b) {
         return a.unitCode().equals(b.unitCode()) && a.version() == b.version() && a.sha256().equals(b.sha256());
     }
 
     private static void writeSubmission(ListSheet list, ReportData data, ReportStyles styles,
-                                        List<ReportQueries.TraceRow> submission) {
-        submission.sort(Comparator.comparing(ReportQueries.TraceRow::itemCode, data.form().itemOrder()));
-        for (ReportQueries.TraceRow trace : submission) {
+                                        List<ReportRepository.TraceRow> submission) {
+        submission.sort(Comparator.comparing(ReportRepository.TraceRow::itemCode, data.form().itemOrder()));
+        for (ReportRepository.TraceRow trace : submission) {
             FormItem item = data.form().item(trace.itemCode());
             if (item.derived()) {
                 continue; // a total the unit typed: the county recomputes totals, so it traces to nothing

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import cn.gov.county.gkreport.intake.RosterUnit;
-import cn.gov.county.gkreport.report.ReportQueries.SubmissionRow;
+import cn.gov.county.gkreport.report.ReportRepository.SubmissionRow;
 
 /**
  * Where a roster unit stands tonight: 已接收 when it has an accepted submission, 未通过 when it

@@ -21,14 +21,14 @@ public class WriteWorkbookTasklet implements Tasklet {
     private final FormDefinition form;
     private final Roster roster;
     private final CountyOffice office;
-    private final ReportQueries queries;
+    private final ReportRepository queries;
     private final CountyTotalsRepository totals;
     private final ConsolidationRunRepository runs;
     private final int year;
     private final Path outputDir;
     private final ConsolidatedWorkbook workbook;
 
-    public WriteWorkbookTasklet(FormDefinition form, Roster roster, CountyOffice office, ReportQueries queries,
+    public WriteWorkbookTasklet(FormDefinition form, Roster roster, CountyOffice office, ReportRepository queries,
                                 CountyTotalsRepository totals, ConsolidationRunRepository runs, int year, Path outputDir,
                                 ConsolidatedWorkbook workbook) {
         this.form = form;
@@ -49,7 +49,7 @@ public class WriteWorkbookTasklet implements Tasklet {
                 .orElseThrow(() -> new IllegalStateException("no county totals stored for execution " + executionId));
         ConsolidationRun run = runs.find(executionId)
                 .orElseThrow(() -> new IllegalStateException("no consolidation run stored for execution " + executionId));
-        List<ReportQueries.SubmissionRow> submissions = queries.submissions(year);
+        List<ReportRepository.SubmissionRow> submissions = queries.submissions(year);
         List<UnitStanding> standings = UnitStanding.of(roster.units(), submissions);
         ReportData data = new ReportData(form, roster, office, year, run.computedAt(), countyTotals, standings,
                 submissions, queries.findingCount(year), queries);

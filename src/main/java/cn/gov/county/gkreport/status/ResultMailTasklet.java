@@ -7,7 +7,7 @@ import cn.gov.county.gkreport.consolidate.ConsolidationRun;
 import cn.gov.county.gkreport.consolidate.ConsolidationRunRepository;
 import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.intake.Roster;
-import cn.gov.county.gkreport.report.ReportQueries;
+import cn.gov.county.gkreport.report.ReportRepository;
 import cn.gov.county.gkreport.report.UnitStanding;
 
 import org.slf4j.Logger;
@@ -32,14 +32,14 @@ public class ResultMailTasklet implements Tasklet {
     private final ResultMailSettings settings;
     private final ResultMail mail;
     private final ConsolidationRunRepository runs;
-    private final ReportQueries reports;
+    private final ReportRepository reports;
     private final Roster roster;
     private final FormDefinition form;
     private final int year;
     private final Path outputDir;
 
     public ResultMailTasklet(ResultMailSettings settings, ResultMail mail, ConsolidationRunRepository runs,
-                             ReportQueries reports, Roster roster, FormDefinition form, int year, Path outputDir) {
+                             ReportRepository reports, Roster roster, FormDefinition form, int year, Path outputDir) {
         this.settings = settings;
         this.mail = mail;
         this.runs = runs;

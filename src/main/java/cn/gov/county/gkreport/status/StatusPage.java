@@ -13,7 +13,7 @@ import cn.gov.county.gkreport.report.UnitStanding.Standing;
 import cn.gov.county.gkreport.report.RunChanges;
 import cn.gov.county.gkreport.status.StatusPageData.KeyRow;
 import cn.gov.county.gkreport.status.StatusPageData.UnitRow;
-import cn.gov.county.gkreport.status.StatusQueries.PageFinding;
+import cn.gov.county.gkreport.status.StatusRepository.PageFinding;
 
 /**
  * {@code output/<year>/index.html}: one self-contained page (inline CSS and SVG, no script, no

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 import cn.gov.county.gkreport.report.UnitStanding.Standing;
 import cn.gov.county.gkreport.report.RunChanges;
-import cn.gov.county.gkreport.status.StatusQueries.Night;
-import cn.gov.county.gkreport.status.StatusQueries.PageFinding;
+import cn.gov.county.gkreport.status.StatusRepository.Night;
+import cn.gov.county.gkreport.status.StatusRepository.PageFinding;
 
 /**
  * Everything the status page shows, gathered before it is written.

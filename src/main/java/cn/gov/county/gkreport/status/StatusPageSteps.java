@@ -11,7 +11,7 @@ import cn.gov.county.gkreport.job.ConsolidatorProperties;
 import cn.gov.county.gkreport.mail.FeedbackFiles;
 import cn.gov.county.gkreport.mail.MailSettings;
 import cn.gov.county.gkreport.mail.OutgoingMail;
-import cn.gov.county.gkreport.report.ReportQueries;
+import cn.gov.county.gkreport.report.ReportRepository;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
@@ -45,7 +45,7 @@ public class StatusPageSteps {
     @StepScope
     ResultMailTasklet resultMailTasklet(ResultMailSettings settings, OutgoingMail outgoingMail,
                                         ConsolidatorProperties properties, ConsolidationRunRepository runs,
-                                        ReportQueries reports, Roster roster, FormDefinition form,
+                                        ReportRepository reports, Roster roster, FormDefinition form,
                                         @Value("#{jobParameters['year']}") Long year,
                                         @Value("#{jobParameters['output']}") String output) {
         return new ResultMailTasklet(settings, new ResultMail(outgoingMail, properties.countyName()), runs, reports,
@@ -62,8 +62,8 @@ public class StatusPageSteps {
 
     @Bean
     @StepScope
-    WriteStatusPageTasklet writeStatusPageTasklet(FormDefinition form, Roster roster, ReportQueries reports,
-                                                  StatusQueries status, CountyTotalsRepository totals,
+    WriteStatusPageTasklet writeStatusPageTasklet(FormDefinition form, Roster roster, ReportRepository reports,
+                                                  StatusRepository status, CountyTotalsRepository totals,
                                                   ConsolidationRunRepository runs,
                                                   JdbcTemplate jdbc, Deadline deadline, MailSettings mail,
                                                   @Value("#{jobParameters['year']}") Long year,

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 import cn.gov.county.gkreport.status.StatusPageData.Bar;
 import cn.gov.county.gkreport.status.StatusPageData.KeyRow;
-import cn.gov.county.gkreport.status.StatusQueries.Night;
+import cn.gov.county.gkreport.status.StatusRepository.Night;
 
 /**
  * The status page's charts as inline SVG (no script, no network: the page opens from a shared

@@ -21,13 +21,13 @@ import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.mail.FeedbackAttachments;
 import cn.gov.county.gkreport.report.ConsolidatedWorkbook;
-import cn.gov.county.gkreport.report.ReportQueries;
-import cn.gov.county.gkreport.report.ReportQueries.SubmissionRow;
+import cn.gov.county.gkreport.report.ReportRepository;
+import cn.gov.county.gkreport.report.ReportRepository.SubmissionRow;
 import cn.gov.county.gkreport.report.UnitStanding;
 import cn.gov.county.gkreport.status.StatusPageData.Bar;
 import cn.gov.county.gkreport.status.StatusPageData.KeyRow;
 import cn.gov.county.gkreport.status.StatusPageData.UnitRow;
-import cn.gov.county.gkreport.status.StatusQueries.PageFinding;
+import cn.gov.county.gkreport.status.StatusRepository.PageFinding;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -41,7 +41,7 @@ public class WriteStatusPageTasklet implements Tasklet {
     static final int MAX_APPLICATION_BARS = 30;
 
     /** What the tasklet reads from. */
-    public record Sources(FormDefinition form, Roster roster, ReportQueries reports, StatusQueries status,
+    public record Sources(FormDefinition form, Roster roster, ReportRepository reports, StatusRepository status,
                           CountyTotalsRepository totals, ConsolidationRunRepository runs,
                           FeedbackAttachments feedback) {
     }

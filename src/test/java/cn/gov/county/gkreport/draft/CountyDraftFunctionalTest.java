@@ -68,7 +68,7 @@ abstract class CountyDraftFunctionalTest {
     @Autowired
     Roster roster;
     @Autowired
-    DraftQueries queries;
+    DraftRepository queries;
     @Autowired
     CountyTotalsRepository totals;
 

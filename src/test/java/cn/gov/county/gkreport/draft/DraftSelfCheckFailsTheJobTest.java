@@ -56,7 +56,7 @@ class DraftSelfCheckFailsTheJobTest {
 
         @Bean
         @Primary
-        CountyDraft brokenDraft(FormDefinition form, Roster roster, DraftQueries queries, CountyTotalsRepository totals) {
+        CountyDraft brokenDraft(FormDefinition form, Roster roster, DraftRepository queries, CountyTotalsRepository totals) {
             DraftSettings settings = DraftSettings.defaults();
             DraftSource broken = new DraftSource(form, roster, settings, queries, totals) {
                 @Override

@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-import cn.gov.county.gkreport.feedback.FeedbackQueries;
-import cn.gov.county.gkreport.report.ReportQueries;
+import cn.gov.county.gkreport.feedback.FeedbackRepository;
+import cn.gov.county.gkreport.report.ReportRepository;
 import cn.gov.county.gkreport.feedback.WriteFeedbackTasklet;
 import cn.gov.county.gkreport.mail.MailReplyRepository;
 import cn.gov.county.gkreport.mail.ReminderRepository;
@@ -98,7 +98,7 @@ class RestartAfterLaterStepsTest {
     }
 
     @MockitoSpyBean
-    FeedbackQueries feedbackQueries;
+    FeedbackRepository feedbackRepository;
     @MockitoSpyBean
     MailReplyRepository replies;
     @MockitoSpyBean
@@ -108,7 +108,7 @@ class RestartAfterLaterStepsTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    ReportQueries reports;
+    ReportRepository reports;
 
     private Path work;
     private Night uninterrupted;
@@ -139,9 +139,9 @@ class RestartAfterLaterStepsTest {
         Path[] folders = prepare("feedback");
         Path copies = WriteFeedbackTasklet.feedbackDir(folders[1], DemoInput.YEAR);
         doAnswer(invocation -> {
-            Consumer<FeedbackQueries.Pending> handler = invocation.getArgument(1);
+            Consumer<FeedbackRepository.Pending> handler = invocation.getArgument(1);
             AtomicInteger handed = new AtomicInteger();
-            new FeedbackQueries(jdbc, reports).withFindings(invocation.getArgument(0), pending -> {
+            new FeedbackRepository(jdbc, reports).withFindings(invocation.getArgument(0), pending -> {
                 if (handed.incrementAndGet() == 2) {
                     awaitFiles(copies, 1); // the first copy is on disk when the database goes
                     throw new DataAccessResourceFailureException("simulated: connection to the database lost");
@@ -149,9 +149,9 @@ class RestartAfterLaterStepsTest {
                 handler.accept(pending);
             });
             return null;
-        }).when(feedbackQueries).withFindings(anyInt(), any());
+        }).when(feedbackRepository).withFindings(anyInt(), any());
 
-        Night resumed = failThenResume(folders, "writeFeedbackStep", () -> reset(feedbackQueries));
+        Night resumed = failThenResume(folders, "writeFeedbackStep", () -> reset(feedbackRepository));
 
         assertThat(resumed.feedbackWritten()).as("copies written by the resumed run").isEqualTo(1);
     }

@@ -75,7 +75,7 @@ class ReportSheetsContentTest {
     @Autowired
     Roster roster;
     @Autowired
-    ReportQueries queries;
+    ReportRepository queries;
     @Autowired
     CountyTotalsRepository totals;
 
@@ -238,7 +238,7 @@ class ReportSheetsContentTest {
         stored.figures().forEach((scope, values) -> figures.put(scope, new HashMap<>(values)));
         figures.get(TotalScope.TOWN).merge("T2.LICENSE.DECISIONS", BigDecimal.ONE, BigDecimal::add);
         CountyTotals wrong = new CountyTotals(execution, stored.year(), figures, stored.unitCounts());
-        List<ReportQueries.SubmissionRow> submissions = queries.submissions(DemoInput.YEAR);
+        List<ReportRepository.SubmissionRow> submissions = queries.submissions(DemoInput.YEAR);
         ReportData data = new ReportData(form, roster, new CountyOffice("140525", "", ""), DemoInput.YEAR, java.time.LocalDateTime.now(), wrong,
                 UnitStanding.of(roster.units(), submissions), submissions, 0, queries);
         Path file = work.resolve("out.xlsx");

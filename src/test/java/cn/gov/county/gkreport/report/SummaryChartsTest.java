@@ -63,7 +63,7 @@ class SummaryChartsTest {
     @Autowired
     Roster roster;
     @Autowired
-    ReportQueries queries;
+    ReportRepository queries;
 
     XSSFWorkbook workbook;
     XSSFSheet summary;

@@ -21,7 +21,7 @@ import cn.gov.county.gkreport.demo.DemoSubmissions;
 import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.job.ConsolidationCommand;
-import cn.gov.county.gkreport.report.ReportQueries;
+import cn.gov.county.gkreport.report.ReportRepository;
 import cn.gov.county.gkreport.support.Databases;
 import cn.gov.county.gkreport.support.DemoInput;
 import cn.gov.county.gkreport.support.HeadlessChromium;
@@ -74,7 +74,7 @@ class StatusPageBrowserTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    ReportQueries reports;
+    ReportRepository reports;
 
     Path work;
     Path input;

@@ -21,11 +21,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * "then" if it was processed by the previous run or earlier; of those, the latest that was
  * accepted at the time (now ACCEPTED or SUPERSEDED) counted, or else the latest.
  */
-final class RunChangeQueries {
+final class RunChangeRepository {
 
     private final JdbcTemplate jdbc;
 
-    RunChangeQueries(JdbcTemplate jdbc) {
+    RunChangeRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -9,7 +9,7 @@ import cn.gov.county.gkreport.check.Finding;
 import cn.gov.county.gkreport.check.Severity;
 import cn.gov.county.gkreport.read.grid.WorkbookFormat;
 
-import cn.gov.county.gkreport.report.ReportQueries;
+import cn.gov.county.gkreport.report.ReportRepository;
 import cn.gov.county.gkreport.report.UnitStanding;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,12 +18,12 @@ import org.springframework.stereotype.Repository;
 
 /** The submissions of a year that have findings, with what the feedback copy needs. */
 @Repository
-public class FeedbackQueries {
+public class FeedbackRepository {
 
     private final JdbcTemplate jdbc;
-    private final ReportQueries reports;
+    private final ReportRepository reports;
 
-    public FeedbackQueries(JdbcTemplate jdbc, ReportQueries reports) {
+    public FeedbackRepository(JdbcTemplate jdbc, ReportRepository reports) {
         this.jdbc = jdbc;
         this.reports = reports;
     }

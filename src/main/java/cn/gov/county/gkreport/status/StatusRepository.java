@@ -13,11 +13,11 @@ import org.springframework.stereotype.Repository;
 
 /** What the status page reads beyond the workbook's queries: the season's runs and findings by submission. */
 @Repository
-public class StatusQueries {
+public class StatusRepository {
 
     private final JdbcTemplate jdbc;
 
-    public StatusQueries(JdbcTemplate jdbc) {
+    public StatusRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -26,14 +26,14 @@ import org.springframework.stereotype.Repository;
  * run writes its workbook in bounded memory.
  */
 @Repository
-public class ReportQueries {
+public class ReportRepository {
 
     private final JdbcTemplate jdbc;
-    private final RunChangeQueries changes;
+    private final RunChangeRepository changes;
 
-    public ReportQueries(JdbcTemplate jdbc) {
+    public ReportRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.changes = new RunChangeQueries(jdbc);
+        this.changes = new RunChangeRepository(jdbc);
     }
 
     /** What the run of {@code data} changed compared with the year's previous run. */

@@ -17,11 +17,11 @@ import org.springframework.stereotype.Repository;
 
 /** What the draft reads from the database besides the stored county totals. */
 @Repository
-public class DraftQueries {
+public class DraftRepository {
 
     private final JdbcTemplate jdbc;
 
-    public DraftQueries(JdbcTemplate jdbc) {
+    public DraftRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
