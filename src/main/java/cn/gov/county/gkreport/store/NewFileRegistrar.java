@@ -1,4 +1,4 @@
-package cn.gov.county.gkreport.intake;
+package cn.gov.county.gkreport.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,19 +9,21 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-import cn.gov.county.gkreport.store.SubmissionRepository;
+import cn.gov.county.gkreport.intake.IncomingFile;
 
+import org.apache.commons.io.FilenameUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Registers each new file as a RECEIVED submission. A file whose SHA-256 is already known for the
+ * Registers each new file the intake found as a RECEIVED submission. A file whose SHA-256 is already known for the
  * year (the same file again, under any name) is recognised and not registered twice; that check
  * runs here, inside the chunk's transaction, so two copies in one night are caught too. A file the
  * mailbox intake saved is registered as source MAIL with the time the mail arrived, so "the newest
@@ -76,10 +78,10 @@ public class NewFileRegistrar implements ItemWriter<IncomingFile> {
         }
     }
 
+    /** The name's own extension when it looks like one (xlsx, xls, et), else .bin. */
     private static String extension(String name) {
-        int dot = name.lastIndexOf('.');
-        String ext = dot < 0 ? "" : name.substring(dot).toLowerCase();
-        return ext.matches("\\.[a-z]{2,4}") ? ext : ".bin";
+        String ext = FilenameUtils.getExtension(name).toLowerCase(Locale.ROOT);
+        return ext.matches("[a-z]{2,4}") ? "." + ext : ".bin";
     }
 
     /** A chunk of files: one query for the known ones, one for the mailed ones, one batch insert. */
