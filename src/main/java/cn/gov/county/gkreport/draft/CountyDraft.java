@@ -10,6 +10,8 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
+import cn.gov.county.gkreport.OutputLayout;
+
 /**
  * The county's draft annual report for a year: gathered from the database, composed, checked, and
  * written to {@code <output>/<year>/<县名><year>年政府信息公开工作年度报告（草稿）.docx}. Only that
@@ -35,10 +37,6 @@ public class CountyDraft {
         this.clock = clock;
     }
 
-    public static Path fileFor(Path outputRoot, String countyName, int year) {
-        return outputRoot.resolve(Integer.toString(year)).resolve(countyName + year + "年政府信息公开工作年度报告（草稿）.docx");
-    }
-
     /**
      * Writes the year's draft and returns it; {@code execution} names the consolidation whose
      * totals to use (empty: the year's latest).
@@ -47,7 +45,7 @@ public class CountyDraft {
         DraftData data = source.gather(year, execution);
         DraftDocument draft = composer.compose(data, LocalDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES));
         check.verify(draft, data);
-        Path file = fileFor(outputRoot, countyName, year);
+        Path file = new OutputLayout(outputRoot, year).draft(countyName);
         Files.createDirectories(file.getParent());
         Path partial = file.resolveSibling("." + file.getFileName() + ".partial");
         try (OutputStream out = Files.newOutputStream(partial)) {

@@ -12,6 +12,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import cn.gov.county.gkreport.OutputLayout;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -35,8 +37,6 @@ public class WriteFeedbackTasklet implements Tasklet {
     public static final String FAILED = "feedback.failed";
     private static final Logger log = LoggerFactory.getLogger(WriteFeedbackTasklet.class);
 
-    private static final String ARCHIVE = "archive";
-
     private final FeedbackRepository queries;
     private final FeedbackWorkbook copies;
     private final int year;
@@ -53,18 +53,9 @@ public class WriteFeedbackTasklet implements Tasklet {
         this.queries = queries;
         this.copies = copies;
         this.year = year;
-        this.dir = feedbackDir(outputDir, year);
+        this.dir = new OutputLayout(outputDir, year).feedbackDir();
         this.executor = executor;
         this.threads = Math.max(1, threads);
-    }
-
-    public static Path feedbackDir(Path outputDir, int year) {
-        return outputDir.resolve(Integer.toString(year)).resolve("feedback");
-    }
-
-    /** Where the copies of versions that no longer count are kept. */
-    public static Path archiveDir(Path outputDir, int year) {
-        return feedbackDir(outputDir, year).resolve("archive");
     }
 
     @Override
@@ -77,7 +68,7 @@ public class WriteFeedbackTasklet implements Tasklet {
         Semaphore inFlight = new Semaphore(2 * threads);
         List<CompletableFuture<Void>> work = new ArrayList<>();
         queries.withFindings(year, pending -> {
-            Path target = counting.contains(pending.submissionId()) ? dir : dir.resolve(ARCHIVE);
+            Path target = counting.contains(pending.submissionId()) ? dir : dir.resolve(OutputLayout.ARCHIVE);
             String name = FeedbackWorkbook.fileName(pending.request());
             if (target != dir) {
                 archive(name);
@@ -114,8 +105,8 @@ public class WriteFeedbackTasklet implements Tasklet {
             Path current = dir.resolve(file);
             if (Files.isRegularFile(current)) {
                 try {
-                    Files.createDirectories(dir.resolve(ARCHIVE));
-                    Files.move(current, dir.resolve(ARCHIVE).resolve(file), StandardCopyOption.REPLACE_EXISTING,
+                    Files.createDirectories(dir.resolve(OutputLayout.ARCHIVE));
+                    Files.move(current, dir.resolve(OutputLayout.ARCHIVE).resolve(file), StandardCopyOption.REPLACE_EXISTING,
                             StandardCopyOption.ATOMIC_MOVE);
                 } catch (IOException e) {
                     log.warn("校验反馈文件未能移入 archive（{}）: {}", current, e.toString());

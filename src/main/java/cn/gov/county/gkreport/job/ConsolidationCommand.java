@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
+import cn.gov.county.gkreport.OutputLayout;
 import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.intake.InputFolder;
 import cn.gov.county.gkreport.intake.Roster;
@@ -69,7 +70,7 @@ public class ConsolidationCommand {
             return usage(out, "输入目录不存在: " + folder.dir().toAbsolutePath() + "。请创建该目录并放入各单位报送的文件，"
                     + "或用 --input= 指定输入目录（文件放在其下的 " + year + "/ 子目录中）。");
         }
-        Path outputDir = Path.of(output).resolve(Integer.toString(year));
+        Path outputDir = new OutputLayout(Path.of(output), year).yearDir();
         try {
             Files.createDirectories(outputDir);
         } catch (IOException e) {

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import cn.gov.county.gkreport.OutputLayout;
 import cn.gov.county.gkreport.consolidate.ConsolidationRun;
 import cn.gov.county.gkreport.consolidate.ConsolidationRunRepository;
 import cn.gov.county.gkreport.draft.WriteDraftTasklet;
@@ -82,11 +83,11 @@ public class RunSummary {
             out.println("跨年度校验（X-CARRY、X-VALID）未进行：数据库中没有 " + (r.year() - 1) + " 年度的已接收报告。");
         }
         out.println("汇总工作簿: " + r.workbookPath());
-        out.println("状态页（浏览器打开）: " + Path.of(r.workbookPath()).resolveSibling(StatusPage.FILE_NAME));
+        out.println("状态页（浏览器打开）: " + Path.of(r.workbookPath()).resolveSibling(OutputLayout.STATUS_PAGE));
         execution.getStepExecutions().stream().filter(s -> s.getStepName().equals("writeFeedbackStep")).findFirst()
                 .ifPresent(s -> out.println("校验反馈文件（发回各单位）: 本次新写 " + s.getExecutionContext()
                         .getInt(WriteFeedbackTasklet.WRITTEN, 0) + " 份，位于 " + Path.of(r.workbookPath()).getParent()
-                        .resolve("feedback") + (s.getExecutionContext().getInt(WriteFeedbackTasklet.FAILED, 0) == 0 ? ""
+                        .resolve(OutputLayout.FEEDBACK) + (s.getExecutionContext().getInt(WriteFeedbackTasklet.FAILED, 0) == 0 ? ""
                         : "；" + s.getExecutionContext().getInt(WriteFeedbackTasklet.FAILED, 0) + " 份未能写出（原因见日志）")));
         execution.getStepExecutions().stream().filter(s -> s.getExecutionContext().containsKey(WriteDraftTasklet.DRAFT_PATH))
                 .findFirst().ifPresent(s -> out.println("年度报告草稿（请另存副本后编辑）: "

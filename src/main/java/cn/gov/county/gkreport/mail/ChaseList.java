@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.gov.county.gkreport.OutputLayout;
 import cn.gov.county.gkreport.form.FormFiles;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.intake.RosterUnit;
@@ -68,7 +69,7 @@ public class ChaseList {
     }
 
     public static Path fileFor(Path outputDir, int year) {
-        return outputDir.resolve(Integer.toString(year)).resolve("催报名单-" + year + ".csv");
+        return new OutputLayout(outputDir, year).chaseList();
     }
 
     /** The units to chase tonight, in roster order. */

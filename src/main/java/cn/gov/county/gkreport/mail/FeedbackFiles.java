@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import cn.gov.county.gkreport.OutputLayout;
 import cn.gov.county.gkreport.feedback.FeedbackWorkbook;
 import cn.gov.county.gkreport.feedback.FeedbackWorkbook.FeedbackRequest;
 import cn.gov.county.gkreport.read.grid.WorkbookFormat;
@@ -24,7 +25,7 @@ public class FeedbackFiles implements FeedbackAttachments {
 
     public FeedbackFiles(JdbcTemplate jdbc, Path outputDir, int year) {
         this.jdbc = jdbc;
-        this.dir = outputDir.resolve(Integer.toString(year)).resolve("feedback");
+        this.dir = new OutputLayout(outputDir, year).feedbackDir();
     }
 
     @Override
@@ -39,7 +40,7 @@ public class FeedbackFiles implements FeedbackAttachments {
                 .stream().findFirst().flatMap(name -> {
                     String xlsx = name.endsWith(".xls") ? name + "x" : name;
                     // a version that no longer counts has its copy in the archive folder
-                    return Stream.of(dir, dir.resolve("archive")).flatMap(d -> Stream.of(name, xlsx).distinct()
+                    return Stream.of(dir, dir.resolve(OutputLayout.ARCHIVE)).flatMap(d -> Stream.of(name, xlsx).distinct()
                             .map(d::resolve)).filter(Files::isRegularFile).findFirst();
                 });
     }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import cn.gov.county.gkreport.OutputLayout;
 import cn.gov.county.gkreport.intake.InputFolder;
 import cn.gov.county.gkreport.mail.MailMessageRepository.AttachmentOutcome;
 import cn.gov.county.gkreport.mail.MailMessageRepository.AttachmentRecord;
@@ -114,7 +115,7 @@ public class MailboxIntake {
         AttachmentSaver.Context saving = new AttachmentSaver.Context(dir, year, messages, submissions, fingerprints, () -> {
             if (!scanned[0]) {
                 scanned[0] = true;
-                recordFeedbackFolder(output.resolve(Integer.toString(year)).resolve("feedback"), year);
+                recordFeedbackFolder(new OutputLayout(output, year).feedbackDir(), year);
             }
             return true;
         }, tx, maxBytes, zone);

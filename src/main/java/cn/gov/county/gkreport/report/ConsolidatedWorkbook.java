@@ -45,10 +45,6 @@ public final class ConsolidatedWorkbook {
     /** Rows kept in memory per sheet; the form sheets (under 40 rows) are laid out within it. */
     private static final int ROW_WINDOW = 200;
 
-    public static Path fileFor(Path outputDir, int year) {
-        return outputDir.resolve(Integer.toString(year)).resolve("consolidated-" + year + ".xlsx");
-    }
-
     public void write(ReportData data, Path file) throws IOException {
         // Streamed: rows leave memory once written, so a province-size per-unit sheet fits in a small heap.
         // Text is written inline, not into a shared-strings table: that table stays in memory to the

@@ -3,6 +3,7 @@ package cn.gov.county.gkreport.report;
 import java.nio.file.Path;
 import java.util.List;
 
+import cn.gov.county.gkreport.OutputLayout;
 import cn.gov.county.gkreport.consolidate.ConsolidationRun;
 import cn.gov.county.gkreport.consolidate.ConsolidationRunRepository;
 import cn.gov.county.gkreport.consolidate.CountyTotals;
@@ -53,7 +54,7 @@ public class WriteWorkbookTasklet implements Tasklet {
         List<UnitStanding> standings = UnitStanding.of(roster.units(), submissions);
         ReportData data = new ReportData(form, roster, office, year, run.computedAt(), countyTotals, standings,
                 submissions, queries.findingCount(year), queries);
-        Path file = ConsolidatedWorkbook.fileFor(outputDir, year);
+        Path file = new OutputLayout(outputDir, year).consolidatedWorkbook();
         workbook.write(data, file);
         runs.recordWorkbook(executionId, file.toAbsolutePath().normalize().toString());
         return RepeatStatus.FINISHED;

@@ -3,6 +3,7 @@ package cn.gov.county.gkreport.status;
 import java.nio.file.Path;
 import java.util.List;
 
+import cn.gov.county.gkreport.OutputLayout;
 import cn.gov.county.gkreport.consolidate.ConsolidationRun;
 import cn.gov.county.gkreport.consolidate.ConsolidationRunRepository;
 import cn.gov.county.gkreport.form.FormDefinition;
@@ -62,7 +63,7 @@ public class ResultMailTasklet implements Tasklet {
                 .orElseThrow(() -> new IllegalStateException("no consolidation run stored for execution " + executionId));
         List<UnitStanding> standings = UnitStanding.of(roster.units(), reports.submissions(year));
         try {
-            mail.send(settings.to(), run, standings, reports.changes(form, roster, year, executionId), StatusPage.fileFor(outputDir, year));
+            mail.send(settings.to(), run, standings, reports.changes(form, roster, year, executionId), new OutputLayout(outputDir, year).statusPage());
             contribution.getStepExecution().getExecutionContext().putInt(SENT, 1);
             contribution.incrementWriteCount(1);
         } catch (Exception e) {

@@ -23,7 +23,6 @@ import cn.gov.county.gkreport.status.StatusRepository.PageFinding;
  */
 public final class StatusPage {
 
-    public static final String FILE_NAME = "index.html";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private static final String CSS = """
@@ -54,14 +53,10 @@ public final class StatusPage {
     private StatusPage() {
     }
 
-    public static Path fileFor(Path outputDir, int year) {
-        return outputDir.resolve(Integer.toString(year)).resolve(FILE_NAME);
-    }
-
     /** Written to a temporary file and moved into place, so a reader never opens half a page. */
     public static void write(StatusPageData data, Path file) throws IOException {
         Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(tmp, html(data), StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }

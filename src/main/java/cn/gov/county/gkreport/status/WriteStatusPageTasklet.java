@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import cn.gov.county.gkreport.OutputLayout;
 import cn.gov.county.gkreport.consolidate.ConsolidationRun;
 import cn.gov.county.gkreport.consolidate.ConsolidationRunRepository;
 import cn.gov.county.gkreport.consolidate.CountyTotals;
@@ -61,7 +62,7 @@ public class WriteStatusPageTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         long executionId = contribution.getStepExecution().getJobExecutionId();
-        StatusPage.write(gather(executionId), StatusPage.fileFor(outputDir, year));
+        StatusPage.write(gather(executionId), new OutputLayout(outputDir, year).statusPage());
         return RepeatStatus.FINISHED;
     }
 
@@ -88,7 +89,7 @@ public class WriteStatusPageTasklet implements Tasklet {
                 subtotals.stream().map(s -> s.label(sources.roster().countyName())).toList(), lastYear.isPresent(),
                 sources.status().nights(year, executionId), applications(),
                 sources.reports().changes(sources.form(), sources.roster(), year, executionId),
-                ConsolidatedWorkbook.fileFor(outputDir, year).getFileName().toString());
+                new OutputLayout(outputDir, year).consolidatedWorkbook().getFileName().toString());
     }
 
     private UnitRow unitRow(UnitStanding s, Map<Long, List<PageFinding>> findings) {
@@ -106,7 +107,7 @@ public class WriteStatusPageTasklet implements Tasklet {
     /** {@code feedback/<name>}, percent-encoded so any file name is a working link from the page's folder. */
     static String relativeHref(Path feedbackCopy) {
         try {
-            return new URI(null, null, "feedback/" + feedbackCopy.getFileName(), null).toASCIIString();
+            return new URI(null, null, OutputLayout.FEEDBACK + "/" + feedbackCopy.getFileName(), null).toASCIIString();
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException(e);
         }

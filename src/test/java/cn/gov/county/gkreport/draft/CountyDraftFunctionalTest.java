@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.gov.county.gkreport.OutputLayout;
 import cn.gov.county.gkreport.consolidate.CountySelfCheck;
 import cn.gov.county.gkreport.consolidate.CountyTotalsRepository;
 import cn.gov.county.gkreport.demo.DemoSubmissions;
@@ -93,8 +94,8 @@ abstract class CountyDraftFunctionalTest {
         summary2024 = console.toString(StandardCharsets.UTF_8);
         assertThat(outcome.exitCode()).as(summary2024).isEqualTo(ConsolidationCommand.COMPLETED);
         execution2024 = outcome.execution().orElseThrow().getId();
-        draft2023 = CountyDraft.fileFor(output, "泽州县", PreviousYearInput.YEAR);
-        draft2024 = CountyDraft.fileFor(output, "泽州县", DemoInput.YEAR);
+        draft2023 = new OutputLayout(output, PreviousYearInput.YEAR).draft("泽州县");
+        draft2024 = new OutputLayout(output, DemoInput.YEAR).draft("泽州县");
     }
 
     @Test
@@ -299,7 +300,7 @@ abstract class CountyDraftFunctionalTest {
         assertThat(status).isEqualTo(DraftCommand.NOT_WRITTEN);
         assertThat(console.toString(StandardCharsets.UTF_8))
                 .contains("错误: 数据库中没有 2019 年度的汇总结果，无法生成年度报告草稿。请先运行该年度的汇总（--year=2019）。");
-        assertThat(CountyDraft.fileFor(output, "泽州县", 2019)).doesNotExist();
+        assertThat(new OutputLayout(output, 2019).draft("泽州县")).doesNotExist();
     }
 
     private Map<String, BigDecimal> countyTotals(long execution) {

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.gov.county.gkreport.OutputLayout;
 import cn.gov.county.gkreport.consolidate.CountySelfCheck;
 import cn.gov.county.gkreport.consolidate.CountyTotalsRepository;
 import cn.gov.county.gkreport.consolidate.TotalScope;
@@ -92,7 +93,7 @@ class DraftSelfCheckFailsTheJobTest {
         assertThat(outcome.exitCode()).as(summary).isEqualTo(ConsolidationCommand.FAILED);
         assertThat(outcome.execution().orElseThrow().getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(summary).contains("年度报告草稿未通过自检（程序错误，草稿未写出）").contains("T3-ROW");
-        assertThat(CountyDraft.fileFor(output, "泽州县", DemoInput.YEAR)).doesNotExist();
-        assertThat(ConsolidatedWorkbook.fileFor(output, DemoInput.YEAR)).isRegularFile();
+        assertThat(new OutputLayout(output, DemoInput.YEAR).draft("泽州县")).doesNotExist();
+        assertThat(new OutputLayout(output, DemoInput.YEAR).consolidatedWorkbook()).isRegularFile();
     }
 }

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import cn.gov.county.gkreport.OutputLayout;
 import cn.gov.county.gkreport.consolidate.TotalScope;
 import cn.gov.county.gkreport.demo.DemoSubmissions;
 import cn.gov.county.gkreport.form.FormDefinition;
@@ -348,7 +349,7 @@ class HostileCorpusJobTest {
     @Test
     void textThatLooksLikeAFormulaStaysTextInEveryWorkbookWeWrite() throws Exception {
         List<Path> workbooks = new ArrayList<>();
-        workbooks.add(ConsolidatedWorkbook.fileFor(output, DemoInput.YEAR));
+        workbooks.add(new OutputLayout(output, DemoInput.YEAR).consolidatedWorkbook());
         try (Stream<Path> feedback = Files.walk(output.resolve(DemoInput.YEAR + "/feedback"))) {
             workbooks.addAll(feedback.filter(Files::isRegularFile).toList());
         }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.gov.county.gkreport.OutputLayout;
 import cn.gov.county.gkreport.consolidate.TotalScope;
 import cn.gov.county.gkreport.demo.DemoSubmissions;
 import cn.gov.county.gkreport.form.CoverField;
@@ -198,7 +199,7 @@ abstract class ConsolidationJobFunctionalTest {
     @Test
     @Order(5)
     void writesTheWorkbookWithTheCountyTotalsInTheFormsShape() throws Exception {
-        Path file = ConsolidatedWorkbook.fileFor(output, DemoInput.YEAR);
+        Path file = new OutputLayout(output, DemoInput.YEAR).consolidatedWorkbook();
         // The county's result is itself a submission: our own reader reads it back.
         SubmissionContent content = new SubmissionReader(form, new WorkbookLoader(), "模板").read(file);
         assertThat(content.problems()).isEmpty();
@@ -283,7 +284,7 @@ abstract class ConsolidationJobFunctionalTest {
     @Order(7)
     void aSecondRunChangesNothingAndWritesTheSameFigures() throws Exception {
         var before = TableSnapshot.of(jdbc, TableSnapshot.DATA_TABLES);
-        Map<String, List<String>> firstWorkbook = WorkbookCells.texts(ConsolidatedWorkbook.fileFor(output, DemoInput.YEAR));
+        Map<String, List<String>> firstWorkbook = WorkbookCells.texts(new OutputLayout(output, DemoInput.YEAR).consolidatedWorkbook());
         var again = command.execute(DemoInput.YEAR, input.toString(), output.toString(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         assertThat(again.exitCode()).isEqualTo(ConsolidationCommand.COMPLETED);
@@ -295,7 +296,7 @@ abstract class ConsolidationJobFunctionalTest {
                 .singleElement().satisfies(s -> assertThat(s.getReadCount()).isZero());
         // The same stored state gives the same workbook, cell for cell, except the run's own time and
         // what it says changed since the run before: nothing.
-        Map<String, List<String>> secondWorkbook = WorkbookCells.texts(ConsolidatedWorkbook.fileFor(output, DemoInput.YEAR));
+        Map<String, List<String>> secondWorkbook = WorkbookCells.texts(new OutputLayout(output, DemoInput.YEAR).consolidatedWorkbook());
         assertThat(secondWorkbook.keySet()).containsExactlyElementsOf(firstWorkbook.keySet());
         secondWorkbook.forEach((sheet, cells) -> assertThat(cells).as(sheet)
                 .isEqualTo(sheet.equals("本次变化") ? cells : firstWorkbook.get(sheet)));

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import cn.gov.county.gkreport.OutputLayout;
 import cn.gov.county.gkreport.report.ConsolidatedWorkbook;
 import cn.gov.county.gkreport.store.SubmissionRepository;
 import cn.gov.county.gkreport.support.DemoInput;
@@ -62,7 +63,7 @@ abstract class RestartAfterFailureTest {
         for (String table : List.of("finding", "submission_value", "county_total", "consolidation_run", "submission")) {
             jdbc.update("DELETE FROM " + table);
         }
-        Files.delete(ConsolidatedWorkbook.fileFor(output, DemoInput.YEAR));
+        Files.delete(new OutputLayout(output, DemoInput.YEAR).consolidatedWorkbook());
 
         // when storing the second chunk (submissions 11 to 20) fails as if the connection dropped
         AtomicInteger chunks = new AtomicInteger();
@@ -81,7 +82,7 @@ abstract class RestartAfterFailureTest {
         assertThat(count("SELECT COUNT(*) FROM submission WHERE status <> 'RECEIVED'")).isEqualTo(10);
         assertThat(count("SELECT COUNT(*) FROM submission_value v JOIN submission s ON s.id = v.submission_id "
                 + "WHERE s.status = 'RECEIVED'")).isZero();
-        assertThat(ConsolidatedWorkbook.fileFor(output, DemoInput.YEAR)).doesNotExist();
+        assertThat(new OutputLayout(output, DemoInput.YEAR).consolidatedWorkbook()).doesNotExist();
 
         // when the same command runs again with the database back
         reset(submissions);
@@ -95,7 +96,7 @@ abstract class RestartAfterFailureTest {
                 .isEqualTo(failedExecution.getJobInstance().getInstanceId());
         assertThat(step(resumedExecution, "importSubmissionsStep").getReadCount()).isEqualTo(41 - 10);
         assertThat(StoredContent.of(jdbc)).isEqualTo(uninterrupted);
-        assertThat(ConsolidatedWorkbook.fileFor(output, DemoInput.YEAR)).exists();
+        assertThat(new OutputLayout(output, DemoInput.YEAR).consolidatedWorkbook()).exists();
     }
 
     private ConsolidationCommand.Outcome run(Path input, Path output) throws Exception {

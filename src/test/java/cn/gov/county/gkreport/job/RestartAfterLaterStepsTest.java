@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
+import cn.gov.county.gkreport.OutputLayout;
 import cn.gov.county.gkreport.feedback.FeedbackRepository;
 import cn.gov.county.gkreport.report.ReportRepository;
 import cn.gov.county.gkreport.feedback.WriteFeedbackTasklet;
@@ -137,7 +138,7 @@ class RestartAfterLaterStepsTest {
     @Test
     void feedbackStepFailingAfterTheFirstCopy() throws Exception {
         Path[] folders = prepare("feedback");
-        Path copies = WriteFeedbackTasklet.feedbackDir(folders[1], DemoInput.YEAR);
+        Path copies = new OutputLayout(folders[1], DemoInput.YEAR).feedbackDir();
         doAnswer(invocation -> {
             Consumer<FeedbackRepository.Pending> handler = invocation.getArgument(1);
             AtomicInteger handed = new AtomicInteger();
@@ -258,11 +259,10 @@ class RestartAfterLaterStepsTest {
     }
 
     private Night night(Path[] folders, int feedbackWritten) throws Exception {
-        Path copies = WriteFeedbackTasklet.feedbackDir(folders[1], DemoInput.YEAR);
+        Path copies = new OutputLayout(folders[1], DemoInput.YEAR).feedbackDir();
         List<String> names = DemoInput.files(copies).stream().map(p -> p.getFileName().toString()).toList();
         // each case receives the files afresh, at its own time: 接收时间 is the one column that differs
-        return new Night(StoredContent.of(jdbc), WorkbookCells.texts(ConsolidatedWorkbook.fileFor(folders[1],
-                DemoInput.YEAR), List.of("接收时间")), names, feedbackWritten, sentMails());
+        return new Night(StoredContent.of(jdbc), WorkbookCells.texts(new OutputLayout(folders[1], DemoInput.YEAR).consolidatedWorkbook(), List.of("接收时间")), names, feedbackWritten, sentMails());
     }
 
     /** Every mail the office sent, as recipient, subject and attachment names, sorted. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import cn.gov.county.gkreport.OutputLayout;
 import cn.gov.county.gkreport.report.ConsolidatedWorkbook;
 import cn.gov.county.gkreport.support.ChildJvm;
 import cn.gov.county.gkreport.support.Databases;
@@ -81,7 +82,7 @@ class RunFaultsTest {
 
         Files.delete(output);
         assertThat(run(input, output).exitCode()).isEqualTo(ConsolidationCommand.COMPLETED);
-        assertThat(ConsolidatedWorkbook.fileFor(output, DemoInput.YEAR)).isRegularFile();
+        assertThat(new OutputLayout(output, DemoInput.YEAR).consolidatedWorkbook()).isRegularFile();
     }
 
     @Test
@@ -89,7 +90,7 @@ class RunFaultsTest {
         Path input = work.resolve("input");
         DemoInput.copyTo(input);
         Path output = work.resolve("output");
-        Path workbook = ConsolidatedWorkbook.fileFor(output, DemoInput.YEAR);
+        Path workbook = new OutputLayout(output, DemoInput.YEAR).consolidatedWorkbook();
         // The final name is taken by a non-empty folder: moving the finished file into place fails,
         // as a full disk or a file held open by a reviewer would make it fail.
         Files.createDirectories(workbook.resolve("blocked"));
@@ -153,6 +154,6 @@ class RunFaultsTest {
             assertThat(second.exitValue()).isEqualTo(ConsolidationCommand.LOCKED);
             assertThat(ChildJvm.output(log)).contains("2024 年度的汇总任务正在另一个进程中运行");
         }
-        assertThat(ConsolidatedWorkbook.fileFor(output, DemoInput.YEAR)).doesNotExist();
+        assertThat(new OutputLayout(output, DemoInput.YEAR).consolidatedWorkbook()).doesNotExist();
     }
 }

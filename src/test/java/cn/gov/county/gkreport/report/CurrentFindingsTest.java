@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import cn.gov.county.gkreport.OutputLayout;
 import cn.gov.county.gkreport.feedback.WriteFeedbackTasklet;
 import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.intake.Roster;
@@ -74,7 +75,7 @@ class CurrentFindingsTest {
         Path dir = DemoInput.copyTo(input);
         Path output = work.resolve("output");
         run(input, output);
-        Path feedback = WriteFeedbackTasklet.feedbackDir(output, DemoInput.YEAR);
+        Path feedback = new OutputLayout(output, DemoInput.YEAR).feedbackDir();
         String d07v1 = "县司法局-2024年-第1版-校验反馈.xlsx";
         assertThat(feedback.resolve(d07v1)).exists();
         try (XSSFWorkbook workbook = workbook(output)) {
@@ -113,7 +114,7 @@ class CurrentFindingsTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM finding f JOIN submission s ON s.id = f.submission_id "
                 + "WHERE s.unit_code = 'D07' AND s.version = 1", Integer.class)).isEqualTo(4);
         assertThat(feedback.resolve(d07v1)).doesNotExist();
-        assertThat(WriteFeedbackTasklet.archiveDir(output, DemoInput.YEAR).resolve(d07v1)).exists();
+        assertThat(new OutputLayout(output, DemoInput.YEAR).feedbackArchive().resolve(d07v1)).exists();
         try (Stream<Path> files = Files.list(feedback)) {
             assertThat(files.filter(Files::isRegularFile).map(f -> f.getFileName().toString()))
                     .containsExactly("周村镇-2024年-第1版-校验反馈.xlsx");
@@ -168,6 +169,6 @@ class CurrentFindingsTest {
     }
 
     private static XSSFWorkbook workbook(Path output) throws Exception {
-        return new XSSFWorkbook(ConsolidatedWorkbook.fileFor(output, DemoInput.YEAR).toFile());
+        return new XSSFWorkbook(new OutputLayout(output, DemoInput.YEAR).consolidatedWorkbook().toFile());
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import cn.gov.county.gkreport.ConsolidatorApplication;
+import cn.gov.county.gkreport.OutputLayout;
 import cn.gov.county.gkreport.demo.DemoSubmissions;
 import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.form.FormDefinitionLoader;
@@ -67,7 +68,7 @@ class OneLevelUpTest {
             ConsolidationCommand.Outcome outcome = run(rosterFile, NAMES.get(code), code, root.resolve("input"),
                     root.resolve("output"));
             assertThat(outcome.exitCode()).isEqualTo(ConsolidationCommand.COMPLETED);
-            Files.copy(ConsolidatedWorkbook.fileFor(root.resolve("output"), 2024),
+            Files.copy(new OutputLayout(root.resolve("output"), 2024).consolidatedWorkbook(),
                     cityInput.resolve(NAMES.get(code) + "2024年政府信息公开年报汇总表.xlsx"));
             cityRoster.append(code).append(',').append(NAMES.get(code)).append(",县（市、区）\n");
         }
@@ -102,7 +103,7 @@ class OneLevelUpTest {
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
             assertThat(cityTotals.get(item.code())).as(item.code()).isEqualByComparingTo(expected);
         }
-        assertThat(ConsolidatedWorkbook.fileFor(work.resolve("city-output"), 2024)).exists();
+        assertThat(new OutputLayout(work.resolve("city-output"), 2024).consolidatedWorkbook()).exists();
     }
 
     private static ConsolidationCommand.Outcome run(Path roster, String area, String code, Path input, Path output)

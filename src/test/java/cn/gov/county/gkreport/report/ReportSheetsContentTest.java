@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import cn.gov.county.gkreport.OutputLayout;
 import cn.gov.county.gkreport.consolidate.CountyTotals;
 import cn.gov.county.gkreport.consolidate.CountyTotalsRepository;
 import cn.gov.county.gkreport.consolidate.TotalScope;
@@ -285,6 +286,6 @@ class ReportSheetsContentTest {
     }
 
     private XSSFWorkbook workbook() throws Exception {
-        return new XSSFWorkbook(ConsolidatedWorkbook.fileFor(output, DemoInput.YEAR).toFile());
+        return new XSSFWorkbook(new OutputLayout(output, DemoInput.YEAR).consolidatedWorkbook().toFile());
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import cn.gov.county.gkreport.OutputLayout;
 import cn.gov.county.gkreport.demo.DemoSubmissions;
 import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.intake.Roster;
@@ -82,7 +83,7 @@ class SummaryChartsTest {
         assertThat(run(YEAR - 1, input, work.resolve("output"))).isZero();
         DemoInput.copyTo(input);
         assertThat(run(YEAR, input, work.resolve("output"))).isZero();
-        Path file = ConsolidatedWorkbook.fileFor(work.resolve("output"), YEAR);
+        Path file = new OutputLayout(work.resolve("output"), YEAR).consolidatedWorkbook();
         workbook = new XSSFWorkbook(OPCPackage.open(file.toFile(), PackageAccess.READ));
         summary = workbook.getSheet("汇总表");
         charts = summary.getDrawingPatriarch().getCharts();

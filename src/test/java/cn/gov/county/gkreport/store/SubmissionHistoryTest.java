@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.gov.county.gkreport.OutputLayout;
 import cn.gov.county.gkreport.demo.DemoSubmissions;
 import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.intake.Roster;
@@ -131,7 +132,7 @@ abstract class SubmissionHistoryTest {
                     assertThat((BigDecimal) row.get("figure")).isEqualByComparingTo("0");
                 });
         // the reviewers' per-unit sheet shows T16 as received, with zeros rather than nothing
-        try (XSSFWorkbook workbook = new XSSFWorkbook(ConsolidatedWorkbook.fileFor(output, DemoInput.YEAR).toFile())) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new OutputLayout(output, DemoInput.YEAR).consolidatedWorkbook().toFile())) {
             Sheet detail = workbook.getSheet("分单位明细");
             Row t16 = java.util.stream.StreamSupport.stream(detail.spliterator(), false)
                     .filter(r -> r.getCell(0) != null && "T16".equals(r.getCell(0).getStringCellValue()))
