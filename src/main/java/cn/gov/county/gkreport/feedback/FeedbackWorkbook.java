@@ -16,11 +16,11 @@ import java.util.regex.Pattern;
 import cn.gov.county.gkreport.check.Finding;
 import cn.gov.county.gkreport.check.Severity;
 import cn.gov.county.gkreport.form.CellRef;
-import cn.gov.county.gkreport.form.CellStyles;
 import cn.gov.county.gkreport.form.FormFiles;
 import cn.gov.county.gkreport.read.grid.ReadLimits;
 import cn.gov.county.gkreport.read.grid.WorkbookFormat;
 import cn.gov.county.gkreport.read.grid.ZipLimits;
+import cn.gov.county.gkreport.sheet.CellStyles;
 
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.hssf.usermodel.HSSFPalette;

@@ -1,5 +1,7 @@
 package cn.gov.county.gkreport.form;
 
+import cn.gov.county.gkreport.sheet.CellStyles;
+
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;

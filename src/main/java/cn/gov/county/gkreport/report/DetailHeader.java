@@ -3,6 +3,7 @@ package cn.gov.county.gkreport.report;
 import java.util.List;
 
 import cn.gov.county.gkreport.form.FormTable;
+import cn.gov.county.gkreport.sheet.SheetRows;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;

@@ -2,6 +2,8 @@ package cn.gov.county.gkreport.report;
 
 import java.util.List;
 
+import cn.gov.county.gkreport.sheet.SheetRows;
+
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;

@@ -3,6 +3,8 @@ package cn.gov.county.gkreport.report;
 import java.util.Set;
 
 import cn.gov.county.gkreport.check.Severity;
+import cn.gov.county.gkreport.sheet.ListSheet;
+import cn.gov.county.gkreport.sheet.SheetRows;
 import cn.gov.county.gkreport.store.SubmissionStatus;
 
 import org.apache.poi.ss.usermodel.CellStyle;

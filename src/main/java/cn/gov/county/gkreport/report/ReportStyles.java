@@ -1,6 +1,7 @@
 package cn.gov.county.gkreport.report;
 
-import cn.gov.county.gkreport.form.CellStyles;
+
+import cn.gov.county.gkreport.sheet.CellStyles;
 
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;

@@ -2,6 +2,7 @@ package cn.gov.county.gkreport.report;
 
 import cn.gov.county.gkreport.form.FormItem;
 import cn.gov.county.gkreport.form.ValueType;
+import cn.gov.county.gkreport.sheet.SheetRows;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;

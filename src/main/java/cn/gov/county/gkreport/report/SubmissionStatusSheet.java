@@ -3,6 +3,7 @@ package cn.gov.county.gkreport.report;
 import java.util.List;
 
 import cn.gov.county.gkreport.report.ReportRepository.SubmissionRow;
+import cn.gov.county.gkreport.sheet.SheetRows;
 import cn.gov.county.gkreport.store.SubmissionStatus;
 
 import org.apache.poi.ss.usermodel.CellStyle;

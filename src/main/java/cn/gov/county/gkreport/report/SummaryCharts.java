@@ -12,6 +12,7 @@ import cn.gov.county.gkreport.consolidate.KeyFigures;
 import cn.gov.county.gkreport.consolidate.KeyFigures.KeyFigure;
 import cn.gov.county.gkreport.consolidate.TotalScope;
 import cn.gov.county.gkreport.report.UnitStanding.Standing;
+import cn.gov.county.gkreport.sheet.SheetRows;
 
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import cn.gov.county.gkreport.consolidate.TotalScope;
 import cn.gov.county.gkreport.intake.UnitType;
 import cn.gov.county.gkreport.report.UnitStanding.Standing;
+import cn.gov.county.gkreport.sheet.SheetRows;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;

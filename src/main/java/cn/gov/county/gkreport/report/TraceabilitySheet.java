@@ -6,6 +6,8 @@ import java.util.List;
 
 import cn.gov.county.gkreport.form.FormItem;
 import cn.gov.county.gkreport.form.ValueType;
+import cn.gov.county.gkreport.sheet.ListSheet;
+import cn.gov.county.gkreport.sheet.SheetRows;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;

@@ -11,6 +11,7 @@ import cn.gov.county.gkreport.form.ValueType;
 import cn.gov.county.gkreport.intake.RosterUnit;
 import cn.gov.county.gkreport.intake.UnitType;
 import cn.gov.county.gkreport.report.UnitStanding.Standing;
+import cn.gov.county.gkreport.sheet.SheetRows;
 
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;

@@ -1,4 +1,4 @@
-package cn.gov.county.gkreport.report;
+package cn.gov.county.gkreport.sheet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

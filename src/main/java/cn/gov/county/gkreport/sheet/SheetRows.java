@@ -1,8 +1,7 @@
-package cn.gov.county.gkreport.report;
+package cn.gov.county.gkreport.sheet;
 
 import java.math.BigDecimal;
 
-import cn.gov.county.gkreport.form.CellStyles;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -15,45 +14,45 @@ import org.apache.poi.ss.util.CellRangeAddress;
  * Appends rows to a report sheet. Text always goes in as a string cell, never as a formula, so
  * nothing a unit typed (names, file names, messages) can run as a formula in the reviewer's Excel.
  */
-final class SheetRows {
+public final class SheetRows {
 
     private final Sheet sheet;
     private int next;
 
-    SheetRows(Sheet sheet) {
+    public SheetRows(Sheet sheet) {
         this.sheet = sheet;
     }
 
-    Sheet sheet() {
+    public Sheet sheet() {
         return sheet;
     }
 
-    int rowIndex() {
+    public int rowIndex() {
         return next;
     }
 
-    Row newRow() {
+    public Row newRow() {
         return sheet.createRow(next++);
     }
 
-    void skip() {
+    public void skip() {
         next++;
     }
 
     /** The header of the hidden last column holding the whole fingerprint (the visible one shows its start). */
-    static final String FULL_SHA256 = "SHA-256（完整）";
+    public static final String FULL_SHA256 = "SHA-256（完整）";
 
     /**
      * The first 16 hex digits and an ellipsis: enough to tell files apart by eye, narrow enough that
      * the sheet prints at a readable size. The whole value stays in the hidden last column, for
      * filters, searches and comparisons with {@code sha256sum}.
      */
-    static String shortSha256(String sha256) {
+    public static String shortSha256(String sha256) {
         return sha256 == null || sha256.length() <= 16 ? sha256 : sha256.substring(0, 16) + "…";
     }
 
     /** Hides the full-fingerprint column if the sheet has one (it is not printed). */
-    void hideFullSha256(String[] headers) {
+    public void hideFullSha256(String[] headers) {
         for (int c = 0; c < headers.length; c++) {
             if (FULL_SHA256.equals(headers[c])) {
                 sheet.setColumnHidden(c, true);
@@ -62,7 +61,7 @@ final class SheetRows {
     }
 
     /** The header row of a list sheet. */
-    void header(String[] titles, CellStyle style) {
+    public void header(String[] titles, CellStyle style) {
         Row row = newRow();
         for (int c = 0; c < titles.length; c++) {
             text(row, c, titles[c], style);
@@ -70,19 +69,19 @@ final class SheetRows {
     }
 
     /** Finishes a list sheet: header row frozen, a filter over every column, printable. */
-    void finishList(String title, int columns) {
+    public void finishList(String title, int columns) {
         sheet.createFreezePane(0, 1);
         sheet.setAutoFilter(new CellRangeAddress(0, Math.max(next - 1, 1), 0, columns - 1));
         printSetup(title, 1);
     }
 
-    static void text(Row row, int col, String value, CellStyle style) {
+    public static void text(Row row, int col, String value, CellStyle style) {
         Cell cell = row.createCell(col);
         cell.setCellValue(value == null ? "" : value);
         cell.setCellStyle(style);
     }
 
-    static void number(Row row, int col, BigDecimal value, CellStyle style) {
+    public static void number(Row row, int col, BigDecimal value, CellStyle style) {
         Cell cell = row.createCell(col);
         if (value != null) {
             cell.setCellValue(value.doubleValue());
@@ -90,26 +89,26 @@ final class SheetRows {
         cell.setCellStyle(style);
     }
 
-    static void number(Row row, int col, long value, CellStyle style) {
+    public static void number(Row row, int col, long value, CellStyle style) {
         Cell cell = row.createCell(col);
         cell.setCellValue(value);
         cell.setCellStyle(style);
     }
 
-    void widths(int... chars) {
+    public void widths(int... chars) {
         for (int c = 0; c < chars.length; c++) {
             sheet.setColumnWidth(c, chars[c] * 256 + 200);
         }
     }
 
     /** A4 landscape, fit to width, header rows repeated on every page, title and page numbers. */
-    void printSetup(String title, int headerRows) {
+    public void printSetup(String title, int headerRows) {
         pageSetup(title, headerRows);
         CellStyles.printOnA4FitToWidth(sheet);
     }
 
     /** A4 landscape with the title on top and page numbers below; the first {@code headerRows} rows on every page. */
-    void pageSetup(String title, int headerRows) {
+    public void pageSetup(String title, int headerRows) {
         PrintSetup print = sheet.getPrintSetup();
         print.setPaperSize(PrintSetup.A4_PAPERSIZE);
         print.setLandscape(true);
@@ -121,7 +120,7 @@ final class SheetRows {
     }
 
     /** A row whose text wraps over several lines: Excel does not grow streamed rows by itself. */
-    static void lines(Row row, int lines) {
+    public static void lines(Row row, int lines) {
         row.setHeightInPoints(Math.max(1, lines) * 15f);
     }
 }

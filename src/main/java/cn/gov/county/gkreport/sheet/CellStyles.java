@@ -1,4 +1,4 @@
-package cn.gov.county.gkreport.form;
+package cn.gov.county.gkreport.sheet;
 
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;

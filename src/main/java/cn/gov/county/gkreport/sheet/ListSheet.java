@@ -1,4 +1,4 @@
-package cn.gov.county.gkreport.report;
+package cn.gov.county.gkreport.sheet;
 
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -10,9 +10,9 @@ import org.apache.poi.ss.usermodel.Workbook;
  * at 1 048 576 rows and a province's traceability list can be longer. Each continuation, named
  * {@code 数据溯源（续2）} and so on, repeats the header and has its own filter and print setup.
  */
-final class ListSheet {
+public final class ListSheet {
 
-    static final int EXCEL_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows();
+    public static final int EXCEL_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows();
 
     private final Workbook workbook;
     private final String name;
@@ -24,7 +24,7 @@ final class ListSheet {
     private SheetRows current;
     private int part = 1;
 
-    ListSheet(Workbook workbook, String name, String[] headers, int[] widths, CellStyle headerStyle, String printTitle) {
+    public ListSheet(Workbook workbook, String name, String[] headers, int[] widths, CellStyle headerStyle, String printTitle) {
         this(workbook, name, headers, widths, headerStyle, printTitle, EXCEL_ROWS);
     }
 
@@ -44,11 +44,11 @@ final class ListSheet {
         this.current = start(name);
     }
 
-    static String continuationName(String name, int part) {
+    public static String continuationName(String name, int part) {
         return name + "（续" + part + "）";
     }
 
-    Row newRow() {
+    public Row newRow() {
         if (current.rowIndex() >= rowsPerSheet) {
             finishCurrent();
             part++;
@@ -57,7 +57,7 @@ final class ListSheet {
         return current.newRow();
     }
 
-    void finish() {
+    public void finish() {
         finishCurrent();
     }
 
