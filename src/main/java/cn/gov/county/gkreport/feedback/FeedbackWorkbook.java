@@ -2,7 +2,6 @@ package cn.gov.county.gkreport.feedback;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import cn.gov.county.gkreport.check.Finding;
 import cn.gov.county.gkreport.check.Severity;
@@ -87,13 +85,6 @@ public final class FeedbackWorkbook {
     /** The usermodel holds the whole workbook in memory (roughly ten times its XML); a filled form inflates to under 1 MB. */
     private static final long MAX_INFLATED_FOR_USERMODEL = 32L * 1024 * 1024;
 
-    private static final String SUFFIX = "-校验反馈";
-    private static final String UNIDENTIFIED = "未识别单位";
-    /** Names stay short for mail clients and zip tools; bytes stay under the 255-byte limit of most file systems. */
-    private static final int MAX_NAME_CHARS = 120;
-    private static final int MAX_NAME_BYTES = 240;
-    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Cs}\\p{Co}\\p{Cn}]");
-    private static final Pattern ILLEGAL = Pattern.compile("[\\\\/:*?\"<>|]");
 
     private final long maxFileBytes;
     private final long maxInflatedBytes;
@@ -152,7 +143,7 @@ public final class FeedbackWorkbook {
                 }
             }
         }
-        Path listOnly = feedbackDir.resolve(withExtension(fileName(request), ".xlsx"));
+        Path listOnly = feedbackDir.resolve(FeedbackNames.withExtension(fileName(request), ".xlsx"));
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             new Annotator(workbook).listSheet(request, ordered);
             FormFiles.writeAtomically(workbook, listOnly);
@@ -162,71 +153,9 @@ public final class FeedbackWorkbook {
 
     // ------------------------------------------------------------------------------- file name
 
-    /**
-     * The copy's name, so the unit recognises it: {@code 县司法局-2024年-第1版-校验反馈.xlsx}
-     * ({@code .xls} for an .xls original, {@code .xlsm} for a macro-enabled one), or {@code 未识别单位-<original name without extension>-校验反馈.xlsx}.
-     * Names come from outside (roster, the unit's own file name), so they are made safe for every file
-     * system: no path separators, no characters Windows forbids, no control or invisible characters
-     * (a right-to-left override could disguise the extension), no leading dots, bounded length.
-     */
+    /** The copy's name: see {@link FeedbackNames#fileName}. */
     public static String fileName(FeedbackRequest r) {
-        // a macro-enabled copy named .xlsx is refused by Excel: the copy keeps the original's type
-        String extension = r.format() == WorkbookFormat.XLS ? ".xls" : r.format() == WorkbookFormat.XLSM ? ".xlsm" : ".xlsx";
-        String tail = SUFFIX + extension;
-        String unit = clean(r.unitName());
-        if (!unit.isEmpty()) {
-            String fixed = "-" + r.year() + "年" + (r.version() == null ? "" : "-第" + r.version() + "版") + tail;
-            return truncate(unit, fixed) + fixed;
-        }
-        String stem = clean(stem(r.originalFileName()));
-        return stem.isEmpty() ? UNIDENTIFIED + tail : UNIDENTIFIED + "-" + truncate(stem, UNIDENTIFIED + "-" + tail) + tail;
-    }
-
-    /** A name as sent without its extension (a dot before the last separator is no extension). */
-    private static String stem(String name) {
-        if (name == null) {
-            return "";
-        }
-        int start = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1;
-        int dot = name.lastIndexOf('.');
-        return dot > start ? name.substring(0, dot) : name;
-    }
-
-    private static String clean(String text) {
-        if (text == null) {
-            return "";
-        }
-        String s = INVISIBLE.matcher(text).replaceAll("");
-        s = ILLEGAL.matcher(s).replaceAll("_");
-        s = s.replaceAll("\\s+", " ").replaceAll("\\.{2,}", ".");
-        // leading dots hide a file on Unix; trailing dots and spaces are dropped by Windows
-        return s.replaceFirst("^[\\s._]+", "").replaceFirst("[\\s.]+$", "");
-    }
-
-    /** Cuts {@code variable} (by code points, never inside a surrogate pair) so that it and {@code fixed} fit. */
-    private static String truncate(String variable, String fixed) {
-        int chars = MAX_NAME_CHARS - fixed.codePointCount(0, fixed.length());
-        int bytes = MAX_NAME_BYTES - fixed.getBytes(StandardCharsets.UTF_8).length;
-        StringBuilder kept = new StringBuilder();
-        int usedBytes = 0;
-        int usedChars = 0;
-        for (int i = 0; i < variable.length(); ) {
-            int cp = variable.codePointAt(i);
-            String one = new String(Character.toChars(cp));
-            int size = one.getBytes(StandardCharsets.UTF_8).length;
-            if (usedChars + 1 > chars || usedBytes + size > bytes) {
-                break;
-            }
-            kept.append(one);
-            usedChars++;
-            usedBytes += size;
-            i += Character.charCount(cp);
-        }
-        return kept.toString().replaceFirst("[\\s.]+$", "");
-    }
-
-    private static String withExtension(String name, String extension) {
-        return name.substring(0, name.lastIndexOf('.')) + extension;
+        return FeedbackNames.fileName(r);
     }
 
     // ----------------------------------------------------------------------------------- opening
@@ -372,7 +301,7 @@ public final class FeedbackWorkbook {
 
             long errors = findings.stream().filter(f -> !isWarning(f)).count();
             long warnings = findings.size() - errors;
-            String unit = request.unitName() == null || request.unitName().isBlank() ? UNIDENTIFIED : request.unitName();
+            String unit = request.unitName() == null || request.unitName().isBlank() ? FeedbackNames.UNIDENTIFIED : request.unitName();
             // the lines above the table are merged over its width, so nothing overflows into an extra printed page
             line(sheet, 0, unit + " " + request.year() + "年政府信息公开年报 校验结果"
                     + (request.version() == null ? "" : "（第" + request.version() + "版）"), title, 20f, 1.3);

@@ -69,7 +69,7 @@ public class WriteFeedbackTasklet implements Tasklet {
         List<CompletableFuture<Void>> work = new ArrayList<>();
         queries.withFindings(year, pending -> {
             Path target = counting.contains(pending.submissionId()) ? dir : dir.resolve(OutputLayout.ARCHIVE);
-            String name = FeedbackWorkbook.fileName(pending.request());
+            String name = FeedbackNames.fileName(pending.request());
             if (target != dir) {
                 archive(name);
             }

@@ -382,7 +382,7 @@ class FeedbackWorkbookTest {
         }
 
         private String name(String unit, WorkbookFormat format, Integer version, String original) {
-            return FeedbackWorkbook.fileName(new FeedbackRequest(Path.of("x"), format, unit, null, 2024, version, original,
+            return FeedbackNames.fileName(new FeedbackRequest(Path.of("x"), format, unit, null, 2024, version, original,
                     List.of()));
         }
     }
