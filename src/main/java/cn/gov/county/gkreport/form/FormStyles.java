@@ -1,17 +1,17 @@
 package cn.gov.county.gkreport.form;
 
 import cn.gov.county.gkreport.sheet.CellStyles;
+import cn.gov.county.gkreport.sheet.SheetStyles;
 
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 
 /**
- * The handful of cell styles the form sheets use, created once per workbook: one style per cell
- * would hit Excel's style limit and slow writing down.
+ * The handful of cell styles the form sheets use, made from the shared {@link SheetStyles} and created
+ * once per workbook: one style per cell would hit Excel's style limit and slow writing down.
  */
 public final class FormStyles {
 
@@ -27,14 +27,9 @@ public final class FormStyles {
     public final CellStyle amountTotal;
 
     public FormStyles(Workbook workbook) {
-        Font bold = workbook.createFont();
-        bold.setBold(true);
-        Font big = workbook.createFont();
-        big.setBold(true);
-        big.setFontHeightInPoints((short) 14);
+        SheetStyles styles = new SheetStyles(workbook);
 
-        title = workbook.createCellStyle();
-        title.setFont(big);
+        title = styles.title();
         title.setAlignment(HorizontalAlignment.CENTER);
         title.setVerticalAlignment(VerticalAlignment.CENTER);
 
@@ -42,42 +37,30 @@ public final class FormStyles {
         subtitle.setAlignment(HorizontalAlignment.CENTER);
         subtitle.setWrapText(true);
 
-        header = CellStyles.bordered(workbook, VerticalAlignment.CENTER);
-        header.setFont(bold);
-        header.setAlignment(HorizontalAlignment.CENTER);
+        header = styles.header(VerticalAlignment.CENTER);
         header.setWrapText(true);
-        CellStyles.fill(header, IndexedColors.GREY_25_PERCENT);
 
-        label = CellStyles.bordered(workbook, VerticalAlignment.CENTER);
-        label.setWrapText(true);
+        label = styles.wrapped(VerticalAlignment.CENTER);
         CellStyles.fill(label, IndexedColors.GREY_25_PERCENT);
 
-        note = workbook.createCellStyle();
-        note.setWrapText(true);
+        note = styles.note();
         note.setVerticalAlignment(VerticalAlignment.TOP);
 
-        textInput = CellStyles.bordered(workbook, VerticalAlignment.CENTER);
+        textInput = styles.bordered(VerticalAlignment.CENTER);
         textInput.setLocked(false);
 
-        short integer = workbook.createDataFormat().getFormat("#,##0");
-        short decimal = workbook.createDataFormat().getFormat("#,##0.00");
-        countInput = CellStyles.bordered(workbook, VerticalAlignment.CENTER);
+        countInput = styles.count(VerticalAlignment.CENTER);
         countInput.setLocked(false);
-        countInput.setDataFormat(integer);
-        amountInput = CellStyles.bordered(workbook, VerticalAlignment.CENTER);
+        amountInput = styles.amount(VerticalAlignment.CENTER);
         amountInput.setLocked(false);
-        amountInput.setDataFormat(decimal);
 
-        countTotal = CellStyles.bordered(workbook, VerticalAlignment.CENTER);
-        countTotal.setDataFormat(integer);
-        countTotal.setFont(bold);
+        countTotal = styles.count(VerticalAlignment.CENTER);
+        countTotal.setFont(styles.bold());
         CellStyles.fill(countTotal, IndexedColors.GREY_25_PERCENT);
-        amountTotal = CellStyles.bordered(workbook, VerticalAlignment.CENTER);
-        amountTotal.setDataFormat(decimal);
-        amountTotal.setFont(bold);
+        amountTotal = styles.amount(VerticalAlignment.CENTER);
+        amountTotal.setFont(styles.bold());
         CellStyles.fill(amountTotal, IndexedColors.GREY_25_PERCENT);
     }
-
 
     public CellStyle input(ValueType type) {
         return type == ValueType.AMOUNT ? amountInput : countInput;
