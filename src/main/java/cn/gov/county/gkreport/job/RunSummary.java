@@ -12,7 +12,6 @@ import cn.gov.county.gkreport.consolidate.ConsolidationRunRepository;
 import cn.gov.county.gkreport.draft.WriteDraftTasklet;
 import cn.gov.county.gkreport.feedback.WriteFeedbackTasklet;
 import cn.gov.county.gkreport.intake.Roster;
-import cn.gov.county.gkreport.mail.MailSummary;
 import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.report.ReportQueries;
 import cn.gov.county.gkreport.report.RunChanges;

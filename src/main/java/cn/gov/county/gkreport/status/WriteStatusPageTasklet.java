@@ -19,7 +19,7 @@ import cn.gov.county.gkreport.consolidate.KeyFigures;
 import cn.gov.county.gkreport.consolidate.TotalScope;
 import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.intake.Roster;
-import cn.gov.county.gkreport.mail.FeedbackAttachments;
+import cn.gov.county.gkreport.mail.reply.FeedbackAttachments;
 import cn.gov.county.gkreport.report.ConsolidatedWorkbook;
 import cn.gov.county.gkreport.report.ReportQueries;
 import cn.gov.county.gkreport.report.ReportQueries.SubmissionRow;

@@ -1,5 +1,7 @@
 package cn.gov.county.gkreport.mail;
 
+import cn.gov.county.gkreport.chase.ChaseList;
+import cn.gov.county.gkreport.chase.ChaseListTasklet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 

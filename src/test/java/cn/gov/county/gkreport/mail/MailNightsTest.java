@@ -1,5 +1,7 @@
 package cn.gov.county.gkreport.mail;
 
+import cn.gov.county.gkreport.job.MailSteps;
+import cn.gov.county.gkreport.mail.reply.ReplyTexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;

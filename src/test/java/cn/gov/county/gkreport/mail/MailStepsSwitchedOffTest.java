@@ -1,5 +1,8 @@
 package cn.gov.county.gkreport.mail;
 
+import cn.gov.county.gkreport.mail.inbox.MailIntakeTasklet;
+import cn.gov.county.gkreport.mail.inbox.MailboxIntake;
+import cn.gov.county.gkreport.mail.reply.MailRepliesTasklet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;

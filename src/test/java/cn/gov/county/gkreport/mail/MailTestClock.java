@@ -1,5 +1,6 @@
 package cn.gov.county.gkreport.mail;
 
+import cn.gov.county.gkreport.job.MailSteps;
 import cn.gov.county.gkreport.support.MutableClock;
 
 import org.springframework.boot.test.context.TestConfiguration;

@@ -1,5 +1,10 @@
-package cn.gov.county.gkreport.mail;
+package cn.gov.county.gkreport.mail.inbox;
 
+import cn.gov.county.gkreport.job.MailSteps;
+import cn.gov.county.gkreport.mail.FeedbackFingerprints;
+import cn.gov.county.gkreport.mail.MailMessageRepository;
+import cn.gov.county.gkreport.mail.MailSettings;
+import cn.gov.county.gkreport.mail.RawMail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package cn.gov.county.gkreport.mail;
+package cn.gov.county.gkreport.chase;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import cn.gov.county.gkreport.form.FormFiles;
-import cn.gov.county.gkreport.mail.ChaseList.Entry;
+import cn.gov.county.gkreport.chase.ChaseList.Entry;
 import cn.gov.county.gkreport.report.UnitStanding.Standing;
 
 import org.apache.commons.csv.CSVFormat;

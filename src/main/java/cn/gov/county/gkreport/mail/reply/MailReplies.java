@@ -1,5 +1,9 @@
-package cn.gov.county.gkreport.mail;
+package cn.gov.county.gkreport.mail.reply;
 
+import cn.gov.county.gkreport.mail.FeedbackFingerprints;
+import cn.gov.county.gkreport.mail.MailProblems;
+import cn.gov.county.gkreport.mail.MailSettings;
+import cn.gov.county.gkreport.mail.OutgoingMail;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -9,10 +13,10 @@ import java.util.Optional;
 
 import cn.gov.county.gkreport.check.Finding;
 import cn.gov.county.gkreport.intake.InputFolder;
-import cn.gov.county.gkreport.mail.MailReplyRepository.Kind;
-import cn.gov.county.gkreport.mail.MailReplyRepository.PendingNotice;
-import cn.gov.county.gkreport.mail.MailReplyRepository.PendingReply;
-import cn.gov.county.gkreport.mail.ReplyTexts.KeyFigure;
+import cn.gov.county.gkreport.mail.reply.MailReplyRepository.Kind;
+import cn.gov.county.gkreport.mail.reply.MailReplyRepository.PendingNotice;
+import cn.gov.county.gkreport.mail.reply.MailReplyRepository.PendingReply;
+import cn.gov.county.gkreport.mail.reply.ReplyTexts.KeyFigure;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -136,7 +140,7 @@ public class MailReplies {
      * A Message-ID of our own for an outgoing mail, unique (row id, time, random) and in the sender's
      * domain, so that a delivery report can be matched to the mail it returns.
      */
-    static String newMessageId(String kind, long id, String from, Clock clock) {
+    public static String newMessageId(String kind, long id, String from, Clock clock) {
         String domain = from != null && from.contains("@") ? from.substring(from.lastIndexOf('@') + 1).strip()
                 : "gkreport.invalid";
         return "<gkreport." + kind + "." + id + "." + clock.millis() + "."

@@ -1,5 +1,9 @@
-package cn.gov.county.gkreport.mail;
+package cn.gov.county.gkreport.job;
 
+import cn.gov.county.gkreport.chase.ChaseList;
+import cn.gov.county.gkreport.chase.ChaseListTasklet;
+import cn.gov.county.gkreport.mail.inbox.MailIntakeTasklet;
+import cn.gov.county.gkreport.mail.reply.MailRepliesTasklet;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
-package cn.gov.county.gkreport.mail;
+package cn.gov.county.gkreport.mail.reply;
 
+import cn.gov.county.gkreport.mail.MailMessageRepository;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;

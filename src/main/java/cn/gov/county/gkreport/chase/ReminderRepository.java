@@ -1,5 +1,6 @@
-package cn.gov.county.gkreport.mail;
+package cn.gov.county.gkreport.chase;
 
+import cn.gov.county.gkreport.mail.MailMessageRepository;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.Optional;

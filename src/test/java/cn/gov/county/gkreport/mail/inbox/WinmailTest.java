@@ -1,5 +1,6 @@
-package cn.gov.county.gkreport.mail;
+package cn.gov.county.gkreport.mail.inbox;
 
+import cn.gov.county.gkreport.mail.Tnef;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

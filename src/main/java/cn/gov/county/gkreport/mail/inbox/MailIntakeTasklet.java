@@ -1,5 +1,7 @@
-package cn.gov.county.gkreport.mail;
+package cn.gov.county.gkreport.mail.inbox;
 
+import cn.gov.county.gkreport.mail.MailProblems;
+import cn.gov.county.gkreport.mail.MailSettings;
 import java.nio.file.Path;
 
 import org.slf4j.Logger;

@@ -1,5 +1,8 @@
-package cn.gov.county.gkreport.mail;
+package cn.gov.county.gkreport.mail.inbox;
 
+import cn.gov.county.gkreport.mail.AttachmentNames;
+import cn.gov.county.gkreport.mail.FeedbackFingerprints;
+import cn.gov.county.gkreport.mail.MailMessageRepository;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -40,13 +43,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and the workbooks inside are saved the same way; archives, other files and files over the read limit
  * are refused with a reason.
  */
-final class AttachmentSaver {
+public final class AttachmentSaver {
 
     private static final Logger log = LoggerFactory.getLogger(AttachmentSaver.class);
     /** A shorter base name for a file system that refuses the whole one (eCryptfs, some NAS shares). */
     private static final int SHORT_BASE_BYTES = 120;
     /** The note of a file kept under a shortened name (the reply tells the clerk). */
-    static final String SHORTENED = "文件名过长，文件系统不允许，已缩短保存为 ";
+    public static final String SHORTENED = "文件名过长，文件系统不允许，已缩短保存为 ";
 
     /** What the saver needs from the run: where, which year, the repositories and the read limit. */
     record Context(Path dir, int year, MailMessageRepository messages, SubmissionRepository submissions,

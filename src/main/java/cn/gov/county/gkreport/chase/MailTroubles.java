@@ -1,5 +1,7 @@
-package cn.gov.county.gkreport.mail;
+package cn.gov.county.gkreport.chase;
 
+import cn.gov.county.gkreport.mail.inbox.BounceRepository;
+import cn.gov.county.gkreport.mail.reply.ReplyTexts;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
-package cn.gov.county.gkreport.mail;
+package cn.gov.county.gkreport.chase;
 
+import cn.gov.county.gkreport.mail.inbox.BounceRepository;
+import cn.gov.county.gkreport.mail.reply.MailReplyRepository;
+import cn.gov.county.gkreport.mail.reply.ReplyTexts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;

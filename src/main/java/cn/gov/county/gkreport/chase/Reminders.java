@@ -1,5 +1,11 @@
-package cn.gov.county.gkreport.mail;
+package cn.gov.county.gkreport.chase;
 
+import cn.gov.county.gkreport.mail.MailProblems;
+import cn.gov.county.gkreport.mail.MailSettings;
+import cn.gov.county.gkreport.mail.OutgoingMail;
+import cn.gov.county.gkreport.mail.reply.MailReplies;
+import cn.gov.county.gkreport.mail.reply.MailReplyRepository;
+import cn.gov.county.gkreport.mail.reply.ReplyTexts;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -73,7 +79,7 @@ public class Reminders {
                 notDue++;
                 continue;
             }
-            ReplyTexts.Letter letter = texts.reminder(e, year, today);
+            ReplyTexts.Letter letter = texts.reminder(e.unit().name(), e.standing(), e.reminderText(), year, today);
             Long id = tx.execute(s -> reminders.reserve(year, code, e.email(), e.standing().name(), executionId, now));
             String messageId = MailReplies.newMessageId("reminder", id, settings.fromAddress(), clock);
             try {

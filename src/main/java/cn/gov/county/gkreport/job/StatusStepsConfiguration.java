@@ -8,7 +8,7 @@ import cn.gov.county.gkreport.consolidate.CountyTotalsRepository;
 import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.job.ConsolidatorProperties;
-import cn.gov.county.gkreport.mail.FeedbackFiles;
+import cn.gov.county.gkreport.mail.reply.FeedbackFiles;
 import cn.gov.county.gkreport.mail.MailSettings;
 import cn.gov.county.gkreport.mail.OutgoingMail;
 import cn.gov.county.gkreport.report.ReportQueries;

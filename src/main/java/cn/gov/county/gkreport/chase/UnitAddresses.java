@@ -1,4 +1,4 @@
-package cn.gov.county.gkreport.mail;
+package cn.gov.county.gkreport.chase;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

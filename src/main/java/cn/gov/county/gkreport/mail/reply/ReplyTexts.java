@@ -1,5 +1,8 @@
-package cn.gov.county.gkreport.mail;
+package cn.gov.county.gkreport.mail.reply;
 
+import cn.gov.county.gkreport.mail.AttachmentNames;
+import cn.gov.county.gkreport.mail.MailMessageRepository;
+import cn.gov.county.gkreport.mail.inbox.AttachmentSaver;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -12,11 +15,11 @@ import java.util.function.Function;
 import cn.gov.county.gkreport.check.Finding;
 import cn.gov.county.gkreport.check.Severity;
 import cn.gov.county.gkreport.mail.MailMessageRepository.AttachmentOutcome;
-import cn.gov.county.gkreport.mail.MailReplyRepository.AttachmentLine;
-import cn.gov.county.gkreport.mail.MailReplyRepository.EarlierFile;
-import cn.gov.county.gkreport.mail.MailReplyRepository.Kind;
-import cn.gov.county.gkreport.mail.MailReplyRepository.PendingNotice;
-import cn.gov.county.gkreport.mail.MailReplyRepository.PendingReply;
+import cn.gov.county.gkreport.mail.reply.MailReplyRepository.AttachmentLine;
+import cn.gov.county.gkreport.mail.reply.MailReplyRepository.EarlierFile;
+import cn.gov.county.gkreport.mail.reply.MailReplyRepository.Kind;
+import cn.gov.county.gkreport.mail.reply.MailReplyRepository.PendingNotice;
+import cn.gov.county.gkreport.mail.reply.MailReplyRepository.PendingReply;
 import cn.gov.county.gkreport.report.UnitStanding.Standing;
 
 /**
@@ -34,7 +37,7 @@ public final class ReplyTexts {
             new KeyFigure("T2.FEE.AMOUNT", "表二 行政事业性收费 本年收费金额", "万元", true));
 
     /** Findings listed in the body at most; the attached copy has them all. */
-    static final int MAX_LISTED = 20;
+    public static final int MAX_LISTED = 20;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("M月d日 HH:mm");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
@@ -186,12 +189,16 @@ public final class ReplyTexts {
         return new Letter(subject, b.append(closing(today)).toString());
     }
 
-    /** The reminder to a unit without an accepted submission. */
-    public Letter reminder(ChaseList.Entry e, int year, LocalDate today) {
-        String subject = "【提醒】" + e.unit().name() + year + "年政府信息公开工作年度报告"
-                + (e.standing() == Standing.REJECTED ? "尚未通过校验" : "尚未报送")
+    /**
+     * The reminder to a unit without an accepted submission.
+     *
+     * @param sentence the chase list's sentence about the unit ({@link #reminderSentence})
+     */
+    public Letter reminder(String unitName, Standing standing, String sentence, int year, LocalDate today) {
+        String subject = "【提醒】" + unitName + year + "年政府信息公开工作年度报告"
+                + (standing == Standing.REJECTED ? "尚未通过校验" : "尚未报送")
                 + (deadline == null ? "" : "（截止" + deadline.format(DAY) + "）");
-        StringBuilder b = new StringBuilder(e.unit().name()).append("：\n\n您好！").append(e.reminderText()).append('\n');
+        StringBuilder b = new StringBuilder(unitName).append("：\n\n您好！").append(sentence).append('\n');
         b.append("\n请将填好的").append(template()).append("（Excel 文件）作为附件发送到")
                 .append(mailbox == null ? "本邮箱" : " " + mailbox)
                 .append("，系统收到后会自动回复校验结果。如已发送，请忽略本提醒。\n");
@@ -199,7 +206,7 @@ public final class ReplyTexts {
     }
 
     /** The one sentence a reminder (and the chase list) says about a unit. */
-    String reminderSentence(Standing standing, String lastFile, int errors, int year, LocalDate today) {
+    public String reminderSentence(Standing standing, String lastFile, int errors, int year, LocalDate today) {
         String asOf = "截至" + today.format(DAY) + "，";
         if (standing == Standing.REJECTED) {
             return asOf + "贵单位报送的" + year + "年政府信息公开工作年度报告" + (lastFile == null ? "" : "《" + lastFile + "》")
@@ -233,7 +240,7 @@ public final class ReplyTexts {
     }
 
     /** A name as the clerk sent it, without any path or control characters, for the mail text. */
-    static String display(String name) {
+    public static String display(String name) {
         return AttachmentNames.safeName(name, AttachmentNames.Kind.OTHER);
     }
 

@@ -1,4 +1,4 @@
-package cn.gov.county.gkreport.mail;
+package cn.gov.county.gkreport.mail.reply;
 
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,11 +1,29 @@
-package cn.gov.county.gkreport.mail;
+package cn.gov.county.gkreport.job;
 
+import cn.gov.county.gkreport.chase.ChaseList;
+import cn.gov.county.gkreport.chase.ChaseListTasklet;
+import cn.gov.county.gkreport.chase.ReminderRepository;
+import cn.gov.county.gkreport.chase.Reminders;
+import cn.gov.county.gkreport.chase.UnitAddresses;
+import cn.gov.county.gkreport.mail.FeedbackFingerprints;
+import cn.gov.county.gkreport.mail.MailMessageRepository;
+import cn.gov.county.gkreport.mail.MailSettings;
+import cn.gov.county.gkreport.mail.OutgoingMail;
+import cn.gov.county.gkreport.mail.SmtpOutgoingMail;
+import cn.gov.county.gkreport.mail.inbox.BounceRepository;
+import cn.gov.county.gkreport.mail.inbox.MailIntakeTasklet;
+import cn.gov.county.gkreport.mail.inbox.MailboxIntake;
+import cn.gov.county.gkreport.mail.reply.FeedbackAttachments;
+import cn.gov.county.gkreport.mail.reply.FeedbackFiles;
+import cn.gov.county.gkreport.mail.reply.MailReplies;
+import cn.gov.county.gkreport.mail.reply.MailRepliesTasklet;
+import cn.gov.county.gkreport.mail.reply.MailReplyRepository;
+import cn.gov.county.gkreport.mail.reply.ReplyTexts;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 
 import cn.gov.county.gkreport.intake.Roster;
-import cn.gov.county.gkreport.job.ConsolidatorProperties;
 import cn.gov.county.gkreport.report.ReportQueries;
 import cn.gov.county.gkreport.store.SubmissionRepository;
 
@@ -38,7 +56,7 @@ public class MailSteps {
     public static final String MAIL_INTAKE_STEP = "mailIntakeStep";
     public static final String MAIL_REPLIES_STEP = "mailRepliesStep";
     public static final String CHASE_LIST_STEP = "chaseListStep";
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @Bean
     Step mailIntakeStep(JobRepository jobRepository, PlatformTransactionManager tx, MailIntakeTasklet mailIntakeTasklet) {
@@ -135,7 +153,7 @@ public class MailSteps {
                 replyTexts, bounces);
     }
 
-    static TransactionTemplate newTransactions(PlatformTransactionManager tx) {
+    public static TransactionTemplate newTransactions(PlatformTransactionManager tx) {
         TransactionTemplate template = new TransactionTemplate(tx);
         template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         template.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);

@@ -1,4 +1,4 @@
-package cn.gov.county.gkreport.mail;
+package cn.gov.county.gkreport.chase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
-package cn.gov.county.gkreport.mail;
+package cn.gov.county.gkreport.mail.inbox;
 
+import cn.gov.county.gkreport.mail.AttachmentNames;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;

@@ -1,5 +1,6 @@
-package cn.gov.county.gkreport.mail;
+package cn.gov.county.gkreport.mail.reply;
 
+import cn.gov.county.gkreport.mail.inbox.AttachmentSaver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -10,9 +11,9 @@ import java.util.Optional;
 
 import cn.gov.county.gkreport.mail.MailMessageRepository.AttachmentOutcome;
 import cn.gov.county.gkreport.mail.MailMessageRepository.MessageOutcome;
-import cn.gov.county.gkreport.mail.MailReplyRepository.AttachmentLine;
-import cn.gov.county.gkreport.mail.MailReplyRepository.PendingNotice;
-import cn.gov.county.gkreport.mail.MailReplyRepository.PendingReply;
+import cn.gov.county.gkreport.mail.reply.MailReplyRepository.AttachmentLine;
+import cn.gov.county.gkreport.mail.reply.MailReplyRepository.PendingNotice;
+import cn.gov.county.gkreport.mail.reply.MailReplyRepository.PendingReply;
 import cn.gov.county.gkreport.store.SubmissionStatus;
 
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
-package cn.gov.county.gkreport.mail;
+package cn.gov.county.gkreport.chase;
 
+import cn.gov.county.gkreport.mail.MailSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
