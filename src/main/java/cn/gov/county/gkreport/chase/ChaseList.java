@@ -1,8 +1,5 @@
 package cn.gov.county.gkreport.chase;
 
-import cn.gov.county.gkreport.mail.inbox.BounceRepository;
-import cn.gov.county.gkreport.mail.reply.MailReplyRepository;
-import cn.gov.county.gkreport.mail.reply.ReplyTexts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -15,9 +12,12 @@ import java.util.Optional;
 import cn.gov.county.gkreport.form.FormFiles;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.intake.RosterUnit;
+import cn.gov.county.gkreport.mail.inbox.BounceRepository;
+import cn.gov.county.gkreport.mail.reply.MailReplyRepository;
+import cn.gov.county.gkreport.mail.reply.ReplyTexts;
 import cn.gov.county.gkreport.report.ReportQueries;
-import cn.gov.county.gkreport.report.UnitStanding;
 import cn.gov.county.gkreport.report.UnitStanding.Standing;
+import cn.gov.county.gkreport.report.UnitStanding;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 

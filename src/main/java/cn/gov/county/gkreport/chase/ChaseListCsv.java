@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import cn.gov.county.gkreport.form.FormFiles;
 import cn.gov.county.gkreport.chase.ChaseList.Entry;
+import cn.gov.county.gkreport.form.FormFiles;
 import cn.gov.county.gkreport.report.UnitStanding.Standing;
 
 import org.apache.commons.csv.CSVFormat;

@@ -1,10 +1,11 @@
 package cn.gov.county.gkreport.chase;
 
-import cn.gov.county.gkreport.mail.MailSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+
+import cn.gov.county.gkreport.mail.MailSettings;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,7 +1,5 @@
 package cn.gov.county.gkreport.chase;
 
-import cn.gov.county.gkreport.mail.inbox.BounceRepository;
-import cn.gov.county.gkreport.mail.reply.ReplyTexts;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -14,6 +12,8 @@ import java.util.Map;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.intake.RosterUnit;
 import cn.gov.county.gkreport.mail.MailMessageRepository.AttachmentOutcome;
+import cn.gov.county.gkreport.mail.inbox.BounceRepository;
+import cn.gov.county.gkreport.mail.reply.ReplyTexts;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 

@@ -1,9 +1,10 @@
 package cn.gov.county.gkreport.chase;
 
-import cn.gov.county.gkreport.mail.MailMessageRepository;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.Optional;
+
+import cn.gov.county.gkreport.mail.MailMessageRepository;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;

@@ -1,17 +1,18 @@
 package cn.gov.county.gkreport.chase;
 
-import cn.gov.county.gkreport.mail.MailProblems;
-import cn.gov.county.gkreport.mail.MailSettings;
-import cn.gov.county.gkreport.mail.OutgoingMail;
-import cn.gov.county.gkreport.mail.reply.MailReplies;
-import cn.gov.county.gkreport.mail.reply.MailReplyRepository;
-import cn.gov.county.gkreport.mail.reply.ReplyTexts;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+
+import cn.gov.county.gkreport.mail.MailProblems;
+import cn.gov.county.gkreport.mail.MailSettings;
+import cn.gov.county.gkreport.mail.OutgoingMail;
+import cn.gov.county.gkreport.mail.reply.MailReplies;
+import cn.gov.county.gkreport.mail.reply.MailReplyRepository;
+import cn.gov.county.gkreport.mail.reply.ReplyTexts;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

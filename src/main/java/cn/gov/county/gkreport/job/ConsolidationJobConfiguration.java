@@ -74,9 +74,10 @@ class ConsolidationJobConfiguration {
 
     static final String JOB_NAME = "consolidationJob";
     /** The steps in the order the job runs them (the two output steps at once); for the run summary. */
-    static final List<String> STEP_ORDER = List.of("mailIntakeStep", "intakeStep", "importSubmissionsStep",
-            "consolidateStep", "writeWorkbookStep", "writeFeedbackStep", "writeDraftStep", "statusPageStep",
-            "mailRepliesStep", "chaseListStep", "resultMailStep");
+    static final List<String> STEP_ORDER = List.of(StepNames.MAIL_INTAKE, StepNames.INTAKE,
+            StepNames.IMPORT_SUBMISSIONS, StepNames.CONSOLIDATE, StepNames.WRITE_WORKBOOK, StepNames.WRITE_FEEDBACK,
+            StepNames.WRITE_DRAFT, StepNames.STATUS_PAGE, StepNames.MAIL_REPLIES, StepNames.CHASE_LIST,
+            StepNames.RESULT_MAIL);
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     /**
@@ -122,7 +123,7 @@ class ConsolidationJobConfiguration {
     Step intakeStep(JobRepository jobRepository, PlatformTransactionManager tx, ConsolidatorProperties properties,
                     ListItemReader<Path> inputFolderReader, NewFileRegistrar newFileRegistrar,
                     ThreadPoolTaskExecutor workerThreads) {
-        return new StepBuilder("intakeStep", jobRepository)
+        return new StepBuilder(StepNames.INTAKE, jobRepository)
                 .<Path, IncomingFile>chunk(properties.chunkSize())
                 .transactionManager(tx)
                 .reader(inputFolderReader)
@@ -160,7 +161,7 @@ class ConsolidationJobConfiguration {
                                ConsolidatorProperties properties,
                                ProcessingAheadReader<Submission, Assessment> assessedSubmissionsReader,
                                OutcomeWriter outcomeWriter, RunProgress runProgress, ImportProgress importProgress) {
-        return new StepBuilder("importSubmissionsStep", jobRepository)
+        return new StepBuilder(StepNames.IMPORT_SUBMISSIONS, jobRepository)
                 .<Assessment, Assessment>chunk(properties.chunkSize())
                 .transactionManager(tx)
                 .reader(assessedSubmissionsReader)
@@ -264,7 +265,7 @@ class ConsolidationJobConfiguration {
      */
     @Bean
     Step consolidateStep(JobRepository jobRepository, PlatformTransactionManager tx, ConsolidateTasklet consolidateTasklet) {
-        return new StepBuilder("consolidateStep", jobRepository).tasklet(consolidateTasklet, tx)
+        return new StepBuilder(StepNames.CONSOLIDATE, jobRepository).tasklet(consolidateTasklet, tx)
                 .allowStartIfComplete(true)
                 .build();
     }
@@ -278,7 +279,7 @@ class ConsolidationJobConfiguration {
 
     @Bean
     Step writeWorkbookStep(JobRepository jobRepository, PlatformTransactionManager tx, WriteWorkbookTasklet writeWorkbookTasklet) {
-        return new StepBuilder("writeWorkbookStep", jobRepository).tasklet(writeWorkbookTasklet, tx)
+        return new StepBuilder(StepNames.WRITE_WORKBOOK, jobRepository).tasklet(writeWorkbookTasklet, tx)
                 .allowStartIfComplete(true)
                 .build();
     }
@@ -286,7 +287,7 @@ class ConsolidationJobConfiguration {
     @Bean
     Step writeFeedbackStep(JobRepository jobRepository, PlatformTransactionManager tx,
                            WriteFeedbackTasklet writeFeedbackTasklet) {
-        return new StepBuilder("writeFeedbackStep", jobRepository).tasklet(writeFeedbackTasklet, tx).build();
+        return new StepBuilder(StepNames.WRITE_FEEDBACK, jobRepository).tasklet(writeFeedbackTasklet, tx).build();
     }
 
     @Bean

@@ -1,10 +1,15 @@
 package cn.gov.county.gkreport.job;
 
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+
 import cn.gov.county.gkreport.chase.ChaseList;
 import cn.gov.county.gkreport.chase.ChaseListTasklet;
 import cn.gov.county.gkreport.chase.ReminderRepository;
 import cn.gov.county.gkreport.chase.Reminders;
 import cn.gov.county.gkreport.chase.UnitAddresses;
+import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.mail.FeedbackFingerprints;
 import cn.gov.county.gkreport.mail.MailMessageRepository;
 import cn.gov.county.gkreport.mail.MailSettings;
@@ -19,11 +24,6 @@ import cn.gov.county.gkreport.mail.reply.MailReplies;
 import cn.gov.county.gkreport.mail.reply.MailRepliesTasklet;
 import cn.gov.county.gkreport.mail.reply.MailReplyRepository;
 import cn.gov.county.gkreport.mail.reply.ReplyTexts;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneId;
-
-import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.report.ReportQueries;
 import cn.gov.county.gkreport.store.SubmissionRepository;
 
@@ -51,27 +51,24 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MailSettings.class)
-public class MailSteps {
+public class MailStepsConfiguration {
 
-    public static final String MAIL_INTAKE_STEP = "mailIntakeStep";
-    public static final String MAIL_REPLIES_STEP = "mailRepliesStep";
-    public static final String CHASE_LIST_STEP = "chaseListStep";
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @Bean
     Step mailIntakeStep(JobRepository jobRepository, PlatformTransactionManager tx, MailIntakeTasklet mailIntakeTasklet) {
-        return step(MAIL_INTAKE_STEP, jobRepository, tx, mailIntakeTasklet);
+        return step(StepNames.MAIL_INTAKE, jobRepository, tx, mailIntakeTasklet);
     }
 
     @Bean
     Step mailRepliesStep(JobRepository jobRepository, PlatformTransactionManager tx,
                          MailRepliesTasklet mailRepliesTasklet) {
-        return step(MAIL_REPLIES_STEP, jobRepository, tx, mailRepliesTasklet);
+        return step(StepNames.MAIL_REPLIES, jobRepository, tx, mailRepliesTasklet);
     }
 
     @Bean
     Step chaseListStep(JobRepository jobRepository, PlatformTransactionManager tx, ChaseListTasklet chaseListTasklet) {
-        return step(CHASE_LIST_STEP, jobRepository, tx, chaseListTasklet);
+        return step(StepNames.CHASE_LIST, jobRepository, tx, chaseListTasklet);
     }
 
     private static Step step(String name, JobRepository jobRepository, PlatformTransactionManager tx,

@@ -1,14 +1,15 @@
 package cn.gov.county.gkreport.job;
 
-import cn.gov.county.gkreport.chase.ChaseList;
-import cn.gov.county.gkreport.chase.ChaseListTasklet;
-import cn.gov.county.gkreport.mail.inbox.MailIntakeTasklet;
-import cn.gov.county.gkreport.mail.reply.MailRepliesTasklet;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+
+import cn.gov.county.gkreport.chase.ChaseList;
+import cn.gov.county.gkreport.chase.ChaseListTasklet;
+import cn.gov.county.gkreport.mail.inbox.MailIntakeTasklet;
+import cn.gov.county.gkreport.mail.reply.MailRepliesTasklet;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
@@ -27,7 +28,7 @@ public class MailSummary {
 
     public MailSummary(ChaseList chaseList, ObjectProvider<Clock> clock, ConfigurableEnvironment environment) {
         this.chaseList = chaseList;
-        this.clock = MailSteps.clock(clock);
+        this.clock = MailStepsConfiguration.clock(clock);
         this.environment = environment;
     }
 
@@ -38,7 +39,7 @@ public class MailSummary {
     public List<String> lines(JobExecution execution) {
         List<String> lines = new ArrayList<>();
         lines.add(ConfigurationFiles.line(environment));
-        step(execution, MailSteps.MAIL_INTAKE_STEP).ifPresent(s -> {
+        step(execution, StepNames.MAIL_INTAKE).ifPresent(s -> {
             ExecutionContext c = s.getExecutionContext();
             if (c.containsKey(MailIntakeTasklet.PROBLEM)) {
                 lines.add("邮箱收取失败: " + c.getString(MailIntakeTasklet.PROBLEM) + "。今晚只处理了输入目录中已有的文件，"
@@ -53,14 +54,14 @@ public class MailSummary {
                         + c.getInt(MailIntakeTasklet.LEFT) + " 封"));
             }
         });
-        step(execution, MailSteps.MAIL_REPLIES_STEP).ifPresent(s -> {
+        step(execution, StepNames.MAIL_REPLIES).ifPresent(s -> {
             ExecutionContext c = s.getExecutionContext();
             if (c.containsKey(MailRepliesTasklet.SENT)) {
                 lines.add("回复邮件: 发送 " + c.getInt(MailRepliesTasklet.SENT) + " 封" + (c.getInt(MailRepliesTasklet.FAILED) == 0
                         ? "" : "，" + c.getInt(MailRepliesTasklet.FAILED) + " 封发送失败（下次运行重试，原因见日志）"));
             }
         });
-        step(execution, MailSteps.CHASE_LIST_STEP).ifPresent(s -> {
+        step(execution, StepNames.CHASE_LIST).ifPresent(s -> {
             ExecutionContext c = s.getExecutionContext();
             if (c.containsKey(ChaseListTasklet.FILE)) {
                 lines.add("催报名单（" + c.getInt(ChaseListTasklet.COUNT) + " 个单位）: " + c.getString(ChaseListTasklet.FILE)

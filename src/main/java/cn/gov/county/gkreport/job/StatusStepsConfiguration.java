@@ -1,4 +1,4 @@
-package cn.gov.county.gkreport.status;
+package cn.gov.county.gkreport.job;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -7,11 +7,16 @@ import cn.gov.county.gkreport.consolidate.ConsolidationRunRepository;
 import cn.gov.county.gkreport.consolidate.CountyTotalsRepository;
 import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.intake.Roster;
-import cn.gov.county.gkreport.job.ConsolidatorProperties;
-import cn.gov.county.gkreport.mail.reply.FeedbackFiles;
 import cn.gov.county.gkreport.mail.MailSettings;
 import cn.gov.county.gkreport.mail.OutgoingMail;
+import cn.gov.county.gkreport.mail.reply.FeedbackFiles;
 import cn.gov.county.gkreport.report.ReportQueries;
+import cn.gov.county.gkreport.status.Deadline;
+import cn.gov.county.gkreport.status.ResultMail;
+import cn.gov.county.gkreport.status.ResultMailSettings;
+import cn.gov.county.gkreport.status.ResultMailTasklet;
+import cn.gov.county.gkreport.status.StatusQueries;
+import cn.gov.county.gkreport.status.WriteStatusPageTasklet;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
@@ -25,20 +30,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * {@code statusPageStep}: after the workbook and the feedback copies (the page links to both),
- * writes the status page. Like the workbook it is written again on a restart.
+ * The job's status steps: {@code statusPageStep}, after the workbook and the feedback copies (the page
+ * links to both), writes the status page (like the workbook, again on a restart); {@code resultMailStep},
+ * last, mails the night's result to the office.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({Deadline.class, ResultMailSettings.class})
-public class StatusPageSteps {
+class StatusStepsConfiguration {
 
-    public static final String STATUS_PAGE_STEP = "statusPageStep";
-    public static final String RESULT_MAIL_STEP = "resultMailStep";
 
     /** Last in the job; does nothing unless {@code consolidator.result-mail.enabled}. */
     @Bean
     Step resultMailStep(JobRepository jobRepository, PlatformTransactionManager tx, ResultMailTasklet resultMailTasklet) {
-        return new StepBuilder(RESULT_MAIL_STEP, jobRepository).tasklet(resultMailTasklet, tx).build();
+        return new StepBuilder(StepNames.RESULT_MAIL, jobRepository).tasklet(resultMailTasklet, tx).build();
     }
 
     @Bean
@@ -55,7 +59,7 @@ public class StatusPageSteps {
     @Bean
     Step statusPageStep(JobRepository jobRepository, PlatformTransactionManager tx,
                         WriteStatusPageTasklet writeStatusPageTasklet) {
-        return new StepBuilder(STATUS_PAGE_STEP, jobRepository).tasklet(writeStatusPageTasklet, tx)
+        return new StepBuilder(StepNames.STATUS_PAGE, jobRepository).tasklet(writeStatusPageTasklet, tx)
                 .allowStartIfComplete(true)
                 .build();
     }

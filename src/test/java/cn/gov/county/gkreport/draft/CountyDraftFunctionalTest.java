@@ -29,6 +29,7 @@ import cn.gov.county.gkreport.form.Table3Row;
 import cn.gov.county.gkreport.form.Table4Layout;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.job.ConsolidationCommand;
+import cn.gov.county.gkreport.job.StepNames;
 import cn.gov.county.gkreport.support.DemoInput;
 
 import org.apache.poi.xwpf.usermodel.XWPFRun;
@@ -102,7 +103,7 @@ abstract class CountyDraftFunctionalTest {
         assertThat(draft2023).isRegularFile();
         assertThat(draft2024).isRegularFile();
         assertThat(draft2024.getFileName().toString()).isEqualTo("泽州县2024年政府信息公开工作年度报告（草稿）.docx");
-        assertThat(summary2024).contains("writeDraftStep", "年度报告草稿（请另存副本后编辑）: " + draft2024.toAbsolutePath().normalize());
+        assertThat(summary2024).contains(StepNames.WRITE_DRAFT, "年度报告草稿（请另存副本后编辑）: " + draft2024.toAbsolutePath().normalize());
     }
 
     @Test

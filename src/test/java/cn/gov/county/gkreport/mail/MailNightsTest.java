@@ -1,7 +1,5 @@
 package cn.gov.county.gkreport.mail;
 
-import cn.gov.county.gkreport.job.MailSteps;
-import cn.gov.county.gkreport.mail.reply.ReplyTexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -26,11 +24,13 @@ import cn.gov.county.gkreport.form.Table3Row;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.job.ConsolidationCommand;
 import cn.gov.county.gkreport.job.ConsolidatorProperties;
+import cn.gov.county.gkreport.job.MailStepsConfiguration;
+import cn.gov.county.gkreport.mail.reply.ReplyTexts;
 import cn.gov.county.gkreport.read.ReadLimits;
 import cn.gov.county.gkreport.support.Databases;
 import cn.gov.county.gkreport.support.DemoInput;
-import cn.gov.county.gkreport.support.TestMailServers;
 import cn.gov.county.gkreport.support.MutableClock;
+import cn.gov.county.gkreport.support.TestMailServers;
 import cn.gov.county.gkreport.support.UnitWorkbooks;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -94,7 +94,7 @@ class MailNightsTest {
         secrets = Files.createTempDirectory("gkreport-mail-nights");
         TestMailServers.officeMail(registry, OFFICE, "s3cret", mailbox.getImaps().getPort(), smtpPort, secrets,
                 "T16,lichuan@lichuan.test\n");
-        registry.add("consolidator.mail.deadline", () -> LocalDate.now(MailSteps.ZONE).plusDays(20).toString());
+        registry.add("consolidator.mail.deadline", () -> LocalDate.now(MailStepsConfiguration.ZONE).plusDays(20).toString());
         registry.add("consolidator.mail.reminder-interval-days", () -> "3");
     }
 

@@ -1,8 +1,5 @@
 package cn.gov.county.gkreport.mail;
 
-import cn.gov.county.gkreport.mail.inbox.MailIntakeTasklet;
-import cn.gov.county.gkreport.mail.inbox.MailboxIntake;
-import cn.gov.county.gkreport.mail.reply.MailRepliesTasklet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
@@ -10,6 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+
+import cn.gov.county.gkreport.mail.inbox.MailIntakeTasklet;
+import cn.gov.county.gkreport.mail.inbox.MailboxIntake;
+import cn.gov.county.gkreport.mail.reply.MailRepliesTasklet;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,6 @@
 package cn.gov.county.gkreport.mail;
 
-import cn.gov.county.gkreport.job.MailSteps;
+import cn.gov.county.gkreport.job.MailStepsConfiguration;
 import cn.gov.county.gkreport.support.MutableClock;
 
 import org.springframework.boot.test.context.TestConfiguration;
@@ -12,6 +12,6 @@ class MailTestClock {
 
     @Bean
     MutableClock mailClock() {
-        return new MutableClock(MailSteps.ZONE);
+        return new MutableClock(MailStepsConfiguration.ZONE);
     }
 }

@@ -1,8 +1,5 @@
 package cn.gov.county.gkreport.mail.inbox;
 
-import cn.gov.county.gkreport.mail.AttachmentNames;
-import cn.gov.county.gkreport.mail.FeedbackFingerprints;
-import cn.gov.county.gkreport.mail.MailMessageRepository;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,8 +22,11 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 import cn.gov.county.gkreport.mail.AttachmentNames.Kind;
+import cn.gov.county.gkreport.mail.AttachmentNames;
+import cn.gov.county.gkreport.mail.FeedbackFingerprints;
 import cn.gov.county.gkreport.mail.MailMessageRepository.AttachmentOutcome;
 import cn.gov.county.gkreport.mail.MailMessageRepository.AttachmentRecord;
+import cn.gov.county.gkreport.mail.MailMessageRepository;
 import cn.gov.county.gkreport.store.SubmissionRepository;
 
 import jakarta.mail.MessagingException;

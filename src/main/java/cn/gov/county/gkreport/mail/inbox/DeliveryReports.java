@@ -1,6 +1,5 @@
 package cn.gov.county.gkreport.mail.inbox;
 
-import cn.gov.county.gkreport.mail.AttachmentNames;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +8,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import cn.gov.county.gkreport.mail.AttachmentNames;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;

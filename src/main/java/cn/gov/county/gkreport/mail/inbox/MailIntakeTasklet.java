@@ -1,8 +1,9 @@
 package cn.gov.county.gkreport.mail.inbox;
 
+import java.nio.file.Path;
+
 import cn.gov.county.gkreport.mail.MailProblems;
 import cn.gov.county.gkreport.mail.MailSettings;
-import java.nio.file.Path;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,10 +1,5 @@
 package cn.gov.county.gkreport.mail.inbox;
 
-import cn.gov.county.gkreport.mail.AttachmentNames;
-import cn.gov.county.gkreport.mail.FeedbackFingerprints;
-import cn.gov.county.gkreport.mail.MailMessageRepository;
-import cn.gov.county.gkreport.mail.MailSessions;
-import cn.gov.county.gkreport.mail.MailSettings;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,12 +17,17 @@ import java.util.Locale;
 import java.util.Optional;
 
 import cn.gov.county.gkreport.intake.InputFolder;
+import cn.gov.county.gkreport.mail.AttachmentNames;
+import cn.gov.county.gkreport.mail.FeedbackFingerprints;
 import cn.gov.county.gkreport.mail.MailMessageRepository.AttachmentOutcome;
 import cn.gov.county.gkreport.mail.MailMessageRepository.AttachmentRecord;
 import cn.gov.county.gkreport.mail.MailMessageRepository.Known;
 import cn.gov.county.gkreport.mail.MailMessageRepository.MessageOutcome;
 import cn.gov.county.gkreport.mail.MailMessageRepository.MessageRecord;
 import cn.gov.county.gkreport.mail.MailMessageRepository.ServerState;
+import cn.gov.county.gkreport.mail.MailMessageRepository;
+import cn.gov.county.gkreport.mail.MailSessions;
+import cn.gov.county.gkreport.mail.MailSettings;
 import cn.gov.county.gkreport.store.SubmissionRepository;
 
 import jakarta.mail.FetchProfile;

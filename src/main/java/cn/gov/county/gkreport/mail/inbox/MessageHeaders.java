@@ -1,6 +1,5 @@
 package cn.gov.county.gkreport.mail.inbox;
 
-import cn.gov.county.gkreport.mail.AttachmentNames;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -10,6 +9,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 import cn.gov.county.gkreport.intake.InputFolder;
+import cn.gov.county.gkreport.mail.AttachmentNames;
 
 import jakarta.mail.Header;
 import jakarta.mail.Message;

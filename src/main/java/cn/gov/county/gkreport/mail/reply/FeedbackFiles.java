@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import cn.gov.county.gkreport.feedback.FeedbackWorkbook;
 import cn.gov.county.gkreport.feedback.FeedbackWorkbook.FeedbackRequest;
+import cn.gov.county.gkreport.feedback.FeedbackWorkbook;
 import cn.gov.county.gkreport.read.WorkbookFormat;
 
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,9 +1,5 @@
 package cn.gov.county.gkreport.mail.reply;
 
-import cn.gov.county.gkreport.mail.FeedbackFingerprints;
-import cn.gov.county.gkreport.mail.MailProblems;
-import cn.gov.county.gkreport.mail.MailSettings;
-import cn.gov.county.gkreport.mail.OutgoingMail;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -13,6 +9,10 @@ import java.util.Optional;
 
 import cn.gov.county.gkreport.check.Finding;
 import cn.gov.county.gkreport.intake.InputFolder;
+import cn.gov.county.gkreport.mail.FeedbackFingerprints;
+import cn.gov.county.gkreport.mail.MailProblems;
+import cn.gov.county.gkreport.mail.MailSettings;
+import cn.gov.county.gkreport.mail.OutgoingMail;
 import cn.gov.county.gkreport.mail.reply.MailReplyRepository.Kind;
 import cn.gov.county.gkreport.mail.reply.MailReplyRepository.PendingNotice;
 import cn.gov.county.gkreport.mail.reply.MailReplyRepository.PendingReply;

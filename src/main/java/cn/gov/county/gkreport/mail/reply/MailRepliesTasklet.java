@@ -1,6 +1,7 @@
 package cn.gov.county.gkreport.mail.reply;
 
 import cn.gov.county.gkreport.mail.MailSettings;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;

@@ -1,6 +1,5 @@
 package cn.gov.county.gkreport.mail.reply;
 
-import cn.gov.county.gkreport.mail.MailMessageRepository;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
@@ -17,6 +16,7 @@ import cn.gov.county.gkreport.check.Finding;
 import cn.gov.county.gkreport.check.Severity;
 import cn.gov.county.gkreport.mail.MailMessageRepository.AttachmentOutcome;
 import cn.gov.county.gkreport.mail.MailMessageRepository.MessageOutcome;
+import cn.gov.county.gkreport.mail.MailMessageRepository;
 import cn.gov.county.gkreport.store.SubmissionStatus;
 
 import org.springframework.dao.DuplicateKeyException;

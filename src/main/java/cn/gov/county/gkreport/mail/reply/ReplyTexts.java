@@ -1,8 +1,5 @@
 package cn.gov.county.gkreport.mail.reply;
 
-import cn.gov.county.gkreport.mail.AttachmentNames;
-import cn.gov.county.gkreport.mail.MailMessageRepository;
-import cn.gov.county.gkreport.mail.inbox.AttachmentSaver;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -14,7 +11,10 @@ import java.util.function.Function;
 
 import cn.gov.county.gkreport.check.Finding;
 import cn.gov.county.gkreport.check.Severity;
+import cn.gov.county.gkreport.mail.AttachmentNames;
 import cn.gov.county.gkreport.mail.MailMessageRepository.AttachmentOutcome;
+import cn.gov.county.gkreport.mail.MailMessageRepository;
+import cn.gov.county.gkreport.mail.inbox.AttachmentSaver;
 import cn.gov.county.gkreport.mail.reply.MailReplyRepository.AttachmentLine;
 import cn.gov.county.gkreport.mail.reply.MailReplyRepository.EarlierFile;
 import cn.gov.county.gkreport.mail.reply.MailReplyRepository.Kind;

@@ -1,10 +1,5 @@
 package cn.gov.county.gkreport.mail.inbox;
 
-import cn.gov.county.gkreport.job.MailSteps;
-import cn.gov.county.gkreport.mail.FeedbackFingerprints;
-import cn.gov.county.gkreport.mail.MailMessageRepository;
-import cn.gov.county.gkreport.mail.MailSettings;
-import cn.gov.county.gkreport.mail.RawMail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -15,6 +10,11 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import cn.gov.county.gkreport.job.MailStepsConfiguration;
+import cn.gov.county.gkreport.mail.FeedbackFingerprints;
+import cn.gov.county.gkreport.mail.MailMessageRepository;
+import cn.gov.county.gkreport.mail.MailSettings;
+import cn.gov.county.gkreport.mail.RawMail;
 import cn.gov.county.gkreport.store.SubmissionRepository;
 import cn.gov.county.gkreport.support.Databases;
 import cn.gov.county.gkreport.support.DemoInput;
@@ -100,7 +100,7 @@ class MailboxIntakePop3Test {
         MailSettings settings = new MailSettings(true, false, false, new MailSettings.Mailbox("pop3s", "127.0.0.1",
                 greenMail.getPop3s().getPort(), OFFICE, null, secrets.resolve(passwordFile), null, null, "*", null),
                 null, null, null, null, null, null, null, null, null, Map.of("mail.pop3s.ssl.checkserveridentity", "false"));
-        return new MailboxIntake(settings, messages, submissions, bounces, fingerprints, MailSteps.newTransactions(tx), 20L * 1024 * 1024,
+        return new MailboxIntake(settings, messages, submissions, bounces, fingerprints, MailStepsConfiguration.newTransactions(tx), 20L * 1024 * 1024,
                 java.time.Clock.system(ZONE));
     }
 

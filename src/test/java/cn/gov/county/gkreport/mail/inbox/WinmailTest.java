@@ -1,6 +1,5 @@
 package cn.gov.county.gkreport.mail.inbox;
 
-import cn.gov.county.gkreport.mail.Tnef;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +7,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+
+import cn.gov.county.gkreport.mail.Tnef;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
 package cn.gov.county.gkreport.mail.reply;
 
-import cn.gov.county.gkreport.mail.inbox.AttachmentSaver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -11,6 +10,7 @@ import java.util.Optional;
 
 import cn.gov.county.gkreport.mail.MailMessageRepository.AttachmentOutcome;
 import cn.gov.county.gkreport.mail.MailMessageRepository.MessageOutcome;
+import cn.gov.county.gkreport.mail.inbox.AttachmentSaver;
 import cn.gov.county.gkreport.mail.reply.MailReplyRepository.AttachmentLine;
 import cn.gov.county.gkreport.mail.reply.MailReplyRepository.PendingNotice;
 import cn.gov.county.gkreport.mail.reply.MailReplyRepository.PendingReply;
