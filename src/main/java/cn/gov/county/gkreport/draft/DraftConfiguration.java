@@ -1,7 +1,6 @@
 package cn.gov.county.gkreport.draft;
 
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.Map;
 
 import cn.gov.county.gkreport.consolidate.CountySelfCheck;
@@ -20,12 +19,12 @@ class DraftConfiguration {
 
     @Bean
     CountyDraft countyDraft(FormDefinition form, Roster roster, DraftSettings settings, DraftQueries queries,
-                            CountyTotalsRepository totals) {
+                            CountyTotalsRepository totals, Clock clock) {
         // A misspelt unit code in the settings stops the program at start, before anything is imported.
         DraftScope.of(roster, settings.units(), Map.of());
         DraftComposer composer = new DraftComposer(form, roster.countyName(), settings);
         return new CountyDraft(new DraftSource(form, roster, settings, queries, totals), composer,
                 new DraftCheck(form, new CountySelfCheck(form, roster), composer.sectionHeadings()),
-                new DraftDocxWriter(), roster.countyName(), Clock.system(ZoneId.of("Asia/Shanghai")));
+                new DraftDocxWriter(), roster.countyName(), clock);
     }
 }

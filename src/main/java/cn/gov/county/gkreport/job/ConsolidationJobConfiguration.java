@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import cn.gov.county.gkreport.ConsolidatorProperties;
 import cn.gov.county.gkreport.check.Assessment;
 import cn.gov.county.gkreport.check.SubmissionAssessor;
 import cn.gov.county.gkreport.consolidate.ConsolidateTasklet;
@@ -54,7 +54,6 @@ import org.springframework.batch.infrastructure.item.database.JdbcPagingItemRead
 import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.batch.infrastructure.item.support.ListItemReader;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -78,7 +77,6 @@ class ConsolidationJobConfiguration {
             StepNames.IMPORT_SUBMISSIONS, StepNames.CONSOLIDATE, StepNames.WRITE_WORKBOOK, StepNames.WRITE_FEEDBACK,
             StepNames.WRITE_DRAFT, StepNames.STATUS_PAGE, StepNames.MAIL_REPLIES, StepNames.CHASE_LIST,
             StepNames.RESULT_MAIL);
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     /**
      * The mail steps (mailbox intake first; replies and the chase list last) are always in the flow
@@ -143,11 +141,11 @@ class ConsolidationJobConfiguration {
 
     @Bean
     @StepScope
-    NewFileRegistrar newFileRegistrar(SubmissionRepository submissions, MailMessageRepository mail,
+    NewFileRegistrar newFileRegistrar(SubmissionRepository submissions, MailMessageRepository mail, Clock clock,
                                       @Value("#{jobParameters['year']}") Long year,
                                       @Value("#{stepExecution.jobExecutionId}") Long executionId) {
         return new NewFileRegistrar(submissions, year.intValue(), executionId,
-                LocalDateTime.now(ZONE).truncatedTo(ChronoUnit.MILLIS), sha256s -> mail.mailedAt(year.intValue(), sha256s));
+                LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS), sha256s -> mail.mailedAt(year.intValue(), sha256s));
     }
 
     /**
@@ -177,13 +175,13 @@ class ConsolidationJobConfiguration {
      */
     @Bean
     @StepScope
-    ImportProgress importProgress(SubmissionRepository submissions, ObjectProvider<Clock> clock,
+    ImportProgress importProgress(SubmissionRepository submissions, Clock clock,
                                   @Value("${consolidator.progress-interval:10s}") Duration interval,
                                   @Value("#{jobParameters['year']}") Long year) {
         // A logger of its own: the console shows it although it shows only warnings of the rest (logback-spring.xml).
         Logger log = LoggerFactory.getLogger("cn.gov.county.gkreport.progress");
         return new ImportProgress(() -> submissions.countReceived(year.intValue()),
-                clock.getIfAvailable(Clock::systemUTC), interval, log::info);
+                clock, interval, log::info);
     }
 
     /** The assessing runs on the import threads, outside the step scope: it gets plain values only. */
@@ -254,9 +252,9 @@ class ConsolidationJobConfiguration {
 
     @Bean
     @StepScope
-    OutcomeWriter outcomeWriter(SubmissionRepository submissions, @Value("#{jobParameters['year']}") Long year,
+    OutcomeWriter outcomeWriter(SubmissionRepository submissions, Clock clock, @Value("#{jobParameters['year']}") Long year,
                                 @Value("#{stepExecution.jobExecutionId}") Long executionId) {
-        return new OutcomeWriter(submissions, year.intValue(), executionId);
+        return new OutcomeWriter(submissions, year.intValue(), executionId, clock);
     }
 
     /**
@@ -273,8 +271,8 @@ class ConsolidationJobConfiguration {
     @Bean
     @StepScope
     ConsolidateTasklet consolidateTasklet(CountyTotalsCalculator calculator, ConsolidationRunRepository runs,
-                                          Roster roster, @Value("#{jobParameters['year']}") Long year) {
-        return new ConsolidateTasklet(calculator, runs, roster, year.intValue());
+                                          Roster roster, Clock clock, @Value("#{jobParameters['year']}") Long year) {
+        return new ConsolidateTasklet(calculator, runs, roster, year.intValue(), clock);
     }
 
     @Bean

@@ -2,8 +2,8 @@ package cn.gov.county.gkreport.job;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
 
+import cn.gov.county.gkreport.ConsolidatorProperties;
 import cn.gov.county.gkreport.chase.ChaseList;
 import cn.gov.county.gkreport.chase.ChaseListTasklet;
 import cn.gov.county.gkreport.chase.ReminderRepository;
@@ -53,7 +53,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(MailSettings.class)
 public class MailStepsConfiguration {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @Bean
     Step mailIntakeStep(JobRepository jobRepository, PlatformTransactionManager tx, MailIntakeTasklet mailIntakeTasklet) {
@@ -80,8 +79,8 @@ public class MailStepsConfiguration {
 
     /** Sends replies and reminders through the configured SMTP server (connects only when there is mail to send). */
     @Bean
-    OutgoingMail outgoingMail(MailSettings settings, ConsolidatorProperties properties) {
-        return new SmtpOutgoingMail(settings, displayName(settings, properties.countyName()));
+    OutgoingMail outgoingMail(MailSettings settings, ConsolidatorProperties properties, Clock clock) {
+        return new SmtpOutgoingMail(settings, displayName(settings, properties.countyName()), clock);
     }
 
     @Bean
@@ -103,12 +102,12 @@ public class MailStepsConfiguration {
     MailIntakeTasklet mailIntakeTasklet(MailSettings settings, MailMessageRepository messages,
                                         SubmissionRepository submissions, BounceRepository bounces,
                                         FeedbackFingerprints fingerprints, PlatformTransactionManager tx,
-                                        ConsolidatorProperties properties, ObjectProvider<Clock> clock,
+                                        ConsolidatorProperties properties, Clock clock,
                                         @Value("#{jobParameters['input']}") String input,
                                         @Value("#{jobParameters['output']}") String output,
                                         @Value("#{jobParameters['year']}") Long year) {
         MailboxIntake intake = new MailboxIntake(settings, messages, submissions, bounces, fingerprints,
-                newTransactions(tx), properties.readLimits().maxFileBytes(), clock(clock));
+                newTransactions(tx), properties.readLimits().maxFileBytes(), clock);
         return new MailIntakeTasklet(settings, intake, Path.of(input), Path.of(output), year.intValue());
     }
 
@@ -117,13 +116,13 @@ public class MailStepsConfiguration {
     MailRepliesTasklet mailRepliesTasklet(MailSettings settings, MailReplyRepository replies, OutgoingMail outgoingMail,
                                           ReplyTexts replyTexts, ObjectProvider<FeedbackAttachments> feedback,
                                           FeedbackFingerprints fingerprints,
-                                          JdbcTemplate jdbc, PlatformTransactionManager tx, ObjectProvider<Clock> clock,
+                                          JdbcTemplate jdbc, PlatformTransactionManager tx, Clock clock,
                                           @Value("#{jobParameters['output']}") String output,
                                           @Value("#{jobParameters['year']}") Long year) {
         FeedbackAttachments attachments = feedback.getIfAvailable(
                 () -> new FeedbackFiles(jdbc, Path.of(output), year.intValue()));
         MailReplies mailReplies = new MailReplies(settings, replies, outgoingMail, attachments, replyTexts, fingerprints,
-                newTransactions(tx), clock(clock));
+                newTransactions(tx), clock);
         return new MailRepliesTasklet(settings, mailReplies, year.intValue());
     }
 
@@ -132,13 +131,13 @@ public class MailStepsConfiguration {
     ChaseListTasklet chaseListTasklet(MailSettings settings, Roster roster, ReportQueries queries, JdbcTemplate jdbc,
                                       MailReplyRepository replies, ReminderRepository reminders, BounceRepository bounces,
                                       OutgoingMail outgoingMail, ReplyTexts replyTexts, PlatformTransactionManager tx,
-                                      ObjectProvider<Clock> clock, @Value("#{jobParameters['output']}") String output,
+                                      Clock clock, @Value("#{jobParameters['output']}") String output,
                                       @Value("#{jobParameters['year']}") Long year) {
         TransactionTemplate newTx = newTransactions(tx);
         ChaseList chaseList = new ChaseList(roster, queries, jdbc, replies, reminders,
                 UnitAddresses.read(settings.unitAddresses()), replyTexts, bounces);
-        Reminders sender = new Reminders(settings, reminders, replies, outgoingMail, replyTexts, newTx, clock(clock));
-        return new ChaseListTasklet(settings, chaseList, sender, newTx, clock(clock), Path.of(output), year.intValue());
+        Reminders sender = new Reminders(settings, reminders, replies, outgoingMail, replyTexts, newTx, clock);
+        return new ChaseListTasklet(settings, chaseList, sender, newTx, clock, Path.of(output), year.intValue());
     }
 
     /** A chase list for the summary (the same entries the step writes). */
@@ -155,9 +154,5 @@ public class MailStepsConfiguration {
         template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         template.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         return template;
-    }
-
-    static Clock clock(ObjectProvider<Clock> clock) {
-        return clock.getIfAvailable(() -> Clock.system(ZONE));
     }
 }

@@ -14,7 +14,6 @@ import cn.gov.county.gkreport.mail.reply.MailRepliesTasklet;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.stereotype.Component;
 
@@ -26,9 +25,9 @@ public class MailSummary {
     private final Clock clock;
     private final ConfigurableEnvironment environment;
 
-    public MailSummary(ChaseList chaseList, ObjectProvider<Clock> clock, ConfigurableEnvironment environment) {
+    public MailSummary(ChaseList chaseList, Clock clock, ConfigurableEnvironment environment) {
         this.chaseList = chaseList;
-        this.clock = MailStepsConfiguration.clock(clock);
+        this.clock = clock;
         this.environment = environment;
     }
 

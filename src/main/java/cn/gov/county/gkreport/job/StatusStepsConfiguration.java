@@ -3,6 +3,7 @@ package cn.gov.county.gkreport.job;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import cn.gov.county.gkreport.ConsolidatorProperties;
 import cn.gov.county.gkreport.consolidate.ConsolidationRunRepository;
 import cn.gov.county.gkreport.consolidate.CountyTotalsRepository;
 import cn.gov.county.gkreport.form.FormDefinition;

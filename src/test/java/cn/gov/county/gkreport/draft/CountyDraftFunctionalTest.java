@@ -10,13 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.gov.county.gkreport.CountyClock;
 import cn.gov.county.gkreport.consolidate.CountySelfCheck;
 import cn.gov.county.gkreport.consolidate.CountyTotalsRepository;
 import cn.gov.county.gkreport.demo.DemoSubmissions;
@@ -246,7 +246,7 @@ abstract class CountyDraftFunctionalTest {
                 settings.units(), "01-20", "03-15"));
         CountyDraft draft = new CountyDraft(new DraftSource(form, roster, settings, queries, totals), composer,
                 new DraftCheck(form, new CountySelfCheck(form, roster), composer.sectionHeadings()), new DraftDocxWriter(),
-                "泽州县", Clock.fixed(Instant.parse("2025-01-10T01:00:00Z"), ZoneId.of("Asia/Shanghai")));
+                "泽州县", Clock.fixed(Instant.parse("2025-01-10T01:00:00Z"), CountyClock.ZONE));
         Path own = output.resolve("own");
         CountyDraft.Written written = draft.write(DemoInput.YEAR, Optional.empty(), own);
 

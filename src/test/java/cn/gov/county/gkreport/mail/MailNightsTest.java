@@ -23,8 +23,8 @@ import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.form.Table3Row;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.job.ConsolidationCommand;
-import cn.gov.county.gkreport.job.ConsolidatorProperties;
-import cn.gov.county.gkreport.job.MailStepsConfiguration;
+import cn.gov.county.gkreport.ConsolidatorProperties;
+import cn.gov.county.gkreport.CountyClock;
 import cn.gov.county.gkreport.mail.reply.ReplyTexts;
 import cn.gov.county.gkreport.read.ReadLimits;
 import cn.gov.county.gkreport.support.Databases;
@@ -94,7 +94,7 @@ class MailNightsTest {
         secrets = Files.createTempDirectory("gkreport-mail-nights");
         TestMailServers.officeMail(registry, OFFICE, "s3cret", mailbox.getImaps().getPort(), smtpPort, secrets,
                 "T16,lichuan@lichuan.test\n");
-        registry.add("consolidator.mail.deadline", () -> LocalDate.now(MailStepsConfiguration.ZONE).plusDays(20).toString());
+        registry.add("consolidator.mail.deadline", () -> LocalDate.now(CountyClock.ZONE).plusDays(20).toString());
         registry.add("consolidator.mail.reminder-interval-days", () -> "3");
     }
 

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import cn.gov.county.gkreport.CountyClock;
 import cn.gov.county.gkreport.job.MailStepsConfiguration;
 import cn.gov.county.gkreport.mail.FeedbackFingerprints;
 import cn.gov.county.gkreport.mail.MailMessageRepository;
@@ -50,7 +51,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 class MailboxIntakePop3Test {
 
     private static final String OFFICE = "pop@county.test";
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId ZONE = CountyClock.ZONE;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

@@ -1,4 +1,4 @@
-package cn.gov.county.gkreport.job;
+package cn.gov.county.gkreport;
 
 import java.nio.file.Path;
 
