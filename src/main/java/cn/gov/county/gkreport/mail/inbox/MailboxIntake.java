@@ -10,14 +10,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import cn.gov.county.gkreport.intake.InputFolder;
-import cn.gov.county.gkreport.mail.AttachmentNames;
 import cn.gov.county.gkreport.mail.FeedbackFingerprints;
 import cn.gov.county.gkreport.mail.MailMessageRepository.AttachmentOutcome;
 import cn.gov.county.gkreport.mail.MailMessageRepository.AttachmentRecord;
@@ -26,20 +22,13 @@ import cn.gov.county.gkreport.mail.MailMessageRepository.MessageOutcome;
 import cn.gov.county.gkreport.mail.MailMessageRepository.MessageRecord;
 import cn.gov.county.gkreport.mail.MailMessageRepository.ServerState;
 import cn.gov.county.gkreport.mail.MailMessageRepository;
-import cn.gov.county.gkreport.mail.MailSessions;
 import cn.gov.county.gkreport.mail.MailSettings;
 import cn.gov.county.gkreport.store.SubmissionRepository;
 
-import jakarta.mail.FetchProfile;
-import jakarta.mail.Flags;
-import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
-import jakarta.mail.Store;
-import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
@@ -66,13 +55,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * marked, not moved) for a person.
  * With POP3 nothing can be marked on the server: messages stay there and are recognised by Message-ID.
  * <p>Delivery reports ({@link DeliveryReports}) are recorded against the reply or reminder they return
- * and nothing inside them is taken; the attachments of other messages are saved by {@link AttachmentSaver}
- * (Outlook's winmail.dat opened, our own feedback copies refused by fingerprint).
+ * and nothing inside them is taken; the attachments of other messages ({@link MimeParts}) are saved by
+ * {@link AttachmentSaver} (Outlook's winmail.dat opened, our own feedback copies refused by fingerprint).
+ * The folders and marking are {@link MailboxFolders}'; automatic mail is told by {@link AutoReplies}.
  */
 public class MailboxIntake {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxIntake.class);
-    private static final int MAX_NESTING = 3;
 
     /** What one run did. */
     public record Result(int examined, int newMessages, int savedFiles, int duplicateFiles, int refusedMessages,
@@ -123,48 +112,18 @@ public class MailboxIntake {
             }
             return true;
         }, tx, maxBytes, zone);
-        MailSettings.Mailbox box = settings.mailbox();
-        Session session = MailSessions.store(settings);
-        Counts counts = new Counts();
-        try (Store store = session.getStore(box.protocol())) {
-            store.connect(box.host(), box.effectivePort(), box.username(), box.password());
-            Folder folder = store.getFolder(box.folder());
-            if (!folder.exists()) {
-                throw new MessagingException("邮箱中没有文件夹 " + box.folder());
+        int examined = 0;
+        Taken taken = Taken.NOTHING;
+        int marked;
+        try (MailboxFolders folders = MailboxFolders.open(settings)) {
+            for (Message message : folders.oldestFirst(m -> MessageHeaders.received(m, clock))) {
+                examined++;
+                taken = taken.plus(take(message, folders, saving, executionId));
             }
-            Folder processed = null;
-            if (box.processedFolder() != null && !box.pop3()) {
-                processed = store.getFolder(box.processedFolder());
-                if (!processed.exists() && !processed.create(Folder.HOLDS_MESSAGES)) {
-                    throw new MessagingException("无法在邮箱中创建文件夹 " + box.processedFolder());
-                }
-            }
-            folder.open(box.pop3() ? Folder.READ_ONLY : Folder.READ_WRITE);
-            try {
-                Message[] all = folder.getMessages();
-                FetchProfile profile = new FetchProfile();
-                profile.add(FetchProfile.Item.ENVELOPE);
-                profile.add(FetchProfile.Item.FLAGS);
-                profile.add("Message-ID");
-                if (folder instanceof UIDFolder) {
-                    profile.add(UIDFolder.FetchProfileItem.UID);
-                }
-                folder.fetch(all, profile);
-                List<Message> ordered = new ArrayList<>(Arrays.asList(all));
-                ordered.sort((a, b) -> received(a).compareTo(received(b)));
-                for (Message message : ordered) {
-                    if (message.isExpunged() || (message.isSet(Flags.Flag.DELETED) && !box.pop3())) {
-                        continue;
-                    }
-                    counts.examined++;
-                    take(message, folder, processed, saving, executionId, counts);
-                }
-            } finally {
-                folder.close(counts.moved > 0);
-            }
+            marked = folders.marked();
         }
-        Result result = new Result(counts.examined, counts.newMessages, counts.saved, counts.duplicates, counts.refused,
-                counts.left, counts.marked, counts.bounces);
+        Result result = new Result(examined, taken.newMessages(), taken.saved(), taken.duplicates(), taken.refused(),
+                taken.left(), marked, taken.bounces());
         log.info("邮箱收取: 查看 {} 封，新邮件 {} 封，保存附件 {} 个，重复文件 {} 个，拒收 {} 封，退信 {} 封，留待人工处理 {} 封",
                 result.examined(), result.newMessages(), result.savedFiles(), result.duplicateFiles(),
                 result.refusedMessages(), result.bounces(), result.leftMessages());
@@ -175,7 +134,7 @@ public class MailboxIntake {
         try {
             tx.execute(status -> {
                 try {
-                    return fingerprints.recordFolder(feedbackDir, year, LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
+                    return fingerprints.recordFolder(feedbackDir, year, now());
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -194,42 +153,39 @@ public class MailboxIntake {
         }
     }
 
-    private void take(Message message, Folder folder, Folder processed, AttachmentSaver.Context saving,
-                      long executionId, Counts counts) throws MessagingException, IOException {
+    /** Takes one message: what it added to the night's counts (nothing for one recorded before or too old). */
+    private Taken take(Message message, MailboxFolders folders, AttachmentSaver.Context saving, long executionId)
+            throws MessagingException, IOException {
         int year = saving.year();
         String messageId = MessageHeaders.messageId(message);
         Optional<Known> known = tx.execute(status -> messages.find(messageId));
         if (known.isPresent()) {
             // Recorded before: a second delivery, or marking was interrupted. Finish marking, take nothing.
             if (known.get().serverState() != ServerState.LEFT) {
-                mark(message, folder, processed, counts);
+                folders.mark(message);
                 tx.executeWithoutResult(status -> messages.markDone(known.get().id()));
             }
-            return;
+            return Taken.NOTHING;
         }
-        LocalDateTime receivedAt = received(message);
+        LocalDateTime receivedAt = MessageHeaders.received(message, clock);
         if (settings.mailbox().receivedSince() != null
                 && receivedAt.toLocalDate().isBefore(settings.mailbox().receivedSince())) {
-            return;
+            return Taken.NOTHING;
         }
-        counts.newMessages++;
         InternetAddress from = MessageHeaders.from(message);
         String replyTo = MessageHeaders.replyTo(message);
         String subject = MessageHeaders.subject(message);
         Optional<DeliveryReports.Report> report = deliveryReport(message, from, subject);
         if (report.isPresent()) {
-            takeReport(message, folder, processed, report.get(), new MessageRecord(messageId, year, folder.getFullName(),
-                    from.getAddress(), from.getPersonal(), replyTo, subject, sent(message), receivedAt, true,
-                    MessageOutcome.BOUNCE, null, ServerState.LEFT, LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS),
-                    executionId, List.of()), counts);
-            return;
+            return takeReport(message, folders, report.get(), new MessageRecord(messageId, year, folders.name(),
+                    from.getAddress(), from.getPersonal(), replyTo, subject, MessageHeaders.sent(message, zone), receivedAt,
+                    true, MessageOutcome.BOUNCE, null, ServerState.LEFT, now(), executionId, List.of()));
         }
         List<AttachmentRecord> records = new ArrayList<>();
         MessageOutcome outcome;
         String note;
         try {
-            List<Part> parts = new ArrayList<>();
-            collect(message, 0, parts);
+            List<Part> parts = MimeParts.attachments(message);
             AttachmentSaver saver = new AttachmentSaver(saving, receivedAt);
             for (Part part : parts) {
                 saver.save(part);
@@ -249,22 +205,27 @@ public class MailboxIntake {
             case NO_ATTACHMENT, UNREADABLE -> ServerState.LEFT;
             default -> settings.mailbox().pop3() ? ServerState.DONE : ServerState.PENDING;
         };
-        MessageRecord record = new MessageRecord(messageId, year, folder.getFullName(), from.getAddress(),
-                from.getPersonal(), replyTo, subject, sent(message), receivedAt, autoGenerated(message, from),
-                outcome, note, state, LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS), executionId, records);
+        MessageRecord record = new MessageRecord(messageId, year, folders.name(), from.getAddress(),
+                from.getPersonal(), replyTo, subject, MessageHeaders.sent(message, zone), receivedAt,
+                AutoReplies.automatic(message, from, settings.fromAddress()), outcome, note, state, now(), executionId,
+                records);
         Long id = tx.execute(status -> messages.insert(record));
-        switch (outcome) {
-            case SAVED -> counts.saved += (int) records.stream().filter(r -> r.outcome() == AttachmentOutcome.SAVED).count();
-            case REFUSED -> counts.refused++;
-            case NO_ATTACHMENT, UNREADABLE -> counts.left++;
-            default -> { }
-        }
-        counts.duplicates += (int) records.stream().filter(r -> r.outcome() == AttachmentOutcome.DUPLICATE).count();
         log.info("邮件 {} 来自 {}: {}{}", subject, from.getAddress(), outcome, note == null ? "" : "（" + note + "）");
         if (state == ServerState.PENDING) {
-            mark(message, folder, processed, counts);
+            folders.mark(message);
             tx.executeWithoutResult(status -> messages.markDone(id));
         }
+        int duplicates = count(records, AttachmentOutcome.DUPLICATE);
+        return switch (outcome) {
+            case SAVED -> new Taken(1, count(records, AttachmentOutcome.SAVED), duplicates, 0, 0, 0);
+            case REFUSED -> new Taken(1, 0, duplicates, 1, 0, 0);
+            case NO_ATTACHMENT, UNREADABLE -> new Taken(1, 0, duplicates, 0, 1, 0);
+            default -> new Taken(1, 0, duplicates, 0, 0, 0);
+        };
+    }
+
+    private static int count(List<AttachmentRecord> records, AttachmentOutcome outcome) {
+        return (int) records.stream().filter(r -> r.outcome() == outcome).count();
     }
 
     /** The delivery report a message is, if it is one; a report that cannot be read is still one. */
@@ -292,8 +253,8 @@ public class MailboxIntake {
      * Records a delivery report, never its contents: a failure is recorded against the reply or reminder
      * it returns, and the report is marked; one that concerns no mail of ours is left for a person.
      */
-    private void takeReport(Message message, Folder folder, Folder processed, DeliveryReports.Report report,
-                            MessageRecord unmarked, Counts counts) throws MessagingException {
+    private Taken takeReport(Message message, MailboxFolders folders, DeliveryReports.Report report,
+                             MessageRecord unmarked) throws MessagingException {
         Optional<BounceRepository.Returned> returned = report.failed()
                 ? tx.execute(status -> bounces.returned(report.originalMessageId(), report.recipient(),
                 report.originalSubject())) : Optional.empty();
@@ -313,67 +274,12 @@ public class MailboxIntake {
             returned.ifPresent(r -> bounces.record(row, record.year(), report, r, record.receivedAt()));
             return row;
         });
-        counts.bounces++;
         log.info("邮件 {} 来自 {}: {}", record.subject(), record.sender(), note);
         if (state == ServerState.PENDING) {
-            mark(message, folder, processed, counts);
+            folders.mark(message);
             tx.executeWithoutResult(status -> messages.markDone(id));
         }
-    }
-
-    /** Moves the message to the processed folder, or flags it \Seen (nothing for POP3). */
-    private void mark(Message message, Folder folder, Folder processed, Counts counts) throws MessagingException {
-        if (settings.mailbox().pop3()) {
-            return;
-        }
-        if (processed != null) {
-            folder.copyMessages(new Message[] {message}, processed);
-            message.setFlag(Flags.Flag.DELETED, true);
-            counts.moved++;
-        } else if (!message.isSet(Flags.Flag.SEEN)) {
-            message.setFlag(Flags.Flag.SEEN, true);
-        }
-        counts.marked++;
-    }
-
-    /** The parts that are attachments, depth first; forwarded messages (message/rfc822) are opened. */
-    private static void collect(Part part, int depth, List<Part> out) throws MessagingException, IOException {
-        if (part.isMimeType("multipart/*")) {
-            Object content = part.getContent();
-            if (content instanceof Multipart multipart) {
-                for (int i = 0; i < multipart.getCount(); i++) {
-                    collect(multipart.getBodyPart(i), depth, out);
-                }
-            }
-            return;
-        }
-        if (part.isMimeType("message/rfc822") && depth < MAX_NESTING) {
-            Object content = part.getContent();
-            if (content instanceof Part inner) {
-                collect(inner, depth + 1, out);
-                return;
-            }
-        }
-        String name = AttachmentNames.fileName(AttachmentNames.rawHeader(part.getHeader("Content-Disposition")),
-                AttachmentNames.rawHeader(part.getHeader("Content-Type")));
-        String disposition = safeDisposition(part);
-        boolean declaredAttachment = Part.ATTACHMENT.equalsIgnoreCase(disposition);
-        boolean body = part.isMimeType("text/plain") || part.isMimeType("text/html");
-        // signatures, and pictures shown in the text (a logo in the signature), are not attachments
-        boolean decoration = part.isMimeType("application/pkcs7-signature")
-                || part.isMimeType("application/x-pkcs7-signature") || part.isMimeType("application/pgp-signature")
-                || (part.isMimeType("image/*") && !declaredAttachment);
-        if ((declaredAttachment || name != null || !body) && !decoration) {
-            out.add(part); // a part without name or disposition counts too: its content type decides (年报 as application/vnd.ms-excel)
-        }
-    }
-
-    private static String safeDisposition(Part part) {
-        try {
-            return part.getDisposition();
-        } catch (MessagingException malformed) {
-            return null;
-        }
+        return new Taken(1, 0, 0, 0, 0, 1);
     }
 
     private static MessageOutcome outcome(List<AttachmentRecord> records) {
@@ -416,66 +322,18 @@ public class MailboxIntake {
         };
     }
 
-    private LocalDateTime received(Message message) {
-        try {
-            Date date = message.getReceivedDate();
-            if (date == null) {
-                date = message.getSentDate();
-            }
-            if (date != null) {
-                return LocalDateTime.ofInstant(date.toInstant(), zone).truncatedTo(ChronoUnit.MILLIS);
-            }
-        } catch (MessagingException ignored) {
-            // fall back to now
-        }
+    private LocalDateTime now() {
         return LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private LocalDateTime sent(Message message) {
-        try {
-            Date date = message.getSentDate();
-            return date == null ? null : LocalDateTime.ofInstant(date.toInstant(), zone).truncatedTo(ChronoUnit.MILLIS);
-        } catch (MessagingException e) {
-            return null;
-        }
-    }
+    /** What taking messages added to the night's counts. */
+    private record Taken(int newMessages, int saved, int duplicates, int refused, int left, int bounces) {
 
-    /**
-     * Automatic mail (out-of-office replies, delivery reports, lists, mailer daemons, our own
-     * mail) is recorded but never answered: no mail loops.
-     */
-    boolean autoGenerated(Message message, InternetAddress from) {
-        try {
-            String auto = AttachmentNames.rawHeader(message.getHeader("Auto-Submitted"));
-            if (auto != null && !auto.strip().toLowerCase(Locale.ROOT).startsWith("no")) {
-                return true;
-            }
-            String precedence = AttachmentNames.rawHeader(message.getHeader("Precedence"));
-            if (precedence != null && precedence.strip().toLowerCase(Locale.ROOT).matches("bulk|junk|list|auto_reply")) {
-                return true;
-            }
-            if (message.getHeader("X-Autoreply") != null || message.getHeader("X-Autorespond") != null
-                    || message.isMimeType("multipart/report")) {
-                return true;
-            }
-        } catch (MessagingException ignored) {
-            // judge by the address
-        }
-        String address = from.getAddress() == null ? "" : from.getAddress().toLowerCase(Locale.ROOT);
-        String own = settings.fromAddress() == null ? "" : settings.fromAddress().toLowerCase(Locale.ROOT);
-        return address.equals(own) || address.endsWith("@invalid")
-                || address.matches("^(mailer-daemon|postmaster|no-?reply|noreply|do-?not-?reply)([+.@].*)?$");
-    }
+        static final Taken NOTHING = new Taken(0, 0, 0, 0, 0, 0);
 
-    private static final class Counts {
-        int bounces;
-        int examined;
-        int newMessages;
-        int saved;
-        int duplicates;
-        int refused;
-        int left;
-        int marked;
-        int moved;
+        Taken plus(Taken o) {
+            return new Taken(newMessages + o.newMessages, saved + o.saved, duplicates + o.duplicates,
+                    refused + o.refused, left + o.left, bounces + o.bounces);
+        }
     }
 }

@@ -4,6 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -19,7 +24,7 @@ import jakarta.mail.internet.MimeUtility;
 
 /**
  * What the intake reads from a message's headers, leniently (clients write raw 8-bit and broken
- * addresses): its key (Message-ID), sender, Reply-To and subject; and the fingerprints it is keyed by.
+ * addresses): its key (Message-ID), sender, Reply-To, subject and times; and the fingerprints it is keyed by.
  */
 final class MessageHeaders {
 
@@ -85,6 +90,32 @@ final class MessageHeaders {
             return raw == null ? "" : AttachmentNames.decodeText(MimeUtility.unfold(raw)).strip();
         } catch (MessagingException e) {
             return "";
+        }
+    }
+
+    /** When the server received the message, else when it was sent, else now; in the clock's zone. */
+    static LocalDateTime received(Message message, Clock clock) {
+        try {
+            Date date = message.getReceivedDate();
+            if (date == null) {
+                date = message.getSentDate();
+            }
+            if (date != null) {
+                return LocalDateTime.ofInstant(date.toInstant(), clock.getZone()).truncatedTo(ChronoUnit.MILLIS);
+            }
+        } catch (MessagingException ignored) {
+            // fall back to now
+        }
+        return LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** The Date header, or null when there is none or it cannot be read. */
+    static LocalDateTime sent(Message message, ZoneId zone) {
+        try {
+            Date date = message.getSentDate();
+            return date == null ? null : LocalDateTime.ofInstant(date.toInstant(), zone).truncatedTo(ChronoUnit.MILLIS);
+        } catch (MessagingException e) {
+            return null;
         }
     }
 
