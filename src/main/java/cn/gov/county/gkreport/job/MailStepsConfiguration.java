@@ -53,7 +53,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(MailSettings.class)
 public class MailStepsConfiguration {
 
-
     @Bean
     Step mailIntakeStep(JobRepository jobRepository, PlatformTransactionManager tx, MailIntakeTasklet mailIntakeTasklet) {
         return step(StepNames.MAIL_INTAKE, jobRepository, tx, mailIntakeTasklet);

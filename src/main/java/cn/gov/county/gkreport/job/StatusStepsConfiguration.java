@@ -39,7 +39,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 @EnableConfigurationProperties({Deadline.class, ResultMailSettings.class})
 class StatusStepsConfiguration {
 
-
     /** Last in the job; does nothing unless {@code consolidator.result-mail.enabled}. */
     @Bean
     Step resultMailStep(JobRepository jobRepository, PlatformTransactionManager tx, ResultMailTasklet resultMailTasklet) {
