@@ -1,7 +1,7 @@
 package cn.gov.county.gkreport.consolidate;
 
+import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
 import cn.gov.county.gkreport.intake.Roster;
@@ -18,19 +18,22 @@ public class ConsolidateTasklet implements Tasklet {
     private final ConsolidationRunRepository runs;
     private final Roster roster;
     private final int year;
+    private final Clock clock;
 
-    public ConsolidateTasklet(CountyTotalsCalculator calculator, ConsolidationRunRepository runs, Roster roster, int year) {
+    public ConsolidateTasklet(CountyTotalsCalculator calculator, ConsolidationRunRepository runs, Roster roster, int year,
+                              Clock clock) {
         this.calculator = calculator;
         this.runs = runs;
         this.roster = roster;
         this.year = year;
+        this.clock = clock;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         long executionId = contribution.getStepExecution().getJobExecutionId();
         calculator.compute(year, executionId);
-        LocalDateTime now = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).truncatedTo(ChronoUnit.SECONDS);
+        LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
         runs.save(runs.count(roster, year, executionId, now));
         return RepeatStatus.FINISHED;
     }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import cn.gov.county.gkreport.CountyClock;
 import cn.gov.county.gkreport.form.CoverField;
 import cn.gov.county.gkreport.form.FormContent;
 import cn.gov.county.gkreport.form.FormDefinition;
@@ -202,7 +202,7 @@ public final class DemoSubmissions {
                 + (edition == null ? "" : "-" + edition) + ".xlsx";
         Path file = dir.resolve(name);
         files.write(file, new FormContent(cover, values, overrides));
-        Files.setLastModifiedTime(file, FileTime.from(savedAt.atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
+        Files.setLastModifiedTime(file, FileTime.from(savedAt.atZone(CountyClock.ZONE).toInstant()));
         return file;
     }
 

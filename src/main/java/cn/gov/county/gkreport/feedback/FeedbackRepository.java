@@ -52,6 +52,14 @@ public class FeedbackRepository {
                 }, year);
     }
 
+    /**
+     * Records where a submission's feedback copy is, relative to {@code <output>/<year>/feedback/}, for
+     * the reply that attaches it and the status page that links it.
+     */
+    public void recordCopy(long submissionId, Path inFeedbackDir) {
+        jdbc.update("UPDATE submission SET feedback_file = ? WHERE id = ?", inFeedbackDir.toString(), submissionId);
+    }
+
     private List<Finding> findings(long submissionId) {
         return jdbc.query("SELECT rule_id, severity, sheet_name, cell_ref, message FROM finding "
                         + "WHERE submission_id = ? ORDER BY seq",

@@ -74,12 +74,13 @@ public class WriteFeedbackTasklet implements Tasklet {
                 archive(name);
             }
             if (Files.exists(target.resolve(name))) {
+                queries.recordCopy(pending.submissionId(), dir.relativize(target.resolve(name)));
                 return;
             }
             inFlight.acquireUninterruptibly();
             work.add(CompletableFuture.runAsync(() -> {
                 try {
-                    copies.write(pending.request(), target);
+                    queries.recordCopy(pending.submissionId(), dir.relativize(copies.write(pending.request(), target)));
                     written.incrementAndGet();
                 } catch (IOException | RuntimeException e) {
                     // One copy that cannot be written must not cost the other units their feedback.

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import cn.gov.county.gkreport.ConsolidatorProperties;
 import cn.gov.county.gkreport.check.SubmissionAssessor;
 import cn.gov.county.gkreport.check.SubmissionChecker;
 import cn.gov.county.gkreport.consolidate.CountyTotalsCalculator;

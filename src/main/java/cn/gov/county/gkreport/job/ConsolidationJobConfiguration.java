@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import cn.gov.county.gkreport.ConsolidatorProperties;
 import cn.gov.county.gkreport.check.Assessment;
 import cn.gov.county.gkreport.check.SubmissionAssessor;
 import cn.gov.county.gkreport.consolidate.ConsolidateTasklet;
@@ -54,7 +54,6 @@ import org.springframework.batch.infrastructure.item.database.JdbcPagingItemRead
 import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.batch.infrastructure.item.support.ListItemReader;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -74,10 +73,10 @@ class ConsolidationJobConfiguration {
 
     static final String JOB_NAME = "consolidationJob";
     /** The steps in the order the job runs them (the two output steps at once); for the run summary. */
-    static final List<String> STEP_ORDER = List.of("mailIntakeStep", "intakeStep", "importSubmissionsStep",
-            "consolidateStep", "writeWorkbookStep", "writeFeedbackStep", "writeDraftStep", "statusPageStep",
-            "mailRepliesStep", "chaseListStep", "resultMailStep");
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final List<String> STEP_ORDER = List.of(StepNames.MAIL_INTAKE, StepNames.INTAKE,
+            StepNames.IMPORT_SUBMISSIONS, StepNames.CONSOLIDATE, StepNames.WRITE_WORKBOOK, StepNames.WRITE_FEEDBACK,
+            StepNames.WRITE_DRAFT, StepNames.STATUS_PAGE, StepNames.MAIL_REPLIES, StepNames.CHASE_LIST,
+            StepNames.RESULT_MAIL);
 
     /**
      * The mail steps (mailbox intake first; replies and the chase list last) are always in the flow
@@ -122,7 +121,7 @@ class ConsolidationJobConfiguration {
     Step intakeStep(JobRepository jobRepository, PlatformTransactionManager tx, ConsolidatorProperties properties,
                     ListItemReader<Path> inputFolderReader, NewFileRegistrar newFileRegistrar,
                     ThreadPoolTaskExecutor workerThreads) {
-        return new StepBuilder("intakeStep", jobRepository)
+        return new StepBuilder(StepNames.INTAKE, jobRepository)
                 .<Path, IncomingFile>chunk(properties.chunkSize())
                 .transactionManager(tx)
                 .reader(inputFolderReader)
@@ -142,11 +141,11 @@ class ConsolidationJobConfiguration {
 
     @Bean
     @StepScope
-    NewFileRegistrar newFileRegistrar(SubmissionRepository submissions, MailMessageRepository mail,
+    NewFileRegistrar newFileRegistrar(SubmissionRepository submissions, MailMessageRepository mail, Clock clock,
                                       @Value("#{jobParameters['year']}") Long year,
                                       @Value("#{stepExecution.jobExecutionId}") Long executionId) {
         return new NewFileRegistrar(submissions, year.intValue(), executionId,
-                LocalDateTime.now(ZONE).truncatedTo(ChronoUnit.MILLIS), sha256s -> mail.mailedAt(year.intValue(), sha256s));
+                LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS), sha256s -> mail.mailedAt(year.intValue(), sha256s));
     }
 
     /**
@@ -160,7 +159,7 @@ class ConsolidationJobConfiguration {
                                ConsolidatorProperties properties,
                                ProcessingAheadReader<Submission, Assessment> assessedSubmissionsReader,
                                OutcomeWriter outcomeWriter, RunProgress runProgress, ImportProgress importProgress) {
-        return new StepBuilder("importSubmissionsStep", jobRepository)
+        return new StepBuilder(StepNames.IMPORT_SUBMISSIONS, jobRepository)
                 .<Assessment, Assessment>chunk(properties.chunkSize())
                 .transactionManager(tx)
                 .reader(assessedSubmissionsReader)
@@ -176,13 +175,13 @@ class ConsolidationJobConfiguration {
      */
     @Bean
     @StepScope
-    ImportProgress importProgress(SubmissionRepository submissions, ObjectProvider<Clock> clock,
+    ImportProgress importProgress(SubmissionRepository submissions, Clock clock,
                                   @Value("${consolidator.progress-interval:10s}") Duration interval,
                                   @Value("#{jobParameters['year']}") Long year) {
         // A logger of its own: the console shows it although it shows only warnings of the rest (logback-spring.xml).
         Logger log = LoggerFactory.getLogger("cn.gov.county.gkreport.progress");
         return new ImportProgress(() -> submissions.countReceived(year.intValue()),
-                clock.getIfAvailable(Clock::systemUTC), interval, log::info);
+                clock, interval, log::info);
     }
 
     /** The assessing runs on the import threads, outside the step scope: it gets plain values only. */
@@ -253,9 +252,9 @@ class ConsolidationJobConfiguration {
 
     @Bean
     @StepScope
-    OutcomeWriter outcomeWriter(SubmissionRepository submissions, @Value("#{jobParameters['year']}") Long year,
+    OutcomeWriter outcomeWriter(SubmissionRepository submissions, Clock clock, @Value("#{jobParameters['year']}") Long year,
                                 @Value("#{stepExecution.jobExecutionId}") Long executionId) {
-        return new OutcomeWriter(submissions, year.intValue(), executionId);
+        return new OutcomeWriter(submissions, year.intValue(), executionId, clock);
     }
 
     /**
@@ -264,7 +263,7 @@ class ConsolidationJobConfiguration {
      */
     @Bean
     Step consolidateStep(JobRepository jobRepository, PlatformTransactionManager tx, ConsolidateTasklet consolidateTasklet) {
-        return new StepBuilder("consolidateStep", jobRepository).tasklet(consolidateTasklet, tx)
+        return new StepBuilder(StepNames.CONSOLIDATE, jobRepository).tasklet(consolidateTasklet, tx)
                 .allowStartIfComplete(true)
                 .build();
     }
@@ -272,13 +271,13 @@ class ConsolidationJobConfiguration {
     @Bean
     @StepScope
     ConsolidateTasklet consolidateTasklet(CountyTotalsCalculator calculator, ConsolidationRunRepository runs,
-                                          Roster roster, @Value("#{jobParameters['year']}") Long year) {
-        return new ConsolidateTasklet(calculator, runs, roster, year.intValue());
+                                          Roster roster, Clock clock, @Value("#{jobParameters['year']}") Long year) {
+        return new ConsolidateTasklet(calculator, runs, roster, year.intValue(), clock);
     }
 
     @Bean
     Step writeWorkbookStep(JobRepository jobRepository, PlatformTransactionManager tx, WriteWorkbookTasklet writeWorkbookTasklet) {
-        return new StepBuilder("writeWorkbookStep", jobRepository).tasklet(writeWorkbookTasklet, tx)
+        return new StepBuilder(StepNames.WRITE_WORKBOOK, jobRepository).tasklet(writeWorkbookTasklet, tx)
                 .allowStartIfComplete(true)
                 .build();
     }
@@ -286,7 +285,7 @@ class ConsolidationJobConfiguration {
     @Bean
     Step writeFeedbackStep(JobRepository jobRepository, PlatformTransactionManager tx,
                            WriteFeedbackTasklet writeFeedbackTasklet) {
-        return new StepBuilder("writeFeedbackStep", jobRepository).tasklet(writeFeedbackTasklet, tx).build();
+        return new StepBuilder(StepNames.WRITE_FEEDBACK, jobRepository).tasklet(writeFeedbackTasklet, tx).build();
     }
 
     @Bean

@@ -26,14 +26,14 @@ final class FailureMessages {
     private static final int MAX_REASON = 300;
 
     private static final Map<String, String> STEP_NAMES = Map.of(
-            "mailIntakeStep", "收取邮箱附件",
-            "intakeStep", "登记新文件",
-            "importSubmissionsStep", "导入报送（读取、校验、保存）",
-            "consolidateStep", "汇总计算",
-            "writeWorkbookStep", "写汇总工作簿",
-            "writeFeedbackStep", "写校验反馈文件",
-            "mailRepliesStep", "发送回复邮件",
-            "chaseListStep", "生成催报名单");
+            StepNames.MAIL_INTAKE, "收取邮箱附件",
+            StepNames.INTAKE, "登记新文件",
+            StepNames.IMPORT_SUBMISSIONS, "导入报送（读取、校验、保存）",
+            StepNames.CONSOLIDATE, "汇总计算",
+            StepNames.WRITE_WORKBOOK, "写汇总工作簿",
+            StepNames.WRITE_FEEDBACK, "写校验反馈文件",
+            StepNames.MAIL_REPLIES, "发送回复邮件",
+            StepNames.CHASE_LIST, "生成催报名单");
 
     private FailureMessages() {
     }

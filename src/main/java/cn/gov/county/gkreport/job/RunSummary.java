@@ -12,12 +12,10 @@ import cn.gov.county.gkreport.consolidate.ConsolidationRun;
 import cn.gov.county.gkreport.consolidate.ConsolidationRunRepository;
 import cn.gov.county.gkreport.draft.WriteDraftTasklet;
 import cn.gov.county.gkreport.feedback.WriteFeedbackTasklet;
-import cn.gov.county.gkreport.intake.Roster;
-import cn.gov.county.gkreport.mail.MailSummary;
 import cn.gov.county.gkreport.form.FormDefinition;
+import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.report.ReportRepository;
 import cn.gov.county.gkreport.report.RunChanges;
-import cn.gov.county.gkreport.status.StatusPage;
 import cn.gov.county.gkreport.store.SubmissionRepository;
 
 import org.springframework.batch.core.BatchStatus;
@@ -84,7 +82,7 @@ public class RunSummary {
         }
         out.println("汇总工作簿: " + r.workbookPath());
         out.println("状态页（浏览器打开）: " + Path.of(r.workbookPath()).resolveSibling(OutputLayout.STATUS_PAGE));
-        execution.getStepExecutions().stream().filter(s -> s.getStepName().equals("writeFeedbackStep")).findFirst()
+        execution.getStepExecutions().stream().filter(s -> s.getStepName().equals(StepNames.WRITE_FEEDBACK)).findFirst()
                 .ifPresent(s -> out.println("校验反馈文件（发回各单位）: 本次新写 " + s.getExecutionContext()
                         .getInt(WriteFeedbackTasklet.WRITTEN, 0) + " 份，位于 " + Path.of(r.workbookPath()).getParent()
                         .resolve(OutputLayout.FEEDBACK) + (s.getExecutionContext().getInt(WriteFeedbackTasklet.FAILED, 0) == 0 ? ""

@@ -255,7 +255,7 @@ public final class AttachmentNames {
      * Bytes in a declared charset. GB2312/GBK labels are read as GB18030; a label that does not fit
      * the bytes (UTF-8 sent as GBK, GBK sent as UTF-8) or is unknown gives way to UTF-8, then GB18030.
      */
-    static String decodeBytes(byte[] bytes, String label) {
+    public static String decodeBytes(byte[] bytes, String label) {
         Charset declared = charset(label);
         List<Charset> order = new ArrayList<>();
         if (declared != null) {
@@ -350,7 +350,7 @@ public final class AttachmentNames {
         };
     }
 
-    static String baseType(String contentType) {
+    public static String baseType(String contentType) {
         if (contentType == null) {
             return "";
         }
@@ -379,7 +379,7 @@ public final class AttachmentNames {
     }
 
     /** {@link #safeName(String, Kind)} with the base name cut at {@code maxBaseBytes} UTF-8 bytes. */
-    static String safeName(String decoded, Kind kind, int maxBaseBytes) {
+    public static String safeName(String decoded, Kind kind, int maxBaseBytes) {
         String name = decoded == null ? "" : Normalizer.normalize(decoded, Normalizer.Form.NFC);
         int sep = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
         name = name.substring(sep + 1);

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import cn.gov.county.gkreport.CountyClock;
 import cn.gov.county.gkreport.intake.InputFolder;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -69,7 +70,7 @@ public class FeedbackFingerprints {
                 String name = feedbackDir.relativize(file).toString();
                 LocalDateTime at = recorded.get(name);
                 if (at != null && Files.getLastModifiedTime(file).toInstant()
-                        .isBefore(at.atZone(java.time.ZoneId.systemDefault()).toInstant())) {
+                        .isBefore(at.atZone(CountyClock.ZONE).toInstant())) {
                     continue;
                 }
                 record(InputFolder.fingerprint(file).sha256(), year, name, now);

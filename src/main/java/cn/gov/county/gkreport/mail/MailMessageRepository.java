@@ -137,7 +137,7 @@ public class MailMessageRepository {
         jdbc.update("UPDATE mail_message SET server_state = 'DONE' WHERE id = ? AND server_state = 'PENDING'", id);
     }
 
-    static String cut(String s, int max) {
+    public static String cut(String s, int max) {
         if (s == null) {
             return null;
         }

@@ -25,7 +25,7 @@ import org.springframework.mail.MailSendException;
  * trace: the mailbox (IMAP/POP3) and the outgoing server (SMTP) alike. Certificate failures say what to
  * configure ({@code consolidator.mail.trust-certificates}, the host name on the certificate).
  */
-final class MailProblems {
+public final class MailProblems {
 
     private MailProblems() {
     }
@@ -34,7 +34,7 @@ final class MailProblems {
      * @param e      the failure
      * @param server what was being reached, e.g. {@code 邮箱服务器（mail.county.gov.cn:993）}
      */
-    static String describe(Throwable e, String server) {
+    public static String describe(Throwable e, String server) {
         String text = null;
         for (Throwable t : causes(e)) {
             String m = t.getMessage() == null ? "" : t.getMessage();

@@ -7,13 +7,13 @@ import jakarta.mail.Session;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /** Jakarta Mail sessions for the mailbox and the outgoing server, from {@link MailSettings}. */
-final class MailSessions {
+public final class MailSessions {
 
     private MailSessions() {
     }
 
     /** A session to read the mailbox: timeouts, certificate checks, and \Seen left alone while reading. */
-    static Session store(MailSettings settings) {
+    public static Session store(MailSettings settings) {
         MailSettings.Mailbox box = settings.mailbox();
         String p = box.protocol();
         Properties props = new Properties();

@@ -207,7 +207,7 @@ public record MailSettings(boolean intakeEnabled, boolean repliesEnabled, boolea
         return value;
     }
 
-    static boolean blank(String s) {
+    public static boolean blank(String s) {
         return s == null || s.isBlank();
     }
 }

@@ -3,6 +3,7 @@ package cn.gov.county.gkreport.mail;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Date;
 import java.util.HexFormat;
 
@@ -34,11 +35,13 @@ public class SmtpOutgoingMail implements OutgoingMail {
 
     private final MailSettings settings;
     private final String fromName;
+    private final Clock clock;
     private JavaMailSenderImpl sender;
 
-    public SmtpOutgoingMail(MailSettings settings, String fromName) {
+    public SmtpOutgoingMail(MailSettings settings, String fromName, Clock clock) {
         this.settings = settings;
         this.fromName = fromName;
+        this.clock = clock;
     }
 
     private synchronized JavaMailSenderImpl sender() {
@@ -51,12 +54,12 @@ public class SmtpOutgoingMail implements OutgoingMail {
     @Override
     public void send(Outgoing mail) throws Exception {
         JavaMailSenderImpl smtp = sender();
-        MimeMessage message = compose(smtp.getSession(), mail, settings.fromAddress(), fromName);
+        MimeMessage message = compose(smtp.getSession(), mail, settings.fromAddress(), fromName, Date.from(clock.instant()));
         smtp.send(message);
     }
 
     /** The message as it goes out (also what the tests read back with a second MIME parser). */
-    static MimeMessage compose(Session session, Outgoing mail, String from, String fromName)
+    static MimeMessage compose(Session session, Outgoing mail, String from, String fromName, Date sentAt)
             throws MessagingException, UnsupportedEncodingException {
         MimeMessage message = new MimeMessage(session) {
             @Override
@@ -71,7 +74,7 @@ public class SmtpOutgoingMail implements OutgoingMail {
         message.setFrom(new InternetAddress(from, fromName, StandardCharsets.UTF_8.name()));
         message.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(mail.to(), true));
         message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
-        message.setSentDate(new Date());
+        message.setSentDate(sentAt);
         if (mail.attachment() == null) {
             message.setText(mail.body(), StandardCharsets.UTF_8.name());
         } else {

@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -18,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import cn.gov.county.gkreport.CountyClock;
 import cn.gov.county.gkreport.check.Assessment;
 import cn.gov.county.gkreport.check.Finding;
 import cn.gov.county.gkreport.intake.IncomingFile;
@@ -34,7 +34,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SubmissionRepository {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final int RAW_TEXT_LIMIT = 200;
 
     private final JdbcTemplate jdbc;
@@ -80,7 +79,7 @@ public class SubmissionRepository {
             IncomingFile file = r.file();
             rows.add(new Object[] {year, r.source(), file.path().toAbsolutePath().normalize().toString(),
                     file.fileName(), file.sha256(), file.size(), Timestamp.valueOf(r.receivedAt()),
-                    Timestamp.valueOf(LocalDateTime.ofInstant(file.modifiedAt(), ZONE)), executionId});
+                    Timestamp.valueOf(LocalDateTime.ofInstant(file.modifiedAt(), CountyClock.ZONE)), executionId});
         }
         jdbc.batchUpdate("""
                 INSERT INTO submission (report_year, status, source, source_path, file_name, sha256, size_bytes,

@@ -24,6 +24,7 @@ import cn.gov.county.gkreport.demo.DemoSubmissions;
 import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.form.FormDefinitionLoader;
 import cn.gov.county.gkreport.intake.Roster;
+import cn.gov.county.gkreport.job.StepNames;
 
 /**
  * The scale benchmark: for each N, generates N realistic submissions (once, cached), measures the
@@ -335,9 +336,9 @@ public final class Benchmark {
         for (Row row : rows) {
             EndToEndRun.Outcome run = row.run();
             md.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
-                    row.prepared().n(), run.db(), seconds(run, "intakeStep"),
+                    row.prepared().n(), run.db(), seconds(run, StepNames.INTAKE),
                     row.rates().map(r -> f0(r.product().perSecond())).orElse("–"), store(row, options.threads()),
-                    seconds(run, "consolidateStep"), seconds(run, "writeWorkbookStep"),
+                    seconds(run, StepNames.CONSOLIDATE), seconds(run, StepNames.WRITE_WORKBOOK),
                     run.exitCode() == 0 ? f2(run.wallSeconds()) : "FAILED (exit " + run.exitCode() + ")",
                     f0(run.heap().peak()), row.rates().map(r -> f0(r.poi().perSecond())).orElse("–"),
                     row.rates().map(r -> String.format(Locale.ROOT, "%.1f×", r.ratio())).orElse("–")));
@@ -360,8 +361,8 @@ public final class Benchmark {
             md.append(String.format(Locale.ROOT, "| %d | %s | %d | %d / %d / %d (%d) | %s | %s | %s | %s | %s | %s | %s | %d (%.2f) | %s | %s | %s | %s |\n",
                     row.prepared().n(), run.db(), row.prepared().files().size(), s.getOrDefault("ACCEPTED", 0L),
                     s.getOrDefault("REJECTED", 0L), s.getOrDefault("SUPERSEDED", 0L), row.prepared().expectedRejected(),
-                    f2(run.toJobStartSeconds()), seconds(run, "importSubmissionsStep"), split, pending,
-                    seconds(run, "writeFeedbackStep"), f2(run.jobSeconds()), f0(run.heap().maxAfterGc()),
+                    f2(run.toJobStartSeconds()), seconds(run, StepNames.IMPORT_SUBMISSIONS), split, pending,
+                    seconds(run, StepNames.WRITE_FEEDBACK), f2(run.jobSeconds()), f0(run.heap().maxAfterGc()),
                     run.heap().collections(), run.heap().pauseSeconds(),
                     row.rates().map(r -> f0(r.readOnly().perSecond())).orElse("–"), lo,
                     run.workbookBytes() < 0 ? "none" : f0(run.workbookBytes() / 1024.0), row.load()));
@@ -410,7 +411,7 @@ public final class Benchmark {
             return f2(run.split().get().writeSeconds());
         }
         // Without the listeners: the import step minus the time its threads need to read and check.
-        EndToEndRun.Step step = run.step("importSubmissionsStep");
+        EndToEndRun.Step step = run.step(StepNames.IMPORT_SUBMISSIONS);
         if (step == null || row.rates().isEmpty()) {
             return "–";
         }

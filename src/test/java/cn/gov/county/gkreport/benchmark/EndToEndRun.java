@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cn.gov.county.gkreport.ConsolidatorApplication;
+import cn.gov.county.gkreport.job.StepNames;
 import cn.gov.county.gkreport.support.Databases;
 import cn.gov.county.gkreport.support.TestDatabases;
 
@@ -32,8 +33,8 @@ import cn.gov.county.gkreport.support.TestDatabases;
 final class EndToEndRun {
 
     static final String MYSQL_MIGRATIONS = Databases.MYSQL_MIGRATIONS;
-    static final List<String> STEPS = List.of("intakeStep", "importSubmissionsStep", "consolidateStep",
-            "writeWorkbookStep", "writeFeedbackStep");
+    static final List<String> STEPS = List.of(StepNames.INTAKE, StepNames.IMPORT_SUBMISSIONS, StepNames.CONSOLIDATE,
+            StepNames.WRITE_WORKBOOK, StepNames.WRITE_FEEDBACK);
 
     /** Where the child's database lives and how to look at it afterwards. */
     interface Db {

@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import cn.gov.county.gkreport.ConsolidatorApplication;
 import cn.gov.county.gkreport.job.ProcessingAheadReader;
+import cn.gov.county.gkreport.job.StepNames;
 
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.ItemProcessListener;
@@ -46,7 +47,7 @@ public final class StageTimingMain {
         @Override
         @SuppressWarnings({"unchecked", "rawtypes"})
         public Object postProcessAfterInitialization(Object bean, String beanName) {
-            if (bean instanceof ChunkOrientedStep step && "importSubmissionsStep".equals(beanName)) {
+            if (bean instanceof ChunkOrientedStep step && StepNames.IMPORT_SUBMISSIONS.equals(beanName)) {
                 Timings timings = new Timings(beanName);
                 step.registerItemReadListener(timings);
                 step.registerItemProcessListener(timings);

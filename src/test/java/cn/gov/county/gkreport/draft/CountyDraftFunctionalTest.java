@@ -10,13 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.gov.county.gkreport.CountyClock;
 import cn.gov.county.gkreport.OutputLayout;
 import cn.gov.county.gkreport.consolidate.CountySelfCheck;
 import cn.gov.county.gkreport.consolidate.CountyTotalsRepository;
@@ -30,6 +30,7 @@ import cn.gov.county.gkreport.form.Table3Row;
 import cn.gov.county.gkreport.form.Table4Layout;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.job.ConsolidationCommand;
+import cn.gov.county.gkreport.job.StepNames;
 import cn.gov.county.gkreport.support.DemoInput;
 
 import org.apache.poi.xwpf.usermodel.XWPFRun;
@@ -103,7 +104,7 @@ abstract class CountyDraftFunctionalTest {
         assertThat(draft2023).isRegularFile();
         assertThat(draft2024).isRegularFile();
         assertThat(draft2024.getFileName().toString()).isEqualTo("泽州县2024年政府信息公开工作年度报告（草稿）.docx");
-        assertThat(summary2024).contains("writeDraftStep", "年度报告草稿（请另存副本后编辑）: " + draft2024.toAbsolutePath().normalize());
+        assertThat(summary2024).contains(StepNames.WRITE_DRAFT, "年度报告草稿（请另存副本后编辑）: " + draft2024.toAbsolutePath().normalize());
     }
 
     @Test
@@ -246,7 +247,7 @@ abstract class CountyDraftFunctionalTest {
                 settings.units(), "01-20", "03-15"));
         CountyDraft draft = new CountyDraft(new DraftSource(form, roster, settings, queries, totals), composer,
                 new DraftCheck(form, new CountySelfCheck(form, roster), composer.sectionHeadings()), new DraftDocxWriter(),
-                "泽州县", Clock.fixed(Instant.parse("2025-01-10T01:00:00Z"), ZoneId.of("Asia/Shanghai")));
+                "泽州县", Clock.fixed(Instant.parse("2025-01-10T01:00:00Z"), CountyClock.ZONE));
         Path own = output.resolve("own");
         CountyDraft.Written written = draft.write(DemoInput.YEAR, Optional.empty(), own);
 

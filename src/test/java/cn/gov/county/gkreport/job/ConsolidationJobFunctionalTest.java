@@ -104,17 +104,17 @@ abstract class ConsolidationJobFunctionalTest {
         assertThat(first.exitCode()).as(firstSummary).isEqualTo(ConsolidationCommand.COMPLETED);
         assertThat(execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
         // 40 units sent 41 files (one resubmitted); one unit sent nothing.
-        assertThat(step("intakeStep").getReadCount()).isEqualTo(41);
-        assertThat(step("intakeStep").getWriteCount()).isEqualTo(41);
-        assertThat(step("importSubmissionsStep").getReadCount()).isEqualTo(41);
-        assertThat(step("importSubmissionsStep").getWriteCount()).isEqualTo(41);
-        assertThat(step("importSubmissionsStep").getSkipCount()).isZero();
-        assertThat(step("consolidateStep").getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(step("writeWorkbookStep").getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(step("writeFeedbackStep").getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(step(StepNames.INTAKE).getReadCount()).isEqualTo(41);
+        assertThat(step(StepNames.INTAKE).getWriteCount()).isEqualTo(41);
+        assertThat(step(StepNames.IMPORT_SUBMISSIONS).getReadCount()).isEqualTo(41);
+        assertThat(step(StepNames.IMPORT_SUBMISSIONS).getWriteCount()).isEqualTo(41);
+        assertThat(step(StepNames.IMPORT_SUBMISSIONS).getSkipCount()).isZero();
+        assertThat(step(StepNames.CONSOLIDATE).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(step(StepNames.WRITE_WORKBOOK).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(step(StepNames.WRITE_FEEDBACK).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         // the summary lists the steps in the job's order, though the two output steps run at once
-        assertThat(firstSummary).containsSubsequence("intakeStep", "importSubmissionsStep", "consolidateStep",
-                "writeWorkbookStep", "writeFeedbackStep", "mailRepliesStep", "chaseListStep");
+        assertThat(firstSummary).containsSubsequence(StepNames.INTAKE, StepNames.IMPORT_SUBMISSIONS, StepNames.CONSOLIDATE,
+                StepNames.WRITE_WORKBOOK, StepNames.WRITE_FEEDBACK, StepNames.MAIL_REPLIES, StepNames.CHASE_LIST);
         assertThat(firstSummary).contains("应报 41 个单位，已接收 39，未通过 1，未报送 1")
                 .contains("跨年度校验（X-CARRY、X-VALID）未进行：数据库中没有 2023 年度的已接收报告");
     }
@@ -292,7 +292,7 @@ abstract class ConsolidationJobFunctionalTest {
         assertThat(second.getId()).isNotEqualTo(execution().getId());
         assertThat(TableSnapshot.of(jdbc, TableSnapshot.DATA_TABLES)).isEqualTo(before);
         assertThat(storedTotals(second.getId())).isEqualTo(storedTotals(execution().getId()));
-        assertThat(second.getStepExecutions()).filteredOn(s -> s.getStepName().equals("importSubmissionsStep"))
+        assertThat(second.getStepExecutions()).filteredOn(s -> s.getStepName().equals(StepNames.IMPORT_SUBMISSIONS))
                 .singleElement().satisfies(s -> assertThat(s.getReadCount()).isZero());
         // The same stored state gives the same workbook, cell for cell, except the run's own time and
         // what it says changed since the run before: nothing.

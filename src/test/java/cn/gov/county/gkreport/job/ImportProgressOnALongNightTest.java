@@ -32,6 +32,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -55,10 +56,11 @@ class ImportProgressOnALongNightTest {
     private static Path work;
     private static List<SubmissionGenerator.Generated> generated;
 
-    /** One second later every time anybody asks (only the progress listener asks during the import). */
+    /** One second later every time anybody asks (during the import: the progress listener and each chunk's writer). */
     @TestConfiguration(proxyBeanMethods = false)
     static class TickingClock {
         @Bean
+        @Primary
         Clock tickingClock() {
             AtomicLong seconds = new AtomicLong();
             Instant start = Instant.parse("2025-01-20T17:00:00Z");

@@ -94,7 +94,7 @@ abstract class RestartAfterFailureTest {
         JobExecution resumedExecution = resumed.execution().orElseThrow();
         assertThat(resumedExecution.getJobInstance().getInstanceId())
                 .isEqualTo(failedExecution.getJobInstance().getInstanceId());
-        assertThat(step(resumedExecution, "importSubmissionsStep").getReadCount()).isEqualTo(41 - 10);
+        assertThat(step(resumedExecution, StepNames.IMPORT_SUBMISSIONS).getReadCount()).isEqualTo(41 - 10);
         assertThat(StoredContent.of(jdbc)).isEqualTo(uninterrupted);
         assertThat(new OutputLayout(output, DemoInput.YEAR).consolidatedWorkbook()).exists();
     }

@@ -21,16 +21,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import cn.gov.county.gkreport.OutputLayout;
+import cn.gov.county.gkreport.chase.ReminderRepository;
 import cn.gov.county.gkreport.feedback.FeedbackRepository;
 import cn.gov.county.gkreport.report.ReportRepository;
 import cn.gov.county.gkreport.feedback.WriteFeedbackTasklet;
-import cn.gov.county.gkreport.mail.MailReplyRepository;
-import cn.gov.county.gkreport.mail.ReminderRepository;
-import cn.gov.county.gkreport.report.ConsolidatedWorkbook;
+import cn.gov.county.gkreport.mail.reply.MailReplyRepository;
 import cn.gov.county.gkreport.support.Databases;
 import cn.gov.county.gkreport.support.DemoInput;
-import cn.gov.county.gkreport.support.TestMailServers;
 import cn.gov.county.gkreport.support.StoredContent;
+import cn.gov.county.gkreport.support.TestMailServers;
 import cn.gov.county.gkreport.support.WorkbookCells;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -152,7 +151,7 @@ class RestartAfterLaterStepsTest {
             return null;
         }).when(feedbackRepository).withFindings(anyInt(), any());
 
-        Night resumed = failThenResume(folders, "writeFeedbackStep", () -> reset(feedbackRepository));
+        Night resumed = failThenResume(folders, StepNames.WRITE_FEEDBACK, () -> reset(feedbackRepository));
 
         assertThat(resumed.feedbackWritten()).as("copies written by the resumed run").isEqualTo(1);
     }
@@ -168,7 +167,7 @@ class RestartAfterLaterStepsTest {
             return invocation.callRealMethod();
         }).when(replies).reserve(any(), any(), anyLong(), any(), any(), any(), any(), anyLong(), any());
 
-        failThenResume(folders, "mailRepliesStep", () -> reset(replies));
+        failThenResume(folders, StepNames.MAIL_REPLIES, () -> reset(replies));
 
         assertThat(reserved).hasValue(3);
     }
@@ -182,7 +181,7 @@ class RestartAfterLaterStepsTest {
         doThrow(new DataAccessResourceFailureException("simulated: connection to the database lost"))
                 .when(reminders).failed(anyLong(), any());
 
-        failThenResume(folders, "chaseListStep", () -> reset(reminders));
+        failThenResume(folders, StepNames.CHASE_LIST, () -> reset(reminders));
 
         assertThat(jdbc.queryForList("SELECT status FROM mail_reminder", String.class)).containsExactly("SENDING");
     }
@@ -206,7 +205,7 @@ class RestartAfterLaterStepsTest {
         assertThat(resumedExecution.getJobInstance().getInstanceId())
                 .isEqualTo(failedExecution.getJobInstance().getInstanceId());
         Night night = night(folders, resumedExecution.getStepExecutions().stream()
-                .filter(s -> s.getStepName().equals("writeFeedbackStep"))
+                .filter(s -> s.getStepName().equals(StepNames.WRITE_FEEDBACK))
                 .mapToInt(s -> s.getExecutionContext().getInt(WriteFeedbackTasklet.WRITTEN, 0)).sum());
         assertThat(night.stored()).isEqualTo(uninterrupted.stored());
         assertThat(night.feedbackCopies()).isEqualTo(uninterrupted.feedbackCopies());

@@ -20,13 +20,16 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import cn.gov.county.gkreport.chase.ChaseList;
+import cn.gov.county.gkreport.chase.ChaseListTasklet;
 import cn.gov.county.gkreport.demo.DemoSubmissions;
 import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.intake.Roster;
+import cn.gov.county.gkreport.job.StepNames;
 import cn.gov.county.gkreport.store.ReferenceDataRepository;
 import cn.gov.county.gkreport.support.DemoInput;
-import cn.gov.county.gkreport.support.TestMailServers;
 import cn.gov.county.gkreport.support.MutableClock;
+import cn.gov.county.gkreport.support.TestMailServers;
 
 import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.user.GreenMailUser;
@@ -287,13 +290,13 @@ abstract class MailJobFunctionalTest {
     void theJobCompletesWithEveryMailedUnitImported() {
         assertThat(first.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         List<String> steps = first.getStepExecutions().stream().map(s -> s.getStepName()).toList();
-        assertThat(steps.subList(0, 4)).containsExactly("mailIntakeStep", "intakeStep", "importSubmissionsStep",
-                "consolidateStep");
+        assertThat(steps.subList(0, 4)).containsExactly(StepNames.MAIL_INTAKE, StepNames.INTAKE, StepNames.IMPORT_SUBMISSIONS,
+                StepNames.CONSOLIDATE);
         // the workbook, the feedback copies and the draft are written at once (a split): any may start first
-        assertThat(steps.subList(4, 7)).containsExactlyInAnyOrder("writeWorkbookStep", "writeFeedbackStep",
-                "writeDraftStep");
-        assertThat(steps.subList(7, 11)).containsExactly("statusPageStep", "mailRepliesStep", "chaseListStep",
-                "resultMailStep");
+        assertThat(steps.subList(4, 7)).containsExactlyInAnyOrder(StepNames.WRITE_WORKBOOK, StepNames.WRITE_FEEDBACK,
+                StepNames.WRITE_DRAFT);
+        assertThat(steps.subList(7, 11)).containsExactly(StepNames.STATUS_PAGE, StepNames.MAIL_REPLIES, StepNames.CHASE_LIST,
+                StepNames.RESULT_MAIL);
         Map<String, Object> units = Map.of(
                 "T01", "ACCEPTED", "T02", "ACCEPTED", "T03", "ACCEPTED", "T04", "ACCEPTED", "T05", "ACCEPTED",
                 "D07", "REJECTED");
@@ -493,7 +496,7 @@ abstract class MailJobFunctionalTest {
         assertThat(reminder.getSubject()).startsWith("【提醒】犁川镇2024年政府信息公开工作年度报告尚未报送（截止");
         assertThat(body(reminder)).startsWith("犁川镇：\n\n您好！截至").contains("作为附件发送到 " + OFFICE);
         assertThat(reminder.getHeader("Auto-Submitted")[0]).isEqualTo("auto-generated");
-        assertThat(first.getStepExecutions().stream().filter(s -> s.getStepName().equals("chaseListStep")).findFirst()
+        assertThat(first.getStepExecutions().stream().filter(s -> s.getStepName().equals(StepNames.CHASE_LIST)).findFirst()
                 .orElseThrow().getExecutionContext().getInt(ChaseListTasklet.COUNT)).isEqualTo(3);
         List<ChaseList.Entry> none = List.of();
         assertThat(ChaseList.summaryLines(none)).isEmpty();
@@ -511,8 +514,8 @@ abstract class MailJobFunctionalTest {
         assertThat(count("mail_message")).isEqualTo(messages);
         assertThat(count("submission")).isEqualTo(submissions);
         assertThat(sentByOffice()).hasSize(sent); // the next reminder is not due before three days
-        assertThat(step(again, "mailIntakeStep").getReadCount()).isZero();
-        assertThat(step(again, "importSubmissionsStep").getReadCount()).isZero();
+        assertThat(step(again, StepNames.MAIL_INTAKE).getReadCount()).isZero();
+        assertThat(step(again, StepNames.IMPORT_SUBMISSIONS).getReadCount()).isZero();
     }
 
     @Test

@@ -23,12 +23,14 @@ import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.form.Table3Row;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.job.ConsolidationCommand;
-import cn.gov.county.gkreport.job.ConsolidatorProperties;
+import cn.gov.county.gkreport.ConsolidatorProperties;
+import cn.gov.county.gkreport.CountyClock;
+import cn.gov.county.gkreport.mail.reply.ReplyTexts;
 import cn.gov.county.gkreport.read.grid.ReadLimits;
 import cn.gov.county.gkreport.support.Databases;
 import cn.gov.county.gkreport.support.DemoInput;
-import cn.gov.county.gkreport.support.TestMailServers;
 import cn.gov.county.gkreport.support.MutableClock;
+import cn.gov.county.gkreport.support.TestMailServers;
 import cn.gov.county.gkreport.support.UnitWorkbooks;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -92,7 +94,7 @@ class MailNightsTest {
         secrets = Files.createTempDirectory("gkreport-mail-nights");
         TestMailServers.officeMail(registry, OFFICE, "s3cret", mailbox.getImaps().getPort(), smtpPort, secrets,
                 "T16,lichuan@lichuan.test\n");
-        registry.add("consolidator.mail.deadline", () -> LocalDate.now(MailSteps.ZONE).plusDays(20).toString());
+        registry.add("consolidator.mail.deadline", () -> LocalDate.now(CountyClock.ZONE).plusDays(20).toString());
         registry.add("consolidator.mail.reminder-interval-days", () -> "3");
     }
 

@@ -8,6 +8,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 
+import cn.gov.county.gkreport.mail.inbox.MailIntakeTasklet;
+import cn.gov.county.gkreport.mail.inbox.MailboxIntake;
+import cn.gov.county.gkreport.mail.reply.MailRepliesTasklet;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.ExitStatus;

@@ -17,15 +17,15 @@ import jakarta.mail.internet.MimeMessage;
  * A message written byte for byte as a unit's mail client might: headers exactly as given (RFC 2047
  * words, RFC 2231 parameters, or raw 8-bit UTF-8/GBK), a text part and base64 attachments.
  */
-final class RawMail {
+public final class RawMail {
 
-    static final Charset GBK = Charset.forName("GBK");
+    public static final Charset GBK = Charset.forName("GBK");
     private static final String BOUNDARY = "----=_Part_0_gkreport";
 
     private final ByteArrayOutputStream headers = new ByteArrayOutputStream();
     private final List<byte[]> parts = new ArrayList<>();
 
-    static RawMail message(String messageId, String from, String subject) {
+    public static RawMail message(String messageId, String from, String subject) {
         RawMail mail = new RawMail();
         if (messageId != null) {
             mail.header("Message-ID", messageId);
@@ -34,25 +34,25 @@ final class RawMail {
                 .header("Date", "Fri, 10 Jan 2025 09:30:00 +0800");
     }
 
-    RawMail header(String name, String value) {
+    public RawMail header(String name, String value) {
         return header(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A header whose value is written as these bytes (raw 8-bit when they are not ASCII). */
-    RawMail header(String name, byte[] value) {
+    public RawMail header(String name, byte[] value) {
         headers.writeBytes((name + ": ").getBytes(StandardCharsets.US_ASCII));
         headers.writeBytes(value);
         headers.writeBytes(crlf());
         return this;
     }
 
-    RawMail text(String text) {
+    public RawMail text(String text) {
         parts.add(part("Content-Type: text/plain; charset=UTF-8", text.getBytes(StandardCharsets.UTF_8)));
         return this;
     }
 
     /** An attachment with the Content-Type and Content-Disposition header values given as bytes. */
-    RawMail attach(byte[] contentType, byte[] disposition, byte[] content) {
+    public RawMail attach(byte[] contentType, byte[] disposition, byte[] content) {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         head.writeBytes("Content-Type: ".getBytes(StandardCharsets.US_ASCII));
         head.writeBytes(contentType);
@@ -65,12 +65,12 @@ final class RawMail {
         return this;
     }
 
-    RawMail attach(String contentType, String disposition, byte[] content) {
+    public RawMail attach(String contentType, String disposition, byte[] content) {
         return attach(contentType.getBytes(StandardCharsets.UTF_8),
                 disposition == null ? null : disposition.getBytes(StandardCharsets.UTF_8), content);
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(headers.toByteArray());
         out.writeBytes(("MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"" + BOUNDARY + "\"\r\n\r\n")
@@ -83,7 +83,7 @@ final class RawMail {
         return out.toByteArray();
     }
 
-    MimeMessage mime() throws MessagingException {
+    public MimeMessage mime() throws MessagingException {
         return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(bytes()));
     }
 
@@ -100,7 +100,7 @@ final class RawMail {
         return new byte[] {'\r', '\n'};
     }
 
-    static String b64(String text, Charset cs) {
+    public static String b64(String text, Charset cs) {
         return Base64.getEncoder().encodeToString(text.getBytes(cs));
     }
 }

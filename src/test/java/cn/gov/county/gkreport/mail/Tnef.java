@@ -11,13 +11,13 @@ import java.nio.charset.StandardCharsets;
  * class, then per attachment attAttachRendData, attAttachTitle (the short name in the ANSI code page),
  * attAttachData (the file) and attAttachment with PR_ATTACH_LONG_FILENAME in Unicode.
  */
-final class Tnef {
+public final class Tnef {
 
     private static final int LVL_MESSAGE = 1;
     private static final int LVL_ATTACHMENT = 2;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    Tnef() {
+  public   Tnef() {
         out.writeBytes(le32(0x223E9F78));
         out.writeBytes(new byte[] {0x01, 0x00}); // legacy key
         attribute(LVL_MESSAGE, 0x0006, 0x9006, le32(0x00010000)); // attTnefVersion
@@ -25,7 +25,7 @@ final class Tnef {
     }
 
     /** An attached file; the short title in GBK as Chinese Windows writes it. */
-    Tnef attach(String longName, byte[] content) {
+    public Tnef attach(String longName, byte[] content) {
         attribute(LVL_ATTACHMENT, 0x0006, 0x9002, new byte[] {1, 0, 0, 0, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF,
             0, 0, 0, 0, 0, 0}); // attAttachRendData: starts the attachment
         Charset gbk = Charset.forName("GBK");
@@ -44,7 +44,7 @@ final class Tnef {
         return this;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         return out.toByteArray();
     }
 

@@ -9,15 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import cn.gov.county.gkreport.job.ConsolidationCommand;
+import cn.gov.county.gkreport.job.StepNames;
 import cn.gov.county.gkreport.support.Databases;
 import cn.gov.county.gkreport.support.DemoInput;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,7 +100,7 @@ class ResultMailTest {
         ConsolidationCommand.Outcome next = run(input, output);
         assertThat(next.exitCode()).isZero();
         StepExecution step = next.execution().orElseThrow().getStepExecutions().stream()
-                .filter(s -> s.getStepName().equals(StatusPageSteps.RESULT_MAIL_STEP)).findFirst().orElseThrow();
+                .filter(s -> s.getStepName().equals(StepNames.RESULT_MAIL)).findFirst().orElseThrow();
         assertThat(step.getExitStatus().getExitDescription()).startsWith("结果邮件未能发送");
         assertThat(step.getExecutionContext().containsKey(ResultMailTasklet.SENT)).isFalse();
     }

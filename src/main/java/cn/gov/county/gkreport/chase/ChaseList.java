@@ -1,0 +1,132 @@
+package cn.gov.county.gkreport.chase;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.gov.county.gkreport.OutputLayout;
+import cn.gov.county.gkreport.intake.Roster;
+import cn.gov.county.gkreport.intake.RosterUnit;
+import cn.gov.county.gkreport.mail.inbox.BounceRepository;
+import cn.gov.county.gkreport.mail.reply.MailReplyRepository;
+import cn.gov.county.gkreport.mail.reply.ReplyTexts;
+import cn.gov.county.gkreport.report.ReportRepository;
+import cn.gov.county.gkreport.report.UnitStanding;
+import cn.gov.county.gkreport.report.UnitStanding.Standing;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Whom to chase: every roster unit without an accepted submission, with its last status, the contact
+ * person and phone of the latest cover it sent, its mail address and a sentence ready to paste into
+ * a reminder. Written as {@code output/<year>/催报名单-<year>.csv} (UTF-8 with BOM, so Excel opens it
+ * in Chinese), and as lines for the run summary.
+ */
+public class ChaseList {
+
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /**
+     * One unit to chase.
+     *
+     * @param mailNote what went wrong with the unit's mail (a bounce of our mail to it, its mail refused), or null
+     */
+    public record Entry(RosterUnit unit, Standing standing, String lastFile, String lastReceivedAt, int errors,
+                        String contactPerson, String contactPhone, String email, String lastReminder,
+                        String reminderText, String mailNote) {
+
+        /** An entry without mail trouble. */
+        public Entry(RosterUnit unit, Standing standing, String lastFile, String lastReceivedAt, int errors,
+                     String contactPerson, String contactPhone, String email, String lastReminder,
+                     String reminderText) {
+            this(unit, standing, lastFile, lastReceivedAt, errors, contactPerson, contactPhone, email, lastReminder,
+                    reminderText, null);
+        }
+    }
+
+    private final Roster roster;
+    private final ReportRepository queries;
+    private final JdbcTemplate jdbc;
+    private final MailReplyRepository replies;
+    private final ReminderRepository reminders;
+    private final UnitAddresses addresses;
+    private final ReplyTexts texts;
+    private final MailTroubles troubles;
+
+    public ChaseList(Roster roster, ReportRepository queries, JdbcTemplate jdbc, MailReplyRepository replies,
+                     ReminderRepository reminders, UnitAddresses addresses, ReplyTexts texts, BounceRepository bounces) {
+        this.roster = roster;
+        this.queries = queries;
+        this.jdbc = jdbc;
+        this.replies = replies;
+        this.reminders = reminders;
+        this.addresses = addresses;
+        this.texts = texts;
+        this.troubles = new MailTroubles(roster, jdbc, bounces, addresses);
+    }
+
+    public static Path fileFor(Path outputDir, int year) {
+        return new OutputLayout(outputDir, year).chaseList();
+    }
+
+    /** The units to chase tonight, in roster order. */
+    public List<Entry> entries(int year, LocalDate today) {
+        List<ReportRepository.SubmissionRow> rows = queries.submissions(year);
+        List<Entry> entries = new ArrayList<>();
+        Map<String, String> mailNotes = troubles.of(year);
+        for (UnitStanding standing : UnitStanding.of(roster.units(), rows)) {
+            RosterUnit unit = standing.unit();
+            if (standing.standing() == Standing.ACCEPTED) {
+                continue;
+            }
+            Optional<ReportRepository.SubmissionRow> last = standing.counting();
+            String[] contact = contact(unit.code());
+            String email = addresses.of(unit.code()).or(() -> replies.latestSender(unit.code())).orElse(null);
+            String lastFile = last.map(ReportRepository.SubmissionRow::fileName).orElse(null);
+            int errors = last.map(ReportRepository.SubmissionRow::errors).orElse(0);
+            entries.add(new Entry(unit, standing.standing(), lastFile,
+                    last.map(ReportRepository.SubmissionRow::receivedAt).orElse(null), errors, contact[0], contact[1], email,
+                    reminders.lastReminder(year, unit.code()).map(t -> t.format(MINUTE)).orElse(null),
+                    texts.reminderSentence(standing.standing(), lastFile, errors, year, today),
+                    mailNotes.get(unit.code())));
+        }
+        return entries;
+    }
+
+    /** Contact person and phone from the unit's latest cover that named them (this year first, then earlier years). */
+    private String[] contact(String unitCode) {
+        return jdbc.query("""
+                SELECT contact_person, contact_phone FROM submission
+                WHERE unit_code = ? AND (contact_person IS NOT NULL OR contact_phone IS NOT NULL)
+                ORDER BY report_year DESC, id DESC""",
+                (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, unitCode)
+                .stream().findFirst().orElse(new String[] {null, null});
+    }
+
+    /** Writes the CSV (replacing last night's) and returns its path. */
+    public Path write(Path outputDir, int year, List<Entry> entries) throws IOException {
+        Path file = fileFor(outputDir, year);
+        ChaseListCsv.write(file, entries);
+        return file;
+    }
+
+    /** The same units as lines for the run summary. */
+    public static List<String> summaryLines(List<Entry> entries) {
+        return entries.stream().map(e -> String.format("  %s %-14s %s%s  联系人 %s  电话 %s%s%s", e.unit().code(),
+                e.unit().name(), e.standing().label(),
+                e.standing() == Standing.REJECTED && e.lastFile() != null
+                        ? "（" + e.lastFile() + "，错误 " + e.errors() + " 处）" : "",
+                orDash(e.contactPerson()), orDash(e.contactPhone()), e.email() == null ? "" : "  邮箱 " + e.email(),
+                e.mailNote() == null ? "" : "\n      " + e.mailNote()))
+                .toList();
+    }
+
+    private static String orDash(String s) {
+        return s == null || s.isBlank() ? "—" : s;
+    }
+}
