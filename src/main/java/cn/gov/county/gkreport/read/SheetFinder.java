@@ -4,7 +4,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
+import cn.gov.county.gkreport.read.grid.SheetGrid;
 import cn.gov.county.gkreport.read.grid.WorkbookGrid;
 
 /**
@@ -23,14 +25,23 @@ final class SheetFinder {
 
     private final List<SheetSearch> sheets;
     private final ContentBuilder out;
+    private final LabelQueries asked;
     private final Set<String> hiddenNoted = new HashSet<>();
 
-    SheetFinder(WorkbookGrid workbook, ContentBuilder out) {
-        this.sheets = workbook.sheets().stream().map(SheetSearch::new).toList();
+    /**
+     * @param search how a sheet is made searchable (the template's index when the sheet's labels are exactly its)
+     * @param asked  records the anchors while the template's layout is derived; otherwise {@code null}
+     */
+    SheetFinder(WorkbookGrid workbook, Function<SheetGrid, SheetSearch> search, LabelQueries asked, ContentBuilder out) {
+        this.sheets = workbook.sheets().stream().map(search).toList();
+        this.asked = asked;
         this.out = out;
     }
 
     Optional<SheetSearch> find(String preferredName, String anchorLabel) {
+        if (asked != null) {
+            asked.anchors().add(anchorLabel);
+        }
         List<SheetSearch> holding = sheets.stream().filter(s -> s.find(anchorLabel).isPresent()).toList();
         List<SheetSearch> visible = holding.stream().filter(s -> !s.grid().hidden()).toList();
         List<SheetSearch> hidden = holding.stream().filter(s -> s.grid().hidden()).toList();

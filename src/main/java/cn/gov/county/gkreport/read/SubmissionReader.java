@@ -1,7 +1,9 @@
 package cn.gov.county.gkreport.read;
 
 import java.nio.file.Path;
+import java.util.function.Function;
 
+import cn.gov.county.gkreport.read.grid.SheetGrid;
 import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.read.grid.UnreadableWorkbookException;
 import cn.gov.county.gkreport.read.grid.WorkbookGrid;
@@ -9,8 +11,9 @@ import cn.gov.county.gkreport.read.grid.WorkbookLoader;
 
 /**
  * Reads a unit's workbook into {@link SubmissionContent}: the file is loaded into a compact grid
- * (format decided by content), then every part of the form is located by its labels.
- * Safe for concurrent use.
+ * (format decided by content), then every part of the form is located by its labels. A sheet whose
+ * labels are exactly the template's is searched with the template's index ({@link TemplateLayout}),
+ * with the same result. Safe for concurrent use.
  */
 public final class SubmissionReader {
 
@@ -21,8 +24,14 @@ public final class SubmissionReader {
     private final Table3Locator table3;
     private final Table4Locator table4;
     private final IndicatorLocator indicators;
+    private final TemplateLayout layout;
 
     public SubmissionReader(FormDefinition form, WorkbookLoader loader, String templateName) {
+        this(form, loader, templateName, true);
+    }
+
+    /** @param templateLayout whether sheets with the template's labels reuse its index (false: every sheet is indexed) */
+    SubmissionReader(FormDefinition form, WorkbookLoader loader, String templateName, boolean templateLayout) {
         this.form = form;
         this.loader = loader;
         this.cover = new CoverLocator(form.cover());
@@ -30,6 +39,7 @@ public final class SubmissionReader {
         this.table3 = new Table3Locator(form.table3());
         this.table4 = new Table4Locator(form.table4());
         this.indicators = new IndicatorLocator(form.indicators());
+        this.layout = templateLayout ? TemplateLayout.derive(form, loader, this::locate) : TemplateLayout.NONE;
     }
 
     public SubmissionContent read(Path file) throws UnreadableWorkbookException {
@@ -37,13 +47,22 @@ public final class SubmissionReader {
     }
 
     public SubmissionContent read(WorkbookGrid workbook) {
+        return locate(workbook, layout::search, null);
+    }
+
+    private SubmissionContent locate(WorkbookGrid workbook, Function<SheetGrid, SheetSearch> search, LabelQueries asked) {
         ContentBuilder out = new ContentBuilder(form);
-        SheetFinder sheets = new SheetFinder(FormulaCompletion.complete(workbook, out), out);
+        SheetFinder sheets = new SheetFinder(FormulaCompletion.complete(workbook, out), search, asked, out);
         cover.locate(sheets, out);
         table2.locate(sheets, out);
         table3.locate(sheets, out);
         table4.locate(sheets, out);
         indicators.locate(sheets, out);
         return out.build(workbook.format());
+    }
+
+    /** The template's layout, for the tests. */
+    TemplateLayout layout() {
+        return layout;
     }
 }

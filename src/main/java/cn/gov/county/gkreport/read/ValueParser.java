@@ -89,6 +89,10 @@ public final class ValueParser {
     }
 
     private static FigureCell number(String code, String sheet, CellRef at, String raw, String text, Pattern form) {
+        if (isPlainCount(text)) {
+            // nearly every figure: digits only, which both forms accept; the same value as the general path's
+            return new FigureCell(code, sheet, at, raw, BigDecimal.valueOf(Long.parseLong(text)), FigureCell.Reading.NUMBER);
+        }
         if (!form.matcher(text).matches()) {
             return new FigureCell(code, sheet, at, raw, null, FigureCell.Reading.NOT_A_NUMBER);
         }
@@ -98,5 +102,20 @@ public final class ValueParser {
             value = value.setScale(0);
         }
         return new FigureCell(code, sheet, at, raw, value, FigureCell.Reading.NUMBER);
+    }
+
+    /** Up to 18 ASCII digits: a long, and what {@code \d+} matches. */
+    private static boolean isPlainCount(String text) {
+        int n = text.length();
+        if (n == 0 || n > 18) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

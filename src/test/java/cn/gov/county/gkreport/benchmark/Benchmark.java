@@ -125,19 +125,26 @@ public final class Benchmark {
     record Row(Prepared prepared, Optional<ReadRates.Result> rates, EndToEndRun.Outcome run, String load) {
     }
 
+    /** One N's single-thread rates, with the load average before and after them. */
+    record RateRow(int n, ReadRates.Result rates, String load) {
+    }
+
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         Files.createDirectories(options.out());
         FormDefinition form = FormDefinitionLoader.loadCurrent();
         String classpath = childClasspath(options.out());
         String machine = machine();
+        String loadAtStart = loadAverage();
         OUT.println("== 年报汇总 benchmark ==");
         OUT.println(machine);
+        OUT.println("load average at start: " + loadAtStart + " (1 min; the benchmark alone adds up to ~2 on its cores)");
         OUT.println("N = " + options.ns() + ", db = " + options.dbs() + ", import threads = " + options.threads()
                 + ", product JVM: -Xmx512m -XX:+UseParallelGC -XX:TieredStopAtLevel=1 " + String.join(" ", options.jvmOptions())
                 + (options.plain() ? " (plain main)" : " (main + import timing listeners)"));
 
         List<Row> rows = new ArrayList<>();
+        List<RateRow> rateRows = new ArrayList<>();
         for (int n : options.ns()) {
             long t0 = System.nanoTime();
             Prepared prepared = prepare(form, n, options);
@@ -149,10 +156,15 @@ public final class Benchmark {
                 Roster roster = Roster.read(prepared.roster(), COUNTY);
                 String load = loadAverage();
                 ReadRates.Result r = new ReadRates(form, roster, TEMPLATE_NAME).measure(prepared.files(), OUT::println);
-                OUT.println("  (load average before / after the rates: " + load + " / " + loadAverage() + ")");
+                load = load + " / " + loadAverage();
+                OUT.println("  (load average before / after the rates: " + load + ")");
+                rateRows.add(new RateRow(n, r, load));
                 OUT.printf(Locale.ROOT, "  product reader+checker %.0f wb/s (read only %.0f wb/s), POI usermodel %.0f wb/s: "
                                 + "ratio %.1f×; sample: %d accepted, %d rejected%n", r.product().perSecond(),
                         r.readOnly().perSecond(), r.poi().perSecond(), r.ratio(), r.sampleAccepted(), r.sampleRejected());
+                OUT.printf(Locale.ROOT, "  fastexcel-reader (every cell, nothing more) %.0f wb/s: read+check %.2f×, read only %.2f× "
+                                + "fastexcel-reader (targets ≥ 1.0×, ≥ 1.3×); fastexcel-reader %.1f× POI usermodel%n",
+                        r.fastexcel().perSecond(), r.fastexcelRatio(), r.readOnlyFastexcelRatio(), r.fastexcelOverPoi());
                 r.productBySavedBy().forEach((k, v) -> OUT.printf(Locale.ROOT, "  product reader+checker on %s files: %.0f wb/s%n",
                         k, v.perSecond()));
                 r.unexpected().forEach(u -> OUT.println("  UNEXPECTED " + u));
@@ -189,7 +201,8 @@ public final class Benchmark {
                 rows.add(best);
             }
         }
-        String markdown = report(rows, options, machine);
+        String markdown = report(rows, rateRows, options, machine + "; load average at start / end " + loadAtStart + " / "
+                + loadAverage());
         OUT.println();
         OUT.println(markdown);
         Files.writeString(options.out().resolve("results.md"), markdown, StandardCharsets.UTF_8);
@@ -317,7 +330,7 @@ public final class Benchmark {
                         + ManagementFactory.getOperatingSystemMXBean().getVersion());
     }
 
-    static String report(List<Row> rows, Options options, String machine) {
+    static String report(List<Row> rows, List<RateRow> rateRows, Options options, String machine) {
         StringBuilder md = new StringBuilder();
         md.append("# 年报汇总 benchmark\n\n");
         md.append("Run ").append(LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 19))
@@ -330,54 +343,77 @@ public final class Benchmark {
                 .append(" Rates (1 core) are single-thread in the benchmark JVM after warm-up, on template-shaped files")
                 .append(options.repeat() > 1 ? "; each end-to-end figure is the fastest of " + options.repeat() + " runs" : "")
                 .append(".\n\n");
-        md.append("| N | db | intake s | read+check wb/s (1 core) | store s | consolidate s | write s | end-to-end s "
-                + "| peak heap MB | baseline POI wb/s | ratio |\n");
-        md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (Row row : rows) {
-            EndToEndRun.Outcome run = row.run();
-            md.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
-                    row.prepared().n(), run.db(), seconds(run, StepNames.INTAKE),
-                    row.rates().map(r -> f0(r.product().perSecond())).orElse("–"), store(row, options.threads()),
-                    seconds(run, StepNames.CONSOLIDATE), seconds(run, StepNames.WRITE_WORKBOOK),
-                    run.exitCode() == 0 ? f2(run.wallSeconds()) : "FAILED (exit " + run.exitCode() + ")",
-                    f0(run.heap().peak()), row.rates().map(r -> f0(r.poi().perSecond())).orElse("–"),
-                    row.rates().map(r -> String.format(Locale.ROOT, "%.1f×", r.ratio())).orElse("–")));
-        }
-        md.append("\nDetails:\n\n");
-        md.append("| N | db | files | accepted / rejected / superseded (expected rejected) | JVM start → job start s "
-                + "| import step s | read+check in job, thread-s (wb/s per thread) | waiting on the reader s "
-                + "| feedback s | job s | live heap after GC, max MB | GCs (pause s) | read only wb/s (1 core) "
-                + "| LibreOffice-saved wb/s (1 core) | workbook KB | load avg before / after |\n");
-        md.append("|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|\n");
-        for (Row row : rows) {
-            EndToEndRun.Outcome run = row.run();
-            Map<String, Long> s = run.submissions();
-            String split = run.split().map(p -> String.format(Locale.ROOT, "%.2f (%.0f)", p.processThreadSeconds(),
-                    p.processItems() / Math.max(1e-9, p.processThreadSeconds()))).orElse("–");
-            String pending = run.split().map(p -> f2(p.readPendingSeconds())).orElse("–");
-            String lo = row.rates().map(r -> r.productBySavedBy().entrySet().stream()
+        md.append("Single-thread rates in one JVM, one thread, the same template-shaped files; product, read only "
+                + "and fastexcel-reader timed in interleaved rounds (compare ratios: absolute rates move with the load):\n\n");
+        md.append("| N | read+check wb/s | read only wb/s | fastexcel-reader wb/s | POI usermodel wb/s "
+                + "| read+check / fastexcel | read only / fastexcel | read+check / POI | fastexcel / POI "
+                + "| LibreOffice-saved read+check wb/s | load avg before / after |\n");
+        md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
+        for (RateRow rr : rateRows) {
+            ReadRates.Result r = rr.rates();
+            String lo = r.productBySavedBy().entrySet().stream()
                     .map(e -> e.getKey().replace("libreoffice-", "") + " " + f0(e.getValue().perSecond()))
-                    .collect(Collectors.joining(", "))).filter(x -> !x.isEmpty()).orElse("–");
-            md.append(String.format(Locale.ROOT, "| %d | %s | %d | %d / %d / %d (%d) | %s | %s | %s | %s | %s | %s | %s | %d (%.2f) | %s | %s | %s | %s |\n",
-                    row.prepared().n(), run.db(), row.prepared().files().size(), s.getOrDefault("ACCEPTED", 0L),
-                    s.getOrDefault("REJECTED", 0L), s.getOrDefault("SUPERSEDED", 0L), row.prepared().expectedRejected(),
-                    f2(run.toJobStartSeconds()), seconds(run, StepNames.IMPORT_SUBMISSIONS), split, pending,
-                    seconds(run, StepNames.WRITE_FEEDBACK), f2(run.jobSeconds()), f0(run.heap().maxAfterGc()),
-                    run.heap().collections(), run.heap().pauseSeconds(),
-                    row.rates().map(r -> f0(r.readOnly().perSecond())).orElse("–"), lo,
-                    run.workbookBytes() < 0 ? "none" : f0(run.workbookBytes() / 1024.0), row.load()));
+                    .collect(Collectors.joining(", "));
+            md.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %.2f× | %.2f× | %.1f× | %.1f× | %s | %s |\n",
+                    rr.n(), f0(r.product().perSecond()), f0(r.readOnly().perSecond()), f0(r.fastexcel().perSecond()),
+                    f0(r.poi().perSecond()), r.fastexcelRatio(), r.readOnlyFastexcelRatio(), r.ratio(),
+                    r.fastexcelOverPoi(), lo.isEmpty() ? "–" : lo, rr.load()));
         }
-        md.append("\nColumns: *intake*, *consolidate*, *write* (the consolidated workbook), *feedback* and the import "
-                + "step are Spring Batch's step times (BATCH_STEP_EXECUTION). *store* is the import step's writer "
-                + "(statuses, figures, findings in the chunk transactions), timed by listeners; *read+check in job* "
-                + "is the processor time summed over the import threads. *end-to-end* is the wall time from starting "
-                + "`java` to its exit (consolidated workbook on disk). *peak heap* is the larger of the heap before any "
-                + "GC and the heap in use at exit (`-Xlog:gc`); *live heap* the largest heap after a GC (an upper bound "
-                + "of the live set: G1 leaves old garbage until a mixed collection; to bound the live set, run again with "
-                + "e.g. `--jvm-opt=-Xmx160m`, the last -Xmx wins). *load avg*: "
-                + "the 1-minute load average before and after the run (this benchmark alone adds up to ~2); higher "
-                + "means other processes shared the 2 cores and slowed every figure.\n");
-        md.append("\nTargets (2 cores): read+check ≥ 1 500 wb/s on one core and ≥ 4× POI usermodel; 41 units end "
+        if (!rows.isEmpty()) {
+            md.append("\nEnd to end:\n\n");
+            md.append("| N | db | intake s | read+check wb/s (1 core) | store s | consolidate s | write s | end-to-end s "
+                    + "| peak heap MB | baseline POI wb/s | ratio | baseline fastexcel-reader wb/s | read+check / read only ratio to it |\n");
+            md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            for (Row row : rows) {
+                EndToEndRun.Outcome run = row.run();
+                md.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
+                        row.prepared().n(), run.db(), seconds(run, StepNames.INTAKE),
+                        row.rates().map(r -> f0(r.product().perSecond())).orElse("–"), store(row, options.threads()),
+                        seconds(run, StepNames.CONSOLIDATE), seconds(run, StepNames.WRITE_WORKBOOK),
+                        run.exitCode() == 0 ? f2(run.wallSeconds()) : "FAILED (exit " + run.exitCode() + ")",
+                        f0(run.heap().peak()), row.rates().map(r -> f0(r.poi().perSecond())).orElse("–"),
+                        row.rates().map(r -> String.format(Locale.ROOT, "%.1f×", r.ratio())).orElse("–"),
+                        row.rates().map(r -> f0(r.fastexcel().perSecond())).orElse("–"),
+                        row.rates().map(r -> String.format(Locale.ROOT, "%.2f× / %.2f×", r.fastexcelRatio(),
+                                r.readOnlyFastexcelRatio())).orElse("–")));
+            }
+            md.append("\nDetails:\n\n");
+            md.append("| N | db | files | accepted / rejected / superseded (expected rejected) | JVM start → job start s "
+                    + "| import step s | read+check in job, thread-s (wb/s per thread) | waiting on the reader s "
+                    + "| feedback s | job s | live heap after GC, max MB | GCs (pause s) | read only wb/s (1 core) "
+                    + "| LibreOffice-saved wb/s (1 core) | workbook KB | load avg before / after |\n");
+            md.append("|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|\n");
+            for (Row row : rows) {
+                EndToEndRun.Outcome run = row.run();
+                Map<String, Long> s = run.submissions();
+                String split = run.split().map(p -> String.format(Locale.ROOT, "%.2f (%.0f)", p.processThreadSeconds(),
+                        p.processItems() / Math.max(1e-9, p.processThreadSeconds()))).orElse("–");
+                String pending = run.split().map(p -> f2(p.readPendingSeconds())).orElse("–");
+                String lo = row.rates().map(r -> r.productBySavedBy().entrySet().stream()
+                        .map(e -> e.getKey().replace("libreoffice-", "") + " " + f0(e.getValue().perSecond()))
+                        .collect(Collectors.joining(", "))).filter(x -> !x.isEmpty()).orElse("–");
+                md.append(String.format(Locale.ROOT, "| %d | %s | %d | %d / %d / %d (%d) | %s | %s | %s | %s | %s | %s | %s | %d (%.2f) | %s | %s | %s | %s |\n",
+                        row.prepared().n(), run.db(), row.prepared().files().size(), s.getOrDefault("ACCEPTED", 0L),
+                        s.getOrDefault("REJECTED", 0L), s.getOrDefault("SUPERSEDED", 0L), row.prepared().expectedRejected(),
+                        f2(run.toJobStartSeconds()), seconds(run, StepNames.IMPORT_SUBMISSIONS), split, pending,
+                        seconds(run, StepNames.WRITE_FEEDBACK), f2(run.jobSeconds()), f0(run.heap().maxAfterGc()),
+                        run.heap().collections(), run.heap().pauseSeconds(),
+                        row.rates().map(r -> f0(r.readOnly().perSecond())).orElse("–"), lo,
+                        run.workbookBytes() < 0 ? "none" : f0(run.workbookBytes() / 1024.0), row.load()));
+            }
+            md.append("\nColumns: *intake*, *consolidate*, *write* (the consolidated workbook), *feedback* and the import "
+                    + "step are Spring Batch's step times (BATCH_STEP_EXECUTION). *store* is the import step's writer "
+                    + "(statuses, figures, findings in the chunk transactions), timed by listeners; *read+check in job* "
+                    + "is the processor time summed over the import threads. *end-to-end* is the wall time from starting "
+                    + "`java` to its exit (consolidated workbook on disk). *peak heap* is the larger of the heap before any "
+                    + "GC and the heap in use at exit (`-Xlog:gc`); *live heap* the largest heap after a GC (an upper bound "
+                    + "of the live set: G1 leaves old garbage until a mixed collection; to bound the live set, run again with "
+                    + "e.g. `--jvm-opt=-Xmx160m`, the last -Xmx wins). *load avg*: "
+                    + "the 1-minute load average before and after the run (this benchmark alone adds up to ~2); higher "
+                    + "means other processes shared the 2 cores and slowed every figure.\n");
+        }
+        md.append("\nTargets (2 cores): read+check ≥ 1 500 wb/s on one core and ≥ 4× POI usermodel; read+check ≥ 1.0× "
+                + "and read only ≥ 1.3× fastexcel-reader's plain read of every cell, in the same run; 41 units end "
                 + "to end < 5 s; 10 000 end to end < 20 s with -Xmx512m, heap not growing with N.\n\n");
         for (Row row : rows) {
             md.append(targets(row));
@@ -394,6 +430,10 @@ public final class Benchmark {
                 "read+check %.0f wb/s on one core (%s ≥ 1 500), %.1f× POI usermodel (%s ≥ 4×)\n",
                 r.product().perSecond(), r.product().perSecond() >= 1500 ? "met" : "NOT met", r.ratio(),
                 r.ratio() >= 4 ? "met" : "NOT met")));
+        row.rates().ifPresent(r -> t.append(prefix).append(String.format(Locale.ROOT,
+                "read+check %.2f× fastexcel-reader (%s ≥ 1.0×), read only %.2f× (%s ≥ 1.3×)\n", r.fastexcelRatio(),
+                r.fastexcelRatio() >= 1.0 ? "met" : "NOT met", r.readOnlyFastexcelRatio(),
+                r.readOnlyFastexcelRatio() >= 1.3 ? "met" : "NOT met")));
         if (n == 41) {
             t.append(prefix).append(String.format(Locale.ROOT, "end to end %.2f s (%s < 5 s)\n", run.wallSeconds(),
                     run.exitCode() == 0 && run.wallSeconds() < 5 ? "met" : "NOT met"));

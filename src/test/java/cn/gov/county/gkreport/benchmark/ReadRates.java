@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import cn.gov.county.gkreport.check.Assessment;
 import cn.gov.county.gkreport.check.SubmissionAssessor;
@@ -34,6 +35,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
 
 /**
  * Single-thread rates, measured in this JVM after warm-up, on the same files (each the best of three
@@ -46,8 +48,12 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  *   <li><b>product, read only</b>: {@link SubmissionReader#read(Path)} alone, so the cost of the checks is the difference;</li>
  *   <li><b>POI usermodel baseline</b>: {@code WorkbookFactory.create(file, null, true)} (read-only, the
  *       cheapest way POI opens a file) and reading the same cells: the cover values and every figure
- *       of the form, numbers and formula results.</li>
+ *       of the form, numbers and formula results;</li>
+ *   <li><b>fastexcel-reader baseline</b> (dhatim, test scope): a plain read of every cell of every sheet
+ *       (its raw value and type), nothing located, nothing checked: the fastest general reader measured.</li>
  * </ul>
+ * The rates are timed in interleaved rounds (product, read only, fastexcel, product, …), so a load
+ * change on the machine falls on all of them alike and their ratios stay comparable.
  */
 final class ReadRates {
 
@@ -68,10 +74,30 @@ final class ReadRates {
         }
     }
 
-    record Result(Rate product, Rate readOnly, Rate poi, Map<String, Rate> productBySavedBy, long sampleAccepted,
-                  long sampleRejected, List<String> unexpected) {
+    record Result(Rate product, Rate readOnly, Rate poi, Rate fastexcel, Map<String, Rate> productBySavedBy,
+                  long sampleAccepted, long sampleRejected, List<String> unexpected) {
+        /** read+check over POI usermodel. */
         double ratio() {
-            return poi.perSecond() <= 0 ? 0 : product.perSecond() / poi.perSecond();
+            return over(product, poi);
+        }
+
+        /** read+check over fastexcel-reader's plain read. */
+        double fastexcelRatio() {
+            return over(product, fastexcel);
+        }
+
+        /** read only over fastexcel-reader's plain read. */
+        double readOnlyFastexcelRatio() {
+            return over(readOnly, fastexcel);
+        }
+
+        /** fastexcel-reader over POI usermodel. */
+        double fastexcelOverPoi() {
+            return over(fastexcel, poi);
+        }
+
+        private static double over(Rate a, Rate b) {
+            return b.perSecond() <= 0 ? 0 : a.perSecond() / b.perSecond();
         }
     }
 
@@ -115,9 +141,18 @@ final class ReadRates {
 
         progress.println("  warming up the product reader+checker (" + WARM_UP_SECONDS + " s)");
         timed("warm-up", sample, WARM_UP_SECONDS, 60, this::assess);
-        progress.println("  timing the product reader+checker on " + sample.size() + " files, one thread");
-        Rate product = best("product", sample, this::assess);
-        Rate readOnly = best("product read only", sample, this::readOnly);
+        progress.println("  warming up fastexcel-reader (" + WARM_UP_SECONDS + " s)");
+        timed("warm-up", sample, WARM_UP_SECONDS, 60, ReadRates::fastexcel);
+        progress.println("  timing the product reader+checker, read only and fastexcel-reader on " + sample.size()
+                + " files, one thread, in interleaved rounds");
+        Rate product = null;
+        Rate readOnly = null;
+        Rate fastexcel = null;
+        for (int pass = 0; pass < PASSES; pass++) {
+            product = faster(product, timed("product", sample, MIN_SECONDS, MAX_SECONDS, this::assess));
+            readOnly = faster(readOnly, timed("product read only", sample, MIN_SECONDS, MAX_SECONDS, this::readOnly));
+            fastexcel = faster(fastexcel, timed("fastexcel-reader", sample, MIN_SECONDS, MAX_SECONDS, ReadRates::fastexcel));
+        }
 
         long accepted = 0;
         long rejected = 0;
@@ -155,7 +190,7 @@ final class ReadRates {
         timed("warm-up", poiSample, WARM_UP_SECONDS, 60, this::poi);
         progress.println("  timing POI usermodel on " + poiSample.size() + " files, one thread");
         Rate poi = best("POI usermodel", poiSample, this::poi);
-        return new Result(product, readOnly, poi, bySavedBy, accepted, rejected, unexpected);
+        return new Result(product, readOnly, poi, fastexcel, bySavedBy, accepted, rejected, unexpected);
     }
 
     interface PrintProgress {
@@ -169,12 +204,13 @@ final class ReadRates {
     private static Rate best(String what, List<SubmissionGenerator.Generated> files, PerFile work) throws Exception {
         Rate best = null;
         for (int pass = 0; pass < PASSES; pass++) {
-            Rate rate = timed(what, files, MIN_SECONDS, MAX_SECONDS, work);
-            if (best == null || rate.perSecond() > best.perSecond()) {
-                best = rate;
-            }
+            best = faster(best, timed(what, files, MIN_SECONDS, MAX_SECONDS, work));
         }
         return best;
+    }
+
+    private static Rate faster(Rate best, Rate rate) {
+        return best == null || rate.perSecond() > best.perSecond() ? rate : best;
     }
 
     /** Runs over the files (cycling) until at least {@code minSeconds}, one pass at least unless {@code maxSeconds} pass. */
@@ -230,6 +266,26 @@ final class ReadRates {
             }
             sink += h;
         }
+    }
+
+    /** fastexcel-reader: every cell of every sheet, its type and raw value (the text for shared strings). */
+    private static void fastexcel(Path file) throws IOException {
+        long h = 0;
+        try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile())) {
+            for (org.dhatim.fastexcel.reader.Sheet sheet : workbook.getSheets().toList()) {
+                try (Stream<org.dhatim.fastexcel.reader.Row> rows = sheet.openStream()) {
+                    for (org.dhatim.fastexcel.reader.Row row : (Iterable<org.dhatim.fastexcel.reader.Row>) rows::iterator) {
+                        for (org.dhatim.fastexcel.reader.Cell cell : row) {
+                            if (cell != null) {
+                                String raw = cell.getRawValue();
+                                h += cell.getType().ordinal() + (raw == null ? 0 : raw.hashCode());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        sink += h;
     }
 
     /** At most {@code max} of the files, picked at random (fixed seed), in their original order. */

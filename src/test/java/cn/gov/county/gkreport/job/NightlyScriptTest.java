@@ -80,6 +80,47 @@ class NightlyScriptTest {
                 .contains("配置文件: " + home.resolve("config/application.yml").toRealPath());
     }
 
+    @Test
+    void theFirstCompletedRunWritesAClassDataArchiveThatTheNextRunsStartFrom(@TempDir Path work) throws Exception {
+        Path home = install(work.resolve("home"));
+        Path bin = fakeJava(work.resolve("bin"), 0);
+        Files.write(home.resolve("target/annual-report-consolidator.jar"), "PK BOOT-INF/lib/ a Spring Boot jar".getBytes());
+        Map<String, String> env = Map.of("PATH", bin + ":/usr/bin:/bin", "ARC_YEAR", "2024");
+
+        run(home, env, "bash", "jobs/run-nightly.sh");
+        List<String> first = Files.readAllLines(home.resolve("java-args"));
+        String extracted = first.get(first.indexOf("-jar") + 1);
+        assertThat(extracted).matches("data/startup/[^/]+/app/annual-report-consolidator\\.jar");
+        String startup = extracted.substring(0, extracted.indexOf("/app/"));
+        assertThat(first).anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit=" + startup + "/classes.jsa."))
+                .contains("-Xlog:cds*=off", "--year=2024");
+        assertThat(home.resolve(startup).resolve("classes.jsa")).isRegularFile();
+
+        run(home, env, "bash", "jobs/run-nightly.sh");
+        assertThat(Files.readAllLines(home.resolve("java-args")))
+                .contains("-XX:SharedArchiveFile=" + startup + "/classes.jsa", "-jar", extracted)
+                .noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit"));
+    }
+
+    @Test
+    void aFailedRunLeavesNoArchiveAndKeepsItsExitStatus(@TempDir Path work) throws Exception {
+        Path home = install(work.resolve("home"));
+        Path bin = fakeJava(work.resolve("bin"), 3);
+        Files.write(home.resolve("target/annual-report-consolidator.jar"), "PK BOOT-INF/lib/ a Spring Boot jar".getBytes());
+
+        ProcessBuilder builder = new ProcessBuilder("bash", "jobs/run-nightly.sh").directory(home.toFile())
+                .redirectErrorStream(true);
+        builder.environment().clear();
+        builder.environment().putAll(Map.of("PATH", bin + ":/usr/bin:/bin", "ARC_YEAR", "2024"));
+        Process process = builder.start();
+        process.getInputStream().readAllBytes();
+        assertThat(process.waitFor()).isEqualTo(3);
+        try (Stream<Path> files = Files.walk(home.resolve("data/startup"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.startsWith("classes.jsa"))
+                    .contains("annual-report-consolidator.jar");
+        }
+    }
+
     /** The scripts and roster of an installation folder. */
     private static Path install(Path home) throws IOException {
         Files.createDirectories(home.resolve("jobs"));
@@ -88,6 +129,26 @@ class NightlyScriptTest {
             Files.copy(REPO.resolve("jobs").resolve(file), home.resolve("jobs").resolve(file));
         }
         return home;
+    }
+
+    /**
+     * A {@code java} like Spring Boot's: {@code -Djarmode=tools … extract --destination D} makes D's jar;
+     * a run records its arguments, writes the class-data archive it is asked to at exit, and exits with {@code status}.
+     */
+    private static Path fakeJava(Path bin, int status) throws IOException {
+        Files.createDirectories(bin);
+        Path java = bin.resolve("java");
+        Files.writeString(java, """
+                #!/bin/bash
+                if [[ "$1" == -Djarmode=tools ]]; then
+                  mkdir -p "$6" && echo jar > "$6/annual-report-consolidator.jar"; exit 0
+                fi
+                printf '%s\\n' "$@" > java-args
+                for a in "$@"; do [[ "$a" == -XX:ArchiveClassesAtExit=* ]] && echo archive > "${a#*=}"; done
+                exit STATUS
+                """.replace("STATUS", Integer.toString(status)));
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return bin;
     }
 
     /** A {@code java} that writes its arguments and environment into the installation folder. */
