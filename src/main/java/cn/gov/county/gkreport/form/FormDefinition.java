@@ -30,6 +30,7 @@ public final class FormDefinition {
     private final List<SumRelation> relations;
     private final Map<String, List<SumRelation>> relationsByRule;
     private final List<FigureLimit> limits;
+    private final Plausibility plausibility;
     /** Each item's limit, looked up once: the checks ask for it per item of every file. */
     private final Map<String, FigureLimit> limitByItem;
 
@@ -40,7 +41,14 @@ public final class FormDefinition {
 
     public FormDefinition(String id, String title, CoverSheet cover, Table2Layout table2, Table3Layout table3,
                           Table4Layout table4, IndicatorSheet indicators, List<FigureLimit> limits) {
+        this(id, title, cover, table2, table3, table4, indicators, limits, Plausibility.NONE);
+    }
+
+    public FormDefinition(String id, String title, CoverSheet cover, Table2Layout table2, Table3Layout table3,
+                          Table4Layout table4, IndicatorSheet indicators, List<FigureLimit> limits,
+                          Plausibility plausibility) {
         this.limits = List.copyOf(limits);
+        this.plausibility = plausibility;
         this.id = id;
         this.title = title;
         this.cover = cover;
@@ -223,6 +231,16 @@ public final class FormDefinition {
             return null;
         }
         return limit(code).map(FigureLimit::unit).orElse(null);
+    }
+
+    /** What the plausibility checks (X-YOY, X-SAME, ZERO-ALL, FEE-NOTICE) look at. */
+    public Plausibility plausibility() {
+        return plausibility;
+    }
+
+    /** The codes of the items the patterns name, in form order. */
+    public List<String> itemCodes(List<String> patterns) {
+        return itemList.stream().map(FormItem::code).filter(code -> ItemPatterns.matches(patterns, code)).toList();
     }
 
     public List<SumRelation> relations() {
