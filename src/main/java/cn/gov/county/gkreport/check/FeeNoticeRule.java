@@ -1,5 +1,6 @@
 package cn.gov.county.gkreport.check;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -26,8 +27,12 @@ public final class FeeNoticeRule extends RuleDefinition {
         }
         FigureCell notices = context.figure(plausibility.feeNotice()).orElse(null);
         List<String> fees = context.form().itemCodes(plausibility.feesCollected());
-        if (notices == null || !notices.readable() || notices.value().signum() <= 0 || !context.allReadable(fees)
-                || fees.stream().anyMatch(code -> context.value(code).signum() != 0)) {
+        if (notices == null || !YearComparison.complete(context) || fees.stream().anyMatch(code -> context.value(code).signum() != 0)) {
+            return List.of();
+        }
+        // the notices counted by the row's parts: a mistyped total is T3-ROW's error, not a notice
+        BigDecimal count = YearComparison.recomputed(context).get(plausibility.feeNotice());
+        if (count.signum() <= 0) {
             return List.of();
         }
         FormItem noticeItem = context.form().item(plausibility.feeNotice());
@@ -38,7 +43,7 @@ public final class FeeNoticeRule extends RuleDefinition {
                     + Figures.plain(cell.valueOrZero()) + "）");
         }).collect(Collectors.joining("和"));
         return List.of(Finding.warning(id(), notices.sheet(), Figures.a1(notices), noticeItem.describe() + "（单元格 "
-                + Figures.a1(notices) + "）为 " + Figures.plain(notices.value()) + " 件，说明本单位发出过收费通知；但"
+                + Figures.a1(notices) + "）为 " + Figures.plain(count) + " 件，说明本单位发出过收费通知；但"
                 + feeNames + "均为 0 或未填报。请核对：如果有申请人缴纳了信息处理费，请在总体情况表填写收取金额；"
                 + "如果确实没有收到任何费用（申请人均未缴纳），不必修改，请写明情况。"));
     }

@@ -61,6 +61,21 @@ class FeeNoticeRuleTest {
     }
 
     @Test
+    void countsTheNoticesByTheRowsPartsNotATypedTotal() {
+        // 总计 typed as 3 over an empty row: T3-ROW's error, not a fee notice
+        Written file = submission("D01").set("T2.FEE.AMOUNT", 0).override("T3.R6_2.TOTAL", 3).write(dir);
+
+        assertThat(file.findings(rule)).isEmpty();
+    }
+
+    @Test
+    void saysNothingAboutAFileWithAnUnreadableFigure() {
+        Written file = withFeeNotices().set("T2.FEE.AMOUNT", 0).override("T2.PENALTY.DECISIONS", "详见附表").write(dir);
+
+        assertThat(file.findings(rule)).isEmpty();
+    }
+
+    @Test
     void acceptsNoFeesWithoutFeeNotices() {
         Written file = submission("D01").set("T2.FEE.AMOUNT", 0).write(dir);
 

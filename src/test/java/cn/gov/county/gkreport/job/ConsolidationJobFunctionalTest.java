@@ -115,7 +115,7 @@ abstract class ConsolidationJobFunctionalTest {
         assertThat(firstSummary).containsSubsequence("intakeStep", "importSubmissionsStep", "consolidateStep",
                 "writeWorkbookStep", "writeFeedbackStep", "mailRepliesStep", "chaseListStep");
         assertThat(firstSummary).contains("应报 41 个单位，已接收 39，未通过 1，未报送 1")
-                .contains("跨年度校验（X-CARRY、X-VALID）未进行：数据库中没有 2023 年度的已接收报告");
+                .contains("跨年度校验（X-CARRY、X-VALID、X-YOY、X-SAME）未进行：数据库中没有 2023 年度的已接收报告");
     }
 
     @Test

@@ -107,14 +107,14 @@ class CrossYearRulesJobTest {
     @Test
     void theFirstYearHasNothingToCompareWithAndSaysSo() {
         assertThat(summary2023).contains("应报 41 个单位，已接收 39，未通过 1，未报送 1")
-                .contains("跨年度校验（X-CARRY、X-VALID）未进行：数据库中没有 2022 年度的已接收报告");
+                .contains("跨年度校验（X-CARRY、X-VALID、X-YOY、X-SAME）未进行：数据库中没有 2022 年度的已接收报告");
         assertThat(crossYearFindings(LAST_YEAR)).isEmpty();
     }
 
     @Test
     void theSecondYearIsComparedWithTheFirstYearsAcceptedReports() {
         assertThat(summary2024).contains("应报 41 个单位，已接收 39，未通过 1，未报送 1")
-                .doesNotContain("跨年度校验（X-CARRY、X-VALID）未进行");
+                .doesNotContain("跨年度校验（X-CARRY、X-VALID、X-YOY、X-SAME）未进行");
         Set<String> expected = expectedFindings();
         // the scenario means something: both rules fire, and not for every unit
         assertThat(expected).filteredOn(f -> f.contains("X-CARRY"))
