@@ -31,6 +31,7 @@ public final class FormDefinition {
     private final Map<String, List<SumRelation>> relationsByRule;
     private final List<FigureLimit> limits;
     private final Plausibility plausibility;
+    private final ExplanationSheet explanations;
     /** Each item's limit, looked up once: the checks ask for it per item of every file. */
     private final Map<String, FigureLimit> limitByItem;
 
@@ -41,14 +42,15 @@ public final class FormDefinition {
 
     public FormDefinition(String id, String title, CoverSheet cover, Table2Layout table2, Table3Layout table3,
                           Table4Layout table4, IndicatorSheet indicators, List<FigureLimit> limits) {
-        this(id, title, cover, table2, table3, table4, indicators, limits, Plausibility.NONE);
+        this(id, title, cover, table2, table3, table4, indicators, limits, Plausibility.NONE, ExplanationSheet.NONE);
     }
 
     public FormDefinition(String id, String title, CoverSheet cover, Table2Layout table2, Table3Layout table3,
                           Table4Layout table4, IndicatorSheet indicators, List<FigureLimit> limits,
-                          Plausibility plausibility) {
+                          Plausibility plausibility, ExplanationSheet explanations) {
         this.limits = List.copyOf(limits);
         this.plausibility = plausibility;
+        this.explanations = explanations;
         this.id = id;
         this.title = title;
         this.cover = cover;
@@ -236,6 +238,11 @@ public final class FormDefinition {
     /** What the plausibility checks (X-YOY, X-SAME, ZERO-ALL, FEE-NOTICE) look at. */
     public Plausibility plausibility() {
         return plausibility;
+    }
+
+    /** The template's 说明 sheet, where units explain warnings. */
+    public ExplanationSheet explanations() {
+        return explanations;
     }
 
     /** The codes of the items the patterns name, in form order. */

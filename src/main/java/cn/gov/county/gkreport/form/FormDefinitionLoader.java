@@ -35,7 +35,7 @@ public final class FormDefinitionLoader {
             return new FormDefinition(str(root, "id"), str(root, "title"), cover(map(root, "cover")),
                     table2(map(root, "table2")), table3(map(root, "table3")), table4(map(root, "table4")),
                     indicators(map(root, "indicators")), limits(root),
-                    plausibility(root));
+                    plausibility(root), explanations(root));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -133,6 +133,16 @@ public final class FormDefinitionLoader {
         return new Plausibility(strings(yoy, "items"), new BigDecimal(str(yoy, "factor")),
                 new BigDecimal(str(yoy, "floor")), strings(node, "sameAsLastYear"), strings(node, "allZero"),
                 str(fees, "notices"), strings(fees, "collected"));
+    }
+
+    private static ExplanationSheet explanations(Map<String, Object> root) {
+        if (!root.containsKey("explanations")) {
+            return ExplanationSheet.NONE;
+        }
+        Map<String, Object> node = map(root, "explanations");
+        Map<String, Object> headers = map(node, "headers");
+        return new ExplanationSheet(str(node, "sheet"), str(node, "title"), str(headers, "code"), str(headers, "cell"),
+                str(headers, "text"), Integer.parseInt(str(node, "rows")), strings(node, "instructions"));
     }
 
     private static Label label(Map<String, Object> node) {

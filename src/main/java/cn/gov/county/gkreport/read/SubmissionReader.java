@@ -18,6 +18,7 @@ public final class SubmissionReader {
     private final Table3Locator table3;
     private final Table4Locator table4;
     private final IndicatorLocator indicators;
+    private final ExplanationLocator explanations;
 
     public SubmissionReader(FormDefinition form, WorkbookLoader loader, String templateName) {
         this.form = form;
@@ -27,6 +28,7 @@ public final class SubmissionReader {
         this.table3 = new Table3Locator(form.table3());
         this.table4 = new Table4Locator(form.table4());
         this.indicators = new IndicatorLocator(form.indicators());
+        this.explanations = new ExplanationLocator(form.explanations());
     }
 
     public SubmissionContent read(Path file) throws UnreadableWorkbookException {
@@ -41,6 +43,7 @@ public final class SubmissionReader {
         table3.locate(sheets, out);
         table4.locate(sheets, out);
         indicators.locate(sheets, out);
+        explanations.locate(sheets, out);
         return out.build(workbook.format());
     }
 }
