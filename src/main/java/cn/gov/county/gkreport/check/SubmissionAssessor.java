@@ -43,10 +43,16 @@ public final class SubmissionAssessor {
         this.previousReports = previousReports;
     }
 
-    /**
-     * @param fileName the name the unit sent the file under (the stored file may be named differently)
-     */
+    /** A file put into the input folder: no mail sender. */
     public Assessment assess(long submissionId, Path file, String fileName, int year) {
+        return assess(submissionId, file, fileName, Optional.empty(), year);
+    }
+
+    /**
+     * @param fileName   the name the unit sent the file under (the stored file may be named differently)
+     * @param mailSender who sent the mail that brought the file, empty for a file put into the input folder
+     */
+    public Assessment assess(long submissionId, Path file, String fileName, Optional<String> mailSender, int year) {
         if (!Files.isRegularFile(file)) {
             return unreadable(submissionId, UnreadableReason.CORRUPT, "登记后文件已被移走或删除（" + file.getFileName()
                     + "），无法读取。请重新放入输入目录后再次运行。");
@@ -67,7 +73,7 @@ public final class SubmissionAssessor {
                 .flatMap(unit -> previousReports.accepted(unit.code(), year - 1));
         List<Finding> findings = new ArrayList<>(checker.check(new CheckContext(form, roster, year, content,
                 identity.unit(), previous, CheckContext.Scope.UNIT_SUBMISSION)));
-        FileNameHint.check(fileName, identity.unit(), roster).ifPresent(findings::add);
+        IdentityConflict.check(fileName, mailSender, identity.unit(), roster).ifPresent(findings::add);
         return new Assessment(submissionId, identity.unit(), content.format().name(),
                 content.coverValue(CoverField.FORM_VERSION), content.coverValue(CoverField.CONTACT),
                 content.coverValue(CoverField.PHONE), new ArrayList<>(content.figures().values()), findings,

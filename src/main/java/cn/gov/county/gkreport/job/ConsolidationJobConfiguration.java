@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -189,11 +190,13 @@ class ConsolidationJobConfiguration {
     @StepScope
     ProcessingAheadReader<Submission, Assessment> assessedSubmissionsReader(
             JdbcPagingItemReader<Submission> pendingSubmissionsReader, SubmissionAssessor assessor,
-            ThreadPoolTaskExecutor workerThreads, ConsolidatorProperties properties,
+            SubmissionRepository submissions, ThreadPoolTaskExecutor workerThreads, ConsolidatorProperties properties,
             @Value("#{jobParameters['year']}") Long year) {
         int reportYear = year.intValue();
         ItemProcessor<Submission, Assessment> assess = submission -> assessor.assess(submission.id(),
-                Path.of(submission.sourcePath()), submission.fileName(), reportYear);
+                Path.of(submission.sourcePath()), submission.fileName(),
+                "MAIL".equals(submission.source()) ? submissions.mailSenderOf(reportYear, submission.sha256())
+                        : Optional.empty(), reportYear);
         return new ProcessingAheadReader<>(pendingSubmissionsReader, assess, workerThreads,
                 properties.chunkSize() + 2 * properties.workerThreads());
     }

@@ -257,6 +257,18 @@ public class SubmissionRepository {
         return jdbc.query("SELECT * FROM submission WHERE report_year = ? ORDER BY id", SubmissionRepository::map, year);
     }
 
+    /**
+     * Who sent the mail that first brought this file ("县自然资源局 <zrzy@example.cn>", or the bare
+     * address), empty for a file put into the input folder.
+     */
+    public Optional<String> mailSenderOf(int year, String sha256) {
+        return jdbc.query("SELECT m.sender_name, m.sender FROM mail_attachment a "
+                        + "JOIN mail_message m ON m.id = a.mail_message_id "
+                        + "WHERE a.report_year = ? AND a.sha256 = ? AND a.outcome = 'SAVED' ORDER BY m.received_at, m.id",
+                (rs, row) -> rs.getString(1) == null || rs.getString(1).isBlank() ? rs.getString(2)
+                        : rs.getString(1) + " <" + rs.getString(2) + ">", year, sha256).stream().findFirst();
+    }
+
     public static Submission map(ResultSet rs, int row) throws SQLException {
         Timestamp processedModified = rs.getTimestamp("file_modified_at");
         return new Submission(rs.getLong("id"), rs.getInt("report_year"), rs.getString("unit_code"),
