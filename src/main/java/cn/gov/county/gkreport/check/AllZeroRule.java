@@ -21,7 +21,7 @@ public final class AllZeroRule extends RuleDefinition {
             return List.of();
         }
         return List.of(Finding.warning(id(), context.form().table3().sheet(), "", "表三和表四全部为 0：全年没有收到政府信息公开申请，"
-                + "也没有政府信息公开行政复议、行政诉讼。小的镇或单位确有这种情况，请确认：确实如此的，不必修改，请写明“全年未收到申请”；"
-                + "如果漏填了，请补填后重新报送。"));
+                + "也没有政府信息公开行政复议、行政诉讼。小的镇或单位确有这种情况，请确认：确实如此的，不必修改数字，"
+                + explainOnSheet(context) + "，如“全年未收到申请”；如果漏填了，请补填后重新报送。"));
     }
 }

@@ -45,6 +45,6 @@ public final class FeeNoticeRule extends RuleDefinition {
         return List.of(Finding.warning(id(), notices.sheet(), Figures.a1(notices), noticeItem.describe() + "（单元格 "
                 + Figures.a1(notices) + "）为 " + Figures.plain(count) + " 件，说明本单位发出过收费通知；但"
                 + feeNames + "均为 0 或未填报。请核对：如果有申请人缴纳了信息处理费，请在总体情况表填写收取金额；"
-                + "如果确实没有收到任何费用（申请人均未缴纳），不必修改，请写明情况。"));
+                + "如果确实没有收到任何费用（申请人均未缴纳），不必修改数字，" + explainOnSheet(context) + "。"));
     }
 }

@@ -28,6 +28,6 @@ public final class SameAsLastYearRule extends RuleDefinition {
         }
         return List.of(Finding.warning(id(), "", "", "表二、表三、表四的全部数字（其中 " + nonZero + " 项不为 0）与本单位 "
                 + (context.year() - 1) + " 年度已接收的报告完全相同，可能误报送了上年的表格。请核对：如果是上年的表格，"
-                + "请填写 " + context.year() + " 年度的数字后重新报送；如果本年数字确实与上年相同，不必修改，请写明情况。"));
+                + "请填写 " + context.year() + " 年度的数字后重新报送；如果本年数字确实与上年相同，不必修改数字，" + explainOnSheet(context) + "。"));
     }
 }

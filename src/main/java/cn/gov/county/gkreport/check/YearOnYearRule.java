@@ -51,7 +51,7 @@ public final class YearOnYearRule extends RuleDefinition {
             findings.add(Finding.warning(id(), cell == null ? item.table().shortName() : cell.sheet(), Figures.a1(cell),
                     item.describe() + where + "本年为 " + Figures.plain(now) + "，本单位 " + (context.year() - 1)
                             + " 年度已接收的报告为 " + Figures.plain(last) + change + "。变化这样大，常是填错了：请核对是否多填或少填了"
-                            + "一位数、填了累计数或填错了行；数字确实如此的，不必修改，请写明变化的原因。"));
+                            + "一位数、填了累计数或填错了行；数字确实如此的，不必修改，" + explainOnSheet(context) + "。"));
         }
         return findings;
     }

@@ -39,7 +39,7 @@ class AllZeroRuleTest {
 
         assertThat(findings).extracting(Finding::ruleId, Finding::severity, Finding::sheet, Finding::cell)
                 .containsExactly(tuple("ZERO-ALL", Severity.WARNING, "表三", ""));
-        assertThat(findings.get(0).message()).startsWith("表三和表四全部为 0").contains("确实如此的，不必修改");
+        assertThat(findings.get(0).message()).startsWith("表三和表四全部为 0").contains("确实如此的，不必修改数字，请在报告模板的“说明”工作表中写明原因（校验代码填 ZERO-ALL）");
     }
 
     @Test

@@ -101,7 +101,7 @@ class YearOnYearRuleTest {
                     .containsExactly(tuple("X-YOY", Severity.WARNING, "表二", file.a1("T2.LICENSE.DECISIONS")));
             assertThat(findings.get(0).message()).isEqualTo("表二 \"行政许可\" 行 / \"本年处理决定数量\" 列（单元格 "
                     + file.a1("T2.LICENSE.DECISIONS") + "）本年为 412，本单位 2023 年度已接收的报告为 41，是上年的 10 倍。"
-                    + "变化这样大，常是填错了：请核对是否多填或少填了一位数、填了累计数或填错了行；数字确实如此的，不必修改，请写明变化的原因。");
+                    + "变化这样大，常是填错了：请核对是否多填或少填了一位数、填了累计数或填错了行；数字确实如此的，不必修改，请在报告模板的“说明”工作表中写明原因（校验代码填 X-YOY）。");
         }
 
         @Test
