@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import cn.gov.county.gkreport.form.Label;
-import cn.gov.county.gkreport.form.Table2Block;
 import cn.gov.county.gkreport.read.FigureCell;
 
 /**
@@ -26,15 +25,15 @@ public final class ValidDocumentsMinimumRule extends RuleDefinition {
         if (context.scope() != CheckContext.Scope.UNIT_SUBMISSION) {
             return List.of();
         }
-        Table2Block block = context.form().table2().blocks().get(0);
-        Label issued = block.columns().get(0);
-        Label repealed = block.columns().get(1);
-        Label valid = block.columns().get(2);
         List<Finding> findings = new ArrayList<>();
-        for (Label row : block.rows()) {
-            String validCode = Table2Block.itemCode(row, valid);
-            String issuedCode = Table2Block.itemCode(row, issued);
-            String repealedCode = Table2Block.itemCode(row, repealed);
+        for (DocumentRows documents : DocumentRows.of(context.form())) {
+            Label row = documents.row();
+            Label issued = documents.issuedColumn();
+            Label repealed = documents.repealedColumn();
+            Label valid = documents.validColumn();
+            String validCode = documents.valid();
+            String issuedCode = documents.issued();
+            String repealedCode = documents.repealed();
             FigureCell cell = context.figure(validCode).orElse(null);
             if (cell == null || !context.allReadable(List.of(validCode, issuedCode, repealedCode))) {
                 continue;
