@@ -69,7 +69,10 @@ public final class ConsolidatedWorkbook {
             try {
                 new SubmissionStatusSheet().write(workbook, data, styles);
                 FindingsSheet.current().write(workbook, data, styles);
-                FindingsSheet.history().write(workbook, data, styles);
+                if (data.historyFindingCount() > 0) {
+                    // an empty history would be a printed page saying nothing; 汇总表 says "0 条"
+                    FindingsSheet.history().write(workbook, data, styles);
+                }
                 new TraceabilitySheet().write(workbook, data, styles);
                 new RunChangesSheet().write(workbook, data, changes, styles);
             } finally {

@@ -55,8 +55,11 @@ final class SummaryCharts {
     static final String APPLICATIONS_TITLE = "依申请公开：各单位本年新收申请";
     static final String YEAR_TITLE = "主要数字与上年对比";
     private static final int STATUS_ROWS = 11;
-    private static final int APPLICATIONS_ROWS = 30;
-    private static final int YEAR_ROWS = 19;
+    private static final int APPLICATIONS_ROWS = 28;
+    private static final int YEAR_ROWS = 20;
+    /** The column right of the summary's two that holds the status and year charts (A4 landscape has room). */
+    private static final int SIDE_COLUMN = 3;
+    private static final int SIDE_WIDTH = 42;
 
     private static final byte[] GREEN = {(byte) 0x2e, (byte) 0x7d, (byte) 0x32};
     private static final byte[] BLUE = {(byte) 0x15, (byte) 0x65, (byte) 0xc0};
@@ -73,15 +76,17 @@ final class SummaryCharts {
     void write(SXSSFWorkbook workbook, ReportData data, ReportStyles styles) {
         Sheet sheet = workbook.getSheet(SummarySheet.NAME);
         XSSFSheet drawn = workbook.getXSSFWorkbook().getSheet(SummarySheet.NAME);
-        // Printed: the summary on page 1, the status and year charts on page 2, the applications chart
-        // (up to 30 names, every one readable) on page 3, then the chart tables.
-        int statusTop = sheet.getLastRowNum() + 2;
-        int yearTop = statusTop + STATUS_ROWS + 1;
-        int applicationsTop = yearTop + YEAR_ROWS + 1;
+        // Printed on two landscape pages: the summary with the status chart to its right on page 1,
+        // the applications chart (up to 30 names, every one readable) with the year chart to its
+        // right on page 2. The chart tables below are not printed: the charts show them, and every
+        // figure is on the county tables.
+        int statusTop = 2;
+        int applicationsTop = Math.max(sheet.getLastRowNum() + 2, statusTop + STATUS_ROWS + 1);
         int dataRow = applicationsTop + APPLICATIONS_ROWS + 1;
-        sheet.setRowBreak(statusTop - 1);
+        sheet.setColumnWidth(SIDE_COLUMN - 1, 10 * 256); // the chart tables' last-year column, a gap in print
+        sheet.setColumnWidth(SIDE_COLUMN, SIDE_WIDTH * 256);
         sheet.setRowBreak(applicationsTop - 1);
-        sheet.setRowBreak(dataRow - 1);
+        workbook.setPrintArea(workbook.getSheetIndex(sheet), 0, SIDE_COLUMN, 0, dataRow - 2);
 
         Row heading = sheet.createRow(dataRow++);
         SheetRows.text(heading, 0, "图表数据（上方图表据此绘制）", styles.header);
@@ -105,10 +110,10 @@ final class SummaryCharts {
                 lastYear.isPresent() ? (data.year() - 1) + "年" : null, thisYear, before, styles);
 
         XSSFDrawing drawing = drawn.createDrawingPatriarch();
-        statusChart(chart(drawing, statusTop, STATUS_ROWS, STATUS_TITLE), statusBlock);
-        barChart(chart(drawing, applicationsTop, APPLICATIONS_ROWS, APPLICATIONS_TITLE), applicationBlock,
+        statusChart(chart(drawing, SIDE_COLUMN, statusTop, STATUS_ROWS, STATUS_TITLE), statusBlock);
+        barChart(chart(drawing, 0, applicationsTop, APPLICATIONS_ROWS, APPLICATIONS_TITLE), applicationBlock,
                 List.of("本年新收申请"), List.of(BLUE), false);
-        barChart(chart(drawing, yearTop, YEAR_ROWS, YEAR_TITLE + (lastYear.isPresent() ? ""
+        barChart(chart(drawing, SIDE_COLUMN, applicationsTop, YEAR_ROWS, YEAR_TITLE + (lastYear.isPresent() ? ""
                         : "（无上年汇总）") + "（对数刻度）"), yearBlock,
                 lastYear.isPresent() ? List.of(data.year() + "年", (data.year() - 1) + "年") : List.of(data.year() + "年"),
                 List.of(BLUE, LIGHT_BLUE), true);
@@ -155,8 +160,10 @@ final class SummaryCharts {
         return value.stripTrailingZeros().scale() <= 0 ? styles.count : styles.amount;
     }
 
-    private static XSSFChart chart(XSSFDrawing drawing, int top, int rows, String title) {
-        XSSFChart chart = drawing.createChart(drawing.createAnchor(0, 0, 0, 0, 0, top, 2, top + rows));
+    /** A chart over the summary's two columns (from column 0) or over the side column. */
+    private static XSSFChart chart(XSSFDrawing drawing, int column, int top, int rows, String title) {
+        int toColumn = column == 0 ? 2 : column + 1;
+        XSSFChart chart = drawing.createChart(drawing.createAnchor(0, 0, 0, 0, column, top, toColumn, top + rows));
         chart.setTitleText(title);
         chart.setTitleOverlay(false);
         return chart;

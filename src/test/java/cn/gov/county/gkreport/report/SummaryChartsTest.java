@@ -26,6 +26,7 @@ import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
 import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
@@ -161,11 +162,40 @@ class SummaryChartsTest {
     }
 
     @Test
-    void keepsTheSummaryLinesAboveTheCharts() {
+    void keepsTheChartsOffTheSummaryLinesAndTheirTablesOutOfPrint() {
         assertThat(summary.getRow(0).getCell(0).getStringCellValue()).isEqualTo("泽州县2024年政府信息公开工作年度报告汇总表");
-        assertThat(summary.getDrawingPatriarch().getShapes()).hasSize(3).allSatisfy(frame -> assertThat(
-                ((org.apache.poi.xssf.usermodel.XSSFClientAnchor) frame.getAnchor()).getRow1())
-                .isGreaterThan(summary.getRowBreaks()[0]));
-        assertThat(summary.getRowBreaks()).isNotEmpty();
+        int lastSummaryRow = 0;
+        while (summary.getRow(lastSummaryRow + 1) != null
+                && summary.getRow(lastSummaryRow + 1).getCell(0) != null
+                && !summary.getRow(lastSummaryRow + 1).getCell(0).getStringCellValue().startsWith("图表数据")) {
+            lastSummaryRow++;
+        }
+        int pageBreak = summary.getRowBreaks()[0];
+        assertThat(pageBreak).isGreaterThanOrEqualTo(lastSummaryRow - 1);
+        // page 1: the status chart right of the summary's two columns; page 2: the other two
+        XSSFClientAnchor status = anchor(SummaryCharts.STATUS_TITLE);
+        assertThat((int) status.getCol1()).isGreaterThan(1);
+        assertThat(status.getRow2()).isLessThanOrEqualTo(pageBreak);
+        for (String title : List.of(SummaryCharts.APPLICATIONS_TITLE, SummaryCharts.YEAR_TITLE)) {
+            assertThat(anchor(title).getRow1()).as(title).isGreaterThan(pageBreak);
+        }
+        assertThat((int) anchor(SummaryCharts.YEAR_TITLE).getCol1())
+                .isGreaterThanOrEqualTo((int) anchor(SummaryCharts.APPLICATIONS_TITLE).getCol2());
+        // the chart tables (图表数据) lie below the print area
+        String printArea = workbook.getPrintArea(workbook.getSheetIndex(summary));
+        AreaReference area = new AreaReference(printArea.substring(printArea.indexOf('!') + 1), workbook.getSpreadsheetVersion());
+        int tablesRow = java.util.stream.IntStream.rangeClosed(0, summary.getLastRowNum())
+                .filter(r -> summary.getRow(r) != null && summary.getRow(r).getCell(0) != null
+                        && summary.getRow(r).getCell(0).getStringCellValue().startsWith("图表数据"))
+                .findFirst().orElseThrow();
+        assertThat(area.getLastCell().getRow()).isLessThan(tablesRow);
+        assertThat(area.getLastCell().getRow()).isGreaterThanOrEqualTo(anchor(SummaryCharts.APPLICATIONS_TITLE).getRow2() - 1);
+    }
+
+    private XSSFClientAnchor anchor(String titlePrefix) {
+        // the drawing's frames and its charts are both in the order they were made
+        var frames = summary.getDrawingPatriarch().getShapes();
+        assertThat(frames).hasSameSizeAs(charts);
+        return (XSSFClientAnchor) frames.get(charts.indexOf(chart(titlePrefix))).getAnchor();
     }
 }
