@@ -77,7 +77,7 @@ public final class SubmissionAssessor {
         return new Assessment(submissionId, identity.unit(), content.format().name(),
                 content.coverValue(CoverField.FORM_VERSION), content.coverValue(CoverField.CONTACT),
                 content.coverValue(CoverField.PHONE), new ArrayList<>(content.figures().values()), findings,
-                Optional.empty());
+                Optional.empty(), content.explanations());
     }
 
     private static Assessment unreadable(long submissionId, UnreadableReason reason, String message) {

@@ -20,8 +20,9 @@ public final class SubmissionChecker {
         return new SubmissionChecker(List.of(new IdentityRule(), new ShapeRule(), new ReadNoteRule(), new TypeRule(),
                 new UnitConversionRule(), new MagnitudeRule(), new Table3RowTotalRule(),
                 new Table3ResultSumRule(), new Table3BalanceRule(), new Table4GroupTotalRule(), new RegulationRowRule(),
-                new IndicatorSumRule(), new CarryOverRule(), new ValidDocumentsRule(), new LegacyTable3Rule(),
-                new ImplicitZeroRule()));
+                new ValidDocumentsMinimumRule(), new IndicatorSumRule(), new CarryOverRule(), new ValidDocumentsRule(),
+                new YearOnYearRule(), new SameAsLastYearRule(), new AllZeroRule(), new FeeNoticeRule(),
+                new LegacyTable3Rule(), new ImplicitZeroRule()));
     }
 
     public List<ConsistencyRule> rules() {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import cn.gov.county.gkreport.form.Label;
-import cn.gov.county.gkreport.form.Table2Block;
 import cn.gov.county.gkreport.read.FigureCell;
 
 /**
@@ -25,15 +24,13 @@ public final class ValidDocumentsRule extends RuleDefinition {
             return List.of();
         }
         Map<String, BigDecimal> last = context.previousYear().get();
-        Table2Block block = context.form().table2().blocks().get(0);
-        Label issued = block.columns().get(0);
-        Label repealed = block.columns().get(1);
-        Label valid = block.columns().get(2);
         List<Finding> findings = new ArrayList<>();
-        for (Label row : block.rows()) {
-            String validCode = Table2Block.itemCode(row, valid);
-            String issuedCode = Table2Block.itemCode(row, issued);
-            String repealedCode = Table2Block.itemCode(row, repealed);
+        for (DocumentRows documents : DocumentRows.of(context.form())) {
+            Label row = documents.row();
+            Label valid = documents.validColumn();
+            String validCode = documents.valid();
+            String issuedCode = documents.issued();
+            String repealedCode = documents.repealed();
             BigDecimal previous = last.getOrDefault(validCode, BigDecimal.ZERO);
             FigureCell cell = context.figure(validCode).orElse(null);
             if (cell == null || !context.allReadable(List.of(validCode, issuedCode, repealedCode))) {

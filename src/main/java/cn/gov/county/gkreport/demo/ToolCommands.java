@@ -38,7 +38,7 @@ public final class ToolCommands {
             Map<String, String> cover = new HashMap<>();
             cover.put(CoverField.YEAR, Integer.toString(year));
             cover.put(CoverField.FORM_VERSION, form.id());
-            new FormFiles(form).write(file, FormContent.blank(cover));
+            new FormFiles(form).writeTemplate(file, FormContent.blank(cover));
             System.out.println("已生成空白模板: " + file);
         } else {
             Roster roster = Roster.read(Path.of(options.getOrDefault("roster", "jobs/roster.csv")),

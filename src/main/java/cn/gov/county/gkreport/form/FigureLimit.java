@@ -19,7 +19,6 @@ public record FigureLimit(List<String> items, String unit, BigDecimal max, BigDe
     }
 
     public boolean covers(String code) {
-        return items.stream().anyMatch(p -> p.endsWith("*") ? code.startsWith(p.substring(0, p.length() - 1))
-                : code.equals(p));
+        return ItemPatterns.matches(items, code);
     }
 }

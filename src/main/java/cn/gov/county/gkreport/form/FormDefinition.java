@@ -30,6 +30,8 @@ public final class FormDefinition {
     private final List<SumRelation> relations;
     private final Map<String, List<SumRelation>> relationsByRule;
     private final List<FigureLimit> limits;
+    private final Plausibility plausibility;
+    private final ExplanationSheet explanations;
     /** Each item's limit, looked up once: the checks ask for it per item of every file. */
     private final Map<String, FigureLimit> limitByItem;
 
@@ -40,7 +42,15 @@ public final class FormDefinition {
 
     public FormDefinition(String id, String title, CoverSheet cover, Table2Layout table2, Table3Layout table3,
                           Table4Layout table4, IndicatorSheet indicators, List<FigureLimit> limits) {
+        this(id, title, cover, table2, table3, table4, indicators, limits, Plausibility.NONE, ExplanationSheet.NONE);
+    }
+
+    public FormDefinition(String id, String title, CoverSheet cover, Table2Layout table2, Table3Layout table3,
+                          Table4Layout table4, IndicatorSheet indicators, List<FigureLimit> limits,
+                          Plausibility plausibility, ExplanationSheet explanations) {
         this.limits = List.copyOf(limits);
+        this.plausibility = plausibility;
+        this.explanations = explanations;
         this.id = id;
         this.title = title;
         this.cover = cover;
@@ -223,6 +233,21 @@ public final class FormDefinition {
             return null;
         }
         return limit(code).map(FigureLimit::unit).orElse(null);
+    }
+
+    /** What the plausibility checks (X-YOY, X-SAME, ZERO-ALL, FEE-NOTICE) look at. */
+    public Plausibility plausibility() {
+        return plausibility;
+    }
+
+    /** The template's 说明 sheet, where units explain warnings. */
+    public ExplanationSheet explanations() {
+        return explanations;
+    }
+
+    /** The codes of the items the patterns name, in form order. */
+    public List<String> itemCodes(List<String> patterns) {
+        return itemList.stream().map(FormItem::code).filter(code -> ItemPatterns.matches(patterns, code)).toList();
     }
 
     public List<SumRelation> relations() {

@@ -34,7 +34,8 @@ public final class FormDefinitionLoader {
             Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
             return new FormDefinition(str(root, "id"), str(root, "title"), cover(map(root, "cover")),
                     table2(map(root, "table2")), table3(map(root, "table3")), table4(map(root, "table4")),
-                    indicators(map(root, "indicators")), limits(root));
+                    indicators(map(root, "indicators")), limits(root),
+                    plausibility(root), explanations(root));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -120,6 +121,28 @@ public final class FormDefinitionLoader {
         return list(root, "limits").stream().map(l -> new FigureLimit(strings(l, "items"), (String) l.get("unit"),
                 new BigDecimal(str(l, "max")), l.containsKey("warnAbove") ? new BigDecimal(str(l, "warnAbove")) : null,
                 (String) l.get("warnRule"))).toList();
+    }
+
+    private static Plausibility plausibility(Map<String, Object> root) {
+        if (!root.containsKey("plausibility")) {
+            return Plausibility.NONE;
+        }
+        Map<String, Object> node = map(root, "plausibility");
+        Map<String, Object> yoy = map(node, "yearOnYear");
+        Map<String, Object> fees = map(node, "feeNotice");
+        return new Plausibility(strings(yoy, "items"), new BigDecimal(str(yoy, "factor")),
+                new BigDecimal(str(yoy, "floor")), strings(node, "sameAsLastYear"), strings(node, "allZero"),
+                str(fees, "notices"), strings(fees, "collected"));
+    }
+
+    private static ExplanationSheet explanations(Map<String, Object> root) {
+        if (!root.containsKey("explanations")) {
+            return ExplanationSheet.NONE;
+        }
+        Map<String, Object> node = map(root, "explanations");
+        Map<String, Object> headers = map(node, "headers");
+        return new ExplanationSheet(str(node, "sheet"), str(node, "title"), str(headers, "code"), str(headers, "cell"),
+                str(headers, "text"), Integer.parseInt(str(node, "rows")), strings(node, "instructions"));
     }
 
     private static Label label(Map<String, Object> node) {

@@ -42,10 +42,23 @@ public final class FormFiles {
         this.form = form;
     }
 
+    /** A unit's filled copy (demo input, test fixtures): the form's sheets as a unit returns them. */
     public Map<String, SheetCell> write(Path file, FormContent content) throws IOException {
+        return write(file, content, false);
+    }
+
+    /** The blank template handed to the units: the form's sheets and the 说明 sheet for explanations. */
+    public Map<String, SheetCell> writeTemplate(Path file, FormContent content) throws IOException {
+        return write(file, content, true);
+    }
+
+    private Map<String, SheetCell> write(Path file, FormContent content, boolean template) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             Map<String, SheetCell> positions = new FormWorkbookWriter(form)
                     .write(workbook, content, FormWorkbookWriter.Options.TEMPLATE);
+            if (template) {
+                new ExplanationSheetWriter(form).write(workbook);
+            }
             // Cache every formula's result, as Excel does on save, so readers see the totals.
             workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
             LocalDateTime saved = savedOn(content).atStartOfDay();

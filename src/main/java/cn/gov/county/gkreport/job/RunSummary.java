@@ -78,7 +78,7 @@ public class RunSummary {
         }
         if (!this.submissions.anyAccepted(r.year() - 1)) {
             // Said once per run, instead of a finding per unit: the cross-year rules had nothing to compare with.
-            out.println("跨年度校验（X-CARRY、X-VALID）未进行：数据库中没有 " + (r.year() - 1) + " 年度的已接收报告。");
+            out.println("跨年度校验（X-CARRY、X-VALID、X-YOY、X-SAME）未进行：数据库中没有 " + (r.year() - 1) + " 年度的已接收报告。");
         }
         out.println("汇总工作簿: " + r.workbookPath());
         out.println("状态页（浏览器打开）: " + Path.of(r.workbookPath()).resolveSibling(OutputLayout.STATUS_PAGE));

@@ -29,6 +29,7 @@ final class ContentBuilder {
     final List<ShapeProblem> problems = new ArrayList<>();
     final List<ReadNote> notes = new ArrayList<>();
     final Set<String> typedAsText = new HashSet<>();
+    final List<Explanation> explanations = new ArrayList<>();
     SheetCell legacyTable3Cell;
 
     ContentBuilder(FormDefinition form) {
@@ -56,12 +57,16 @@ final class ContentBuilder {
         problems.add(new ShapeProblem(sheet, message));
     }
 
+    void explanation(Explanation explanation) {
+        explanations.add(explanation);
+    }
+
     void note(ReadNote note) {
         notes.add(note);
     }
 
     SubmissionContent build(WorkbookFormat format) {
         return new SubmissionContent(format, cover, coverCells, figures, problems, Optional.ofNullable(legacyTable3Cell),
-                notes, typedAsText);
+                notes, typedAsText, explanations);
     }
 }

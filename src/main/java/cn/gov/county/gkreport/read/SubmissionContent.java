@@ -22,10 +22,18 @@ import cn.gov.county.gkreport.read.grid.WorkbookFormat;
  * @param legacyTable3Cell  where the 2019 single （六）其他处理 row was found, when 表三 uses that layout
  * @param notes             what the reader noticed and decided (hidden sheets, converted units, evaluated formulas)
  * @param typedAsText       the items whose number was typed as text (Excel's SUM passes over such a cell)
+ * @param explanations      what the unit wrote on the 说明 sheet about its warnings
  */
 public record SubmissionContent(WorkbookFormat format, Map<String, String> cover, Map<String, SheetCell> coverCells,
                                 Map<String, FigureCell> figures, List<ShapeProblem> problems,
-                                Optional<SheetCell> legacyTable3Cell, List<ReadNote> notes, Set<String> typedAsText) {
+                                Optional<SheetCell> legacyTable3Cell, List<ReadNote> notes, Set<String> typedAsText,
+                                List<Explanation> explanations) {
+
+    public SubmissionContent(WorkbookFormat format, Map<String, String> cover, Map<String, SheetCell> coverCells,
+                             Map<String, FigureCell> figures, List<ShapeProblem> problems,
+                             Optional<SheetCell> legacyTable3Cell, List<ReadNote> notes, Set<String> typedAsText) {
+        this(format, cover, coverCells, figures, problems, legacyTable3Cell, notes, typedAsText, List.of());
+    }
 
     public SubmissionContent(WorkbookFormat format, Map<String, String> cover, Map<String, SheetCell> coverCells,
                              Map<String, FigureCell> figures, List<ShapeProblem> problems,
@@ -41,6 +49,7 @@ public record SubmissionContent(WorkbookFormat format, Map<String, String> cover
         problems = List.copyOf(problems);
         notes = List.copyOf(notes);
         typedAsText = Set.copyOf(typedAsText);
+        explanations = List.copyOf(explanations);
     }
 
     public String coverValue(String key) {

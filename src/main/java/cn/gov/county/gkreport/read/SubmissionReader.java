@@ -25,6 +25,7 @@ public final class SubmissionReader {
     private final Table4Locator table4;
     private final IndicatorLocator indicators;
     private final TemplateLayout layout;
+    private final ExplanationLocator explanations;
 
     public SubmissionReader(FormDefinition form, WorkbookLoader loader, String templateName) {
         this(form, loader, templateName, true);
@@ -40,6 +41,7 @@ public final class SubmissionReader {
         this.table4 = new Table4Locator(form.table4());
         this.indicators = new IndicatorLocator(form.indicators());
         this.layout = templateLayout ? TemplateLayout.derive(form, loader, this::locate) : TemplateLayout.NONE;
+        this.explanations = new ExplanationLocator(form.explanations());
     }
 
     public SubmissionContent read(Path file) throws UnreadableWorkbookException {
@@ -58,6 +60,7 @@ public final class SubmissionReader {
         table3.locate(sheets, out);
         table4.locate(sheets, out);
         indicators.locate(sheets, out);
+        explanations.locate(sheets, out);
         return out.build(workbook.format());
     }
 

@@ -131,13 +131,14 @@ public class ReportRepository {
     public void findings(int year, Consumer<FindingRow> handler) {
         jdbc.query("""
                 SELECT s.id, s.unit_code, s.file_name, s.version, s.status, f.sheet_name, f.cell_ref, f.rule_id, f.severity,
-                       f.message
+                       f.message, """ + Explained.EXPLANATION_OF_F + """
+
                 FROM finding f JOIN submission s ON s.id = f.submission_id
                 WHERE s.report_year = ?
                 ORDER BY s.unit_code, s.id, f.seq""",
                 (RowCallbackHandler) rs -> handler.accept(new FindingRow(rs.getLong(1), rs.getString(2), rs.getString(3),
                         (Integer) rs.getObject(4, Integer.class), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8), rs.getString(9), rs.getString(10))),
+                        rs.getString(8), rs.getString(9), Explained.message(rs.getString(10), rs.getString(11)))),
                 year);
     }
 

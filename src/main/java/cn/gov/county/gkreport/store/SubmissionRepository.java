@@ -21,6 +21,7 @@ import cn.gov.county.gkreport.CountyClock;
 import cn.gov.county.gkreport.check.Assessment;
 import cn.gov.county.gkreport.check.Finding;
 import cn.gov.county.gkreport.intake.IncomingFile;
+import cn.gov.county.gkreport.read.Explanation;
 import cn.gov.county.gkreport.read.FigureCell;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -106,6 +107,7 @@ public class SubmissionRepository {
         List<Object[]> outcomes = new ArrayList<>();
         List<Object[]> values = new ArrayList<>();
         List<Object[]> findings = new ArrayList<>();
+        List<Object[]> explanations = new ArrayList<>();
         for (Assessment assessment : assessments) {
             String unitCode = assessment.unit().map(u -> u.code()).orElse(null);
             Integer version = unitCode == null ? null : versions.merge(unitCode, 1, Integer::sum);
@@ -118,6 +120,11 @@ public class SubmissionRepository {
                     truncate(assessment.phone(), 50), executionId, Timestamp.valueOf(processedAt),
                     assessment.submissionId(), year});
             addRows(assessment, values, findings);
+            int seq = 1;
+            for (Explanation explanation : assessment.explanations()) {
+                explanations.add(new Object[] {assessment.submissionId(), seq++, truncate(explanation.ruleId(), 16),
+                        truncate(explanation.cell(), 16), truncate(explanation.text(), Explanation.MAX_TEXT)});
+            }
         }
         // the units' accepted versions stored so far step back before this chunk's outcomes go in
         List<Object[]> superseded = lastAccepted.keySet().stream().map(unit -> new Object[] {unit, year}).toList();
@@ -137,6 +144,10 @@ public class SubmissionRepository {
         if (!findings.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO finding (submission_id, seq, rule_id, severity, reason_code, sheet_name, "
                     + "cell_ref, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", findings);
+        }
+        if (!explanations.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO submission_explanation (submission_id, seq, rule_id, cell_ref, explanation) "
+                    + "VALUES (?, ?, ?, ?, ?)", explanations);
         }
     }
 

@@ -41,8 +41,10 @@ class SubmissionCheckerTest {
                 tuple("ID", Severity.ERROR), tuple("SHAPE", Severity.ERROR), tuple("READ", Severity.WARNING),
                 tuple("TYPE", Severity.ERROR), tuple("UNIT", Severity.WARNING), tuple("RANGE", Severity.ERROR),
                 tuple("T3-ROW", Severity.ERROR), tuple("T3-SUM", Severity.ERROR), tuple("T3-BAL", Severity.ERROR),
-                tuple("T4-SUM", Severity.ERROR), tuple("T2-REG", Severity.ERROR), tuple("N-SUM", Severity.WARNING),
-                tuple("X-CARRY", Severity.WARNING), tuple("X-VALID", Severity.WARNING), tuple("V-2019", Severity.WARNING),
+                tuple("T4-SUM", Severity.ERROR), tuple("T2-REG", Severity.ERROR), tuple("T2-VALID-MIN", Severity.ERROR),
+                tuple("N-SUM", Severity.WARNING), tuple("X-CARRY", Severity.WARNING), tuple("X-VALID", Severity.WARNING),
+                tuple("X-YOY", Severity.WARNING), tuple("X-SAME", Severity.WARNING), tuple("ZERO-ALL", Severity.WARNING),
+                tuple("FEE-NOTICE", Severity.WARNING), tuple("V-2019", Severity.WARNING),
                 tuple("IMPLICIT-0", Severity.WARNING));
     }
 
@@ -57,16 +59,19 @@ class SubmissionCheckerTest {
     }
 
     @Test
-    void acceptsAllZeroWorkbookOfATown() {
+    void acceptsAllZeroWorkbookOfATownAskingOnlyToConfirmTheZeros() {
         Written file = submission("T09").inputs(allZeroInputs()).write(dir);
 
-        assertThat(file.allFindings()).isEmpty();
+        List<Finding> findings = file.allFindings();
+
+        assertThat(findings).extracting(Finding::ruleId).containsExactly("ZERO-ALL");
+        assertThat(SubmissionChecker.rejects(findings)).isFalse();
     }
 
     @Test
-    void reportsAllThreeErrorsOfAWorkbookInOnePass() {
+    void reportsEveryErrorOfAWorkbookInOnePass() {
         Written file = submission("T03")
-                .set("T2.REG.ISSUED", 1)                       // T2-REG: a town made a 规章
+                .set("T2.REG.ISSUED", 1)                       // T2-REG: a town made a 规章; T2-VALID-MIN: none valid
                 .override("T2.LICENSE.DECISIONS", "详见附表")   // TYPE
                 .override("T4.REVIEW.TOTAL", 9)                 // T4-SUM: 2 + 1 + 0 + 1 = 4
                 .write(dir);
@@ -76,11 +81,13 @@ class SubmissionCheckerTest {
         assertThat(findings).extracting(Finding::ruleId, Finding::severity, Finding::sheet, Finding::cell).containsExactly(
                 tuple("TYPE", Severity.ERROR, "表二", file.a1("T2.LICENSE.DECISIONS")),
                 tuple("T4-SUM", Severity.ERROR, "表四", file.a1("T4.REVIEW.TOTAL")),
-                tuple("T2-REG", Severity.ERROR, "表二", file.a1("T2.REG.ISSUED")));
+                tuple("T2-REG", Severity.ERROR, "表二", file.a1("T2.REG.ISSUED")),
+                tuple("T2-VALID-MIN", Severity.ERROR, "表二", file.a1("T2.REG.VALID")));
         assertThat(findings).extracting(Finding::message).satisfiesExactly(
                 m -> assertThat(m).contains("填的是“详见附表”，不是数字"),
                 m -> assertThat(m).contains("总计 填报 9，结果维持、结果纠正、其他结果、尚未审结之和为 4"),
-                m -> assertThat(m).contains("填报 1。镇和县直单位无权制定规章"));
+                m -> assertThat(m).contains("填报 1。镇和县直单位无权制定规章"),
+                m -> assertThat(m).contains("现行有效件数 填报 0"));
         assertThat(SubmissionChecker.rejects(findings)).isTrue();
     }
 
@@ -105,7 +112,7 @@ class SubmissionCheckerTest {
                 .cover(CoverField.YEAR, "2023")                 // ID
                 .override("T2.LICENSE.DECISIONS", "详见附表")   // TYPE
                 .override("T4.REVIEW.TOTAL", 9)                 // T4-SUM
-                .set("T2.REG.ISSUED", 1)                        // T2-REG, and X-VALID for the 规章 row (0 + 1 − 0 ≠ 0)
+                .set("T2.REG.ISSUED", 1)                        // T2-REG, T2-VALID-MIN (0 valid < 1 − 0), X-VALID (0 + 1 − 0 ≠ 0)
                 .set("T3.NEW.NAT", 12)
                 .set("N.MSG_REPLIED", 8)                        // N-SUM: 8 replies to 7 messages
                 .blank("T2.PENALTY.DECISIONS")                  // IMPLICIT-0
@@ -118,6 +125,7 @@ class SubmissionCheckerTest {
                 tuple("TYPE", Severity.ERROR, file.a1("T2.LICENSE.DECISIONS")),
                 tuple("T4-SUM", Severity.ERROR, file.a1("T4.REVIEW.TOTAL")),
                 tuple("T2-REG", Severity.ERROR, file.a1("T2.REG.ISSUED")),
+                tuple("T2-VALID-MIN", Severity.ERROR, file.a1("T2.REG.VALID")),
                 tuple("N-SUM", Severity.WARNING, file.a1("N.MSG_REPLIED")),
                 tuple("X-CARRY", Severity.WARNING, file.a1("T3.CARRIED_IN.NAT")),
                 tuple("X-CARRY", Severity.WARNING, file.a1("T3.CARRIED_IN.TOTAL")),

@@ -116,7 +116,7 @@ abstract class ConsolidationJobFunctionalTest {
         assertThat(firstSummary).containsSubsequence(StepNames.INTAKE, StepNames.IMPORT_SUBMISSIONS, StepNames.CONSOLIDATE,
                 StepNames.WRITE_WORKBOOK, StepNames.WRITE_FEEDBACK, StepNames.MAIL_REPLIES, StepNames.CHASE_LIST);
         assertThat(firstSummary).contains("应报 41 个单位，已接收 39，未通过 1，未报送 1")
-                .contains("跨年度校验（X-CARRY、X-VALID）未进行：数据库中没有 2023 年度的已接收报告");
+                .contains("跨年度校验（X-CARRY、X-VALID、X-YOY、X-SAME）未进行：数据库中没有 2023 年度的已接收报告");
     }
 
     @Test
@@ -226,9 +226,15 @@ abstract class ConsolidationJobFunctionalTest {
                     .containsEntry("D03|已被新版本替代", "已接收").containsEntry("D03|已接收", "已接收")
                     .containsEntry("T01|已接收", "已接收");
             Sheet findings = workbook.getSheet("校验问题");
-            // D07's four errors, then T05's two warnings
-            assertThat(findings.getLastRowNum()).isEqualTo(6);
-            assertThat(text.formatCellValue(findings.getRow(6).getCell(0))).isEqualTo(DemoSubmissions.WARNED_UNIT);
+            // D07's four errors, T05's two warnings, and ZERO-ALL for the eleven units reporting no application
+            // and no case in 表三 and 表四 (D18, D21 and nine towns, T05 among them)
+            assertThat(findings.getLastRowNum()).isEqualTo(17);
+            List<String> rules = java.util.stream.IntStream.rangeClosed(1, 17)
+                    .mapToObj(r -> text.formatCellValue(findings.getRow(r).getCell(0)) + " "
+                            + text.formatCellValue(findings.getRow(r).getCell(6))).toList();
+            assertThat(rules).filteredOn(r -> r.startsWith(DemoSubmissions.WARNED_UNIT + " ")).hasSize(3);
+            assertThat(rules).filteredOn(r -> r.endsWith(" ZERO-ALL")).extracting(r -> r.substring(0, 3))
+                    .containsExactlyInAnyOrder("D18", "D21", "T01", "T02", "T04", "T05", "T08", "T10", "T11", "T12", "T15");
             assertThat(text.formatCellValue(findings.getRow(1).getCell(5))).isEqualTo("J17");
             Sheet breakdown = workbook.getSheet("分类汇总");
             assertThat(text.formatCellValue(breakdown.getRow(0).getCell(5))).isEqualTo("全县合计");
@@ -263,7 +269,8 @@ abstract class ConsolidationJobFunctionalTest {
     void writesAnAnnotatedCopyForTheRejectedAndTheWarnedUnit() throws Exception {
         Path feedback = output.resolve("2024/feedback");
         assertThat(DemoInput.files(feedback)).extracting(p -> p.getFileName().toString())
-                .containsExactlyInAnyOrder("县司法局-2024年-第1版-校验反馈.xlsx", "周村镇-2024年-第1版-校验反馈.xlsx");
+                .hasSize(12).contains("县司法局-2024年-第1版-校验反馈.xlsx", "周村镇-2024年-第1版-校验反馈.xlsx",
+                        "南村镇-2024年-第1版-校验反馈.xlsx"); // and the other ZERO-ALL units
         try (OPCPackage pkg = OPCPackage.open(feedback.resolve("县司法局-2024年-第1版-校验反馈.xlsx").toFile(),
                 PackageAccess.READ); XSSFWorkbook workbook = new XSSFWorkbook(pkg)) {
             assertThat(workbook.getSheetName(0)).isEqualTo("校验结果");
@@ -271,7 +278,7 @@ abstract class ConsolidationJobFunctionalTest {
             assertThat(j17.getNumericCellValue()).isZero();
             assertThat(j17.getCellComment().getString().getString()).contains("[错误 T3-ROW]");
         }
-        assertThat(firstSummary).contains("校验反馈文件（发回各单位）: 本次新写 2 份");
+        assertThat(firstSummary).contains("校验反馈文件（发回各单位）: 本次新写 12 份");
     }
 
     @Test

@@ -50,6 +50,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * carried 3 applications out of 2023 and its 2024 file does not carry them in (X-CARRY on the
  * 自然人 and 总计 columns); 县发展和改革局 (D02) carried 2 out and its 2024 file carries them in
  * (silent). X-VALID finds the units whose 2024 制发 and 废止 do not explain an unchanged 现行有效.
+ * X-YOY and X-SAME compare with the stored 2023 reports too: 县公安局 (D05) types its 行政许可 with a
+ * digit too many, 县民政局 (D06) sends its 2023 tables again.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -60,6 +62,8 @@ class CrossYearRulesJobTest {
     private static final int YEAR = DemoInput.YEAR;
     private static final String FORGOT_CARRY = "D01";
     private static final String CARRIED = "D02";
+    private static final String TENFOLD = "D05";
+    private static final String COPIED = "D06";
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -98,6 +102,11 @@ class CrossYearRulesJobTest {
         Path dir2024 = DemoInput.copyTo(input);
         figures2024 = new HashMap<>(new DemoSubmissions(form, roster, YEAR).acceptedFigures());
         rewrite(dir2024, YEAR, CARRIED, figures2024, carriedIn(figures2024.get(CARRIED), 2));
+        // D05 typed its licence decisions with a digit too many; D06 sent its 2023 tables again
+        Map<String, BigDecimal> tenfold = new HashMap<>(figures2024.get(TENFOLD));
+        tenfold.put("T2.LICENSE.DECISIONS", value(tenfold, "T2.LICENSE.DECISIONS").multiply(BigDecimal.TEN));
+        rewrite(dir2024, YEAR, TENFOLD, figures2024, form.withDerivedTotals(tenfold));
+        rewrite(dir2024, YEAR, COPIED, figures2024, figures2023.get(COPIED));
 
         // when both years run, one after the other, on one database
         summary2023 = run(LAST_YEAR, input, output);
@@ -107,14 +116,14 @@ class CrossYearRulesJobTest {
     @Test
     void theFirstYearHasNothingToCompareWithAndSaysSo() {
         assertThat(summary2023).contains("应报 41 个单位，已接收 39，未通过 1，未报送 1")
-                .contains("跨年度校验（X-CARRY、X-VALID）未进行：数据库中没有 2022 年度的已接收报告");
+                .contains("跨年度校验（X-CARRY、X-VALID、X-YOY、X-SAME）未进行：数据库中没有 2022 年度的已接收报告");
         assertThat(crossYearFindings(LAST_YEAR)).isEmpty();
     }
 
     @Test
     void theSecondYearIsComparedWithTheFirstYearsAcceptedReports() {
         assertThat(summary2024).contains("应报 41 个单位，已接收 39，未通过 1，未报送 1")
-                .doesNotContain("跨年度校验（X-CARRY、X-VALID）未进行");
+                .doesNotContain("跨年度校验（X-CARRY、X-VALID、X-YOY、X-SAME）未进行");
         Set<String> expected = expectedFindings();
         // the scenario means something: both rules fire, and not for every unit
         assertThat(expected).filteredOn(f -> f.contains("X-CARRY"))
@@ -144,6 +153,54 @@ class CrossYearRulesJobTest {
         }
         assertThat(jdbc.queryForList("SELECT DISTINCT status FROM submission WHERE report_year = ? AND unit_code = ?",
                 String.class, YEAR, CARRIED)).containsExactly("ACCEPTED");
+    }
+
+    @Test
+    void thePlausibilityChecksCompareWithTheStoredFirstYear() {
+        Set<String> expected = expectedPlausibility();
+        // the scenario means something: D05's ten-fold licences and D06's copy are among them
+        assertThat(expected).contains(TENFOLD + " X-YOY " + cell("T2.LICENSE.DECISIONS"), COPIED + " X-SAME ");
+
+        assertThat(new TreeSet<>(jdbc.query("""
+                SELECT s.unit_code, f.rule_id, f.sheet_name, f.cell_ref FROM finding f
+                JOIN submission s ON s.id = f.submission_id
+                WHERE s.report_year = ? AND f.rule_id IN ('X-YOY', 'X-SAME')""",
+                (rs, i) -> rs.getString(1) + " " + rs.getString(2) + " " + ("".equals(rs.getString(3)) ? ""
+                        : rs.getString(3) + "!" + rs.getString(4)), YEAR))).isEqualTo(expected);
+        assertThat(crossYearFindings(LAST_YEAR)).isEmpty();
+    }
+
+    /**
+     * X-YOY and X-SAME as an independent reading of the form definition's plausibility section
+     * predicts them for 2024: key totals more than five-fold apart (or from / to 0) unless both
+     * years are at most 20; every figure of 表二 to 表四 equal and not all zero.
+     */
+    private Set<String> expectedPlausibility() {
+        Set<String> expected = new TreeSet<>();
+        List<String> keyTotals = form.itemCodes(form.plausibility().yearOnYear());
+        List<String> tables = form.itemCodes(form.plausibility().sameAsLastYear());
+        BigDecimal five = BigDecimal.valueOf(5);
+        for (RosterUnit unit : roster.units()) {
+            if (figures2024.get(unit.code()) == null || figures2023.get(unit.code()) == null
+                    || DemoSubmissions.REJECTED_UNIT.equals(unit.code())) {
+                continue;
+            }
+            Map<String, BigDecimal> now = form.withDerivedTotals(figures2024.get(unit.code()));
+            Map<String, BigDecimal> last = form.withDerivedTotals(figures2023.get(unit.code()));
+            for (String code : keyTotals) {
+                BigDecimal n = now.get(code);
+                BigDecimal l = last.get(code);
+                if (n.max(l).compareTo(BigDecimal.valueOf(20)) > 0 && (n.signum() == 0 || l.signum() == 0
+                        || n.compareTo(l.multiply(five)) > 0 || l.compareTo(n.multiply(five)) > 0)) {
+                    expected.add(unit.code() + " X-YOY " + cell(code));
+                }
+            }
+            if (tables.stream().allMatch(c -> now.get(c).compareTo(last.get(c)) == 0)
+                    && tables.stream().anyMatch(c -> now.get(c).signum() != 0)) {
+                expected.add(unit.code() + " X-SAME ");
+            }
+        }
+        return expected;
     }
 
     /**

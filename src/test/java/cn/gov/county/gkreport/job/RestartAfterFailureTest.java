@@ -60,7 +60,7 @@ abstract class RestartAfterFailureTest {
         // given what an uninterrupted run stores
         assertThat(run(input, output).exitCode()).isEqualTo(ConsolidationCommand.COMPLETED);
         StoredContent uninterrupted = StoredContent.of(jdbc);
-        for (String table : List.of("finding", "submission_value", "county_total", "consolidation_run", "submission")) {
+        for (String table : List.of("finding", "submission_explanation", "submission_value", "county_total", "consolidation_run", "submission")) {
             jdbc.update("DELETE FROM " + table);
         }
         Files.delete(new OutputLayout(output, DemoInput.YEAR).consolidatedWorkbook());

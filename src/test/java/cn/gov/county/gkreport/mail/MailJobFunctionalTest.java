@@ -403,15 +403,17 @@ abstract class MailJobFunctionalTest {
                 "office-t03@bagong.test", "t04@dadonggou.test", "t05@zhoucun.test", "d07@sifa.test", "d03@jiaoyu.test",
                 "d03@jiaoyu.test", "t06@xiacun.test", "t02-other@beiyicheng.test", "lichuan@lichuan.test");
         assertThat(jdbc.queryForList("SELECT kind FROM mail_reply WHERE status = 'SENT' ORDER BY kind", String.class))
-                .containsExactly("ACCEPTED", "ACCEPTED", "ACCEPTED", "ACCEPTED", "ACCEPTED", "NOTICE", "NOTICE",
-                        "REJECTED", "SUPERSEDED", "WARNED");
+                // T01, T02 and T04 report no application and no case: ZERO-ALL asks them to confirm it
+                .containsExactly("ACCEPTED", "ACCEPTED", "NOTICE", "NOTICE", "REJECTED", "SUPERSEDED", "WARNED", "WARNED",
+                        "WARNED", "WARNED");
     }
 
     @Test
     @Order(6)
     void theAcceptedReplyQuotesTheKeyFiguresAndThreadsUnderTheUnitsMail() throws Exception {
         MimeMessage reply = sentTo("t01@nancun.test");
-        assertThat(reply.getSubject()).isEqualTo("【已接收】南村镇2024年政府信息公开年报（第1版）");
+        // accepted, with the ZERO-ALL warning of a town that reports no application and no case
+        assertThat(reply.getSubject()).isEqualTo("【已接收，请核对提醒】南村镇2024年政府信息公开年报（第1版）");
         assertThat(reply.getHeader("In-Reply-To")[0]).isEqualTo("<t01-2024@nancun.test>");
         assertThat(reply.getHeader("Auto-Submitted")[0]).isEqualTo("auto-replied");
         Map<String, BigDecimal> t01Figures = demoFigures.get("T01");
@@ -423,7 +425,7 @@ abstract class MailJobFunctionalTest {
                         + t01Figures.get("T2.LICENSE.DECISIONS").stripTrailingZeros().toPlainString() + " 件")
                 .contains("表二 行政事业性收费 本年收费金额：" + t01Figures.get("T2.FEE.AMOUNT").setScale(2) + " 万元")
                 .contains("泽州县政务公开办");
-        assertThat(attachmentNames(reply)).isEmpty();
+        assertThat(attachmentNames(reply)).containsExactly("南村镇-2024年-第1版-校验反馈.xlsx");
         assertThat(body(sentTo("office-t03@bagong.test"))).contains("《2024年政府信息公开年报.xlsx》已收到");
         assertThat(body(sentTo("t04@dadonggou.test"))).contains("《2024年政府信息公开年报.xlsx》已收到"); // its own name
         assertThat(body(sentTo("d07@sifa.test"))).contains("贵单位于").contains("发来的《" + D07 + "》");
@@ -443,7 +445,7 @@ abstract class MailJobFunctionalTest {
 
         MimeMessage warned = sentTo("t05@zhoucun.test");
         assertThat(warned.getSubject()).isEqualTo("【已接收，请核对提醒】周村镇2024年政府信息公开年报（第1版）");
-        assertThat(body(warned)).contains("另有 2 处提醒（不影响接收）").contains("[警告]").contains("黄色标出");
+        assertThat(body(warned)).contains("另有 3 处提醒（不影响接收）").contains("[警告]").contains("黄色标出");
         assertThat(attachmentNames(warned)).containsExactly("周村镇-2024年-第1版-校验反馈.xlsx");
     }
 

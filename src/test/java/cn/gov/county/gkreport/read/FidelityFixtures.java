@@ -115,7 +115,7 @@ final class FidelityFixtures {
                         + " 复议后起诉 on the second with their labels on the third, figures on the row after")
                 .where(at -> at.sheet().equals("表四") ? new SheetCell("表四", new CellRef(4, at.cell().col())) : at)
                 .values(f).also("T4.REVIEW.UPHELD", "T4.SUIT_AFTER.TOTAL", "T4.SUIT_AFTER.UPHELD")
-                .job("T10-金村镇-2024年报.xlsx", "ACCEPTED", "").write();
+                .onSheet("ZERO-ALL", "表三").job("T10-金村镇-2024年报.xlsx", "ACCEPTED", "ZERO-ALL").write();
     }
 
     /** 6. Tables pasted into a fresh workbook without the 总体情况 sheet: accepted, one N-ABSENT warning. */
@@ -130,7 +130,8 @@ final class FidelityFixtures {
         e.values.keySet().removeIf(code -> code.startsWith("N."));
         FixtureCorpus.FORM.items().stream().filter(i -> i.code().startsWith("N."))
                 .forEach(i -> e.adds(i.code(), BigDecimal.ZERO));
-        e.onSheet("N-ABSENT", "").job("T11-高都镇-2024年报.xlsx", "ACCEPTED", "N-ABSENT").write();
+        e.onSheet("N-ABSENT", "").onSheet("ZERO-ALL", "表三")
+                .job("T11-高都镇-2024年报.xlsx", "ACCEPTED", "N-ABSENT, ZERO-ALL").write();
     }
 
     /** 7. Every formula written without its result, as openpyxl and some online tools write them. */
@@ -213,8 +214,8 @@ final class FidelityFixtures {
                 Map.of("T2.LICENSE.DECISIONS", license.toPlainString() + "\u200B"), wb -> { });
         corpus.expect(name(file), unit, tool(), "D18: 行政许可 \"" + license + "\" followed by U+200B (零宽空格):"
                         + " read as " + license + " with an INVISIBLE warning naming the character")
-                .values(demo.get(unit)).finding("INVISIBLE", "T2.LICENSE.DECISIONS")
-                .job("D18-县退役军人事务局-2024年报.xlsx", "ACCEPTED", "INVISIBLE").write();
+                .values(demo.get(unit)).finding("INVISIBLE", "T2.LICENSE.DECISIONS").onSheet("ZERO-ALL", "表三")
+                .job("D18-县退役军人事务局-2024年报.xlsx", "ACCEPTED", "INVISIBLE, ZERO-ALL").write();
     }
 
     /** 11. The unit's full official name on the cover, with the county in front. */
@@ -244,8 +245,8 @@ final class FidelityFixtures {
                         + " warning naming the hidden sheet")
                 .where(at -> at.sheet().equals(T2) ? new SheetCell(copy, at.cell()) : at)
                 .values(demo.get(unit)).also("T2.PENALTY.DECISIONS")
-                .onSheet("SHEET", T2)
-                .job(T2 + "已更正-柳树口镇.xlsx", "ACCEPTED", "SHEET").write();
+                .onSheet("SHEET", T2).onSheet("ZERO-ALL", "表三")
+                .job(T2 + "已更正-柳树口镇.xlsx", "ACCEPTED", "SHEET, ZERO-ALL").write();
     }
 
     /** 1. Two visible 表二: nobody can tell which one the unit means. */

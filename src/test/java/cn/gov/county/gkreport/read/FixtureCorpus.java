@@ -111,7 +111,7 @@ final class FixtureCorpus {
         expect("t05-demo", "T05", demoTool, "演示数据 T05 周村镇: 规章/本年制发件数 left blank, 门户网站发布信息总数"
                 + " typed over its formula 10 too high; accepted with warnings")
                 .values(t05).implicitZero("T2.REG.ISSUED")
-                .finding("IMPLICIT-0", "T2.REG.ISSUED").finding("N-SUM", "N.WEB_TOTAL").write();
+                .finding("IMPLICIT-0", "T2.REG.ISSUED").finding("N-SUM", "N.WEB_TOTAL").onSheet("ZERO-ALL", "表三").write();
 
         copyDemo(demoDir, DemoSubmissions.REJECTED_UNIT, "d07-demo.xlsx");
         // DemoSubmissions#rejectedUnitFigures: 自然人 5 + 18 + 2 + 2, 总计 typed 0 over three formulas

@@ -79,8 +79,10 @@ class CurrentFindingsTest {
         String d07v1 = "县司法局-2024年-第1版-校验反馈.xlsx";
         assertThat(feedback.resolve(d07v1)).exists();
         try (XSSFWorkbook workbook = workbook(output)) {
-            assertThat(units(workbook.getSheet(FindingsSheet.NAME))).containsExactly("D07", "D07", "D07", "D07", "T05", "T05");
-            assertThat(summary(workbook, "校验问题")).startsWith("6 条");
+            // D07's errors, T05's warnings, and ZERO-ALL of the eleven units reporting no application and no case
+            assertThat(units(workbook.getSheet(FindingsSheet.NAME))).containsExactly("D07", "D07", "D07", "D07", "D18",
+                    "D21", "T01", "T02", "T04", "T05", "T05", "T05", "T08", "T10", "T11", "T12", "T15");
+            assertThat(summary(workbook, "校验问题")).startsWith("17 条");
             assertThat(summary(workbook, "本次变化")).isEqualTo("本年度首次汇总，没有可比较的上次汇总。");
         }
 
@@ -92,8 +94,9 @@ class CurrentFindingsTest {
 
         try (XSSFWorkbook workbook = workbook(output)) {
             Sheet current = workbook.getSheet(FindingsSheet.NAME);
-            assertThat(units(current)).containsExactly("T05", "T05");
-            assertThat(summary(workbook, "校验问题")).startsWith("2 条");
+            assertThat(units(current)).containsExactly("D18", "D21", "T01", "T02", "T04", "T05", "T05", "T05", "T08",
+                    "T10", "T11", "T12", "T15");
+            assertThat(summary(workbook, "校验问题")).startsWith("13 条");
             assertThat(summary(workbook, "以前版本的问题")).startsWith("4 条");
             Sheet history = workbook.getSheet(FindingsSheet.HISTORY_NAME);
             assertThat(units(history)).containsExactly("D07", "D07", "D07", "D07");
@@ -117,7 +120,8 @@ class CurrentFindingsTest {
         assertThat(new OutputLayout(output, DemoInput.YEAR).feedbackArchive().resolve(d07v1)).exists();
         try (Stream<Path> files = Files.list(feedback)) {
             assertThat(files.filter(Files::isRegularFile).map(f -> f.getFileName().toString()))
-                    .containsExactly("周村镇-2024年-第1版-校验反馈.xlsx");
+                    .hasSize(11).contains("周村镇-2024年-第1版-校验反馈.xlsx")
+                    .noneMatch(name -> name.startsWith("县司法局"));
         }
     }
 

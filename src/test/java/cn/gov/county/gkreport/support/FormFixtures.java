@@ -157,6 +157,25 @@ public final class FormFixtures {
         in.put(code, BigDecimal.valueOf(value));
     }
 
+    /** Types rows into the 说明 sheet of a file made from the template, below its header row. */
+    public static void fillExplanations(Path file, List<List<String>> rows) throws IOException {
+        try (InputStream in = Files.newInputStream(file); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            Sheet sheet = workbook.getSheet(FORM.explanations().sheet());
+            int header = 0;
+            while (sheet.getRow(header) == null || sheet.getRow(header).getCell(0) == null
+                    || !FORM.explanations().codeHeader().equals(sheet.getRow(header).getCell(0).getStringCellValue())) {
+                header++;
+            }
+            for (int i = 0; i < rows.size(); i++) {
+                Row row = sheet.getRow(header + 1 + i) == null ? sheet.createRow(header + 1 + i) : sheet.getRow(header + 1 + i);
+                for (int c = 0; c < rows.get(i).size(); c++) {
+                    (row.getCell(c) == null ? row.createCell(c) : row.getCell(c)).setCellValue(rows.get(i).get(c));
+                }
+            }
+            FormFiles.writeAtomically(workbook, file);
+        }
+    }
+
     /** A realistic, valid submission of a roster unit, to be varied before it is written. */
     public static Builder submission(String unitCode) {
         return new Builder(cover(unit(unitCode)), realisticInputs());
@@ -199,6 +218,7 @@ public final class FormFixtures {
         private final Map<String, String> cover;
         private final Map<String, BigDecimal> inputs;
         private final Map<String, Object> overrides = new LinkedHashMap<>();
+        private final List<List<String>> explanations = new ArrayList<>();
 
         private Builder(Map<String, String> cover, Map<String, BigDecimal> inputs) {
             this.cover = new LinkedHashMap<>(cover);
@@ -257,11 +277,25 @@ public final class FormFixtures {
             return this;
         }
 
+        /**
+         * A row the clerk fills on the 说明 sheet; the file is then made from the blank template,
+         * which has that sheet (filled copies without explanations are made without it, like the
+         * demo input and files from older templates).
+         */
+        public Builder explain(String code, String cell, String text) {
+            explanations.add(List.of(code, cell, text));
+            return this;
+        }
+
         public Written write(Path dir) {
             Path file = dir.resolve("unit-" + FILE_NUMBER.incrementAndGet() + ".xlsx");
             try {
-                Map<String, SheetCell> positions = new FormFiles(FORM).write(file,
-                        new FormContent(cover, inputs, overrides));
+                FormContent content = new FormContent(cover, inputs, overrides);
+                if (explanations.isEmpty()) {
+                    return new Written(file, new FormFiles(FORM).write(file, content));
+                }
+                Map<String, SheetCell> positions = new FormFiles(FORM).writeTemplate(file, content);
+                fillExplanations(file, explanations);
                 return new Written(file, positions);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -11,7 +11,7 @@ public final class TableSnapshot {
 
     /** Every table except the run records (county_total and consolidation_run are per execution). */
     public static final List<String> DATA_TABLES = List.of("reporting_unit", "form_item", "rule_definition", "submission",
-            "submission_value", "finding");
+            "submission_value", "finding", "submission_explanation");
 
     private TableSnapshot() {
     }
@@ -21,7 +21,7 @@ public final class TableSnapshot {
         for (String table : tables) {
             String order = switch (table) {
                 case "submission_value" -> "submission_id, item_code";
-                case "finding" -> "submission_id, seq";
+                case "finding", "submission_explanation" -> "submission_id, seq";
                 case "reporting_unit", "form_item" -> "code";
                 case "rule_definition" -> "rule_id";
                 default -> "id";
