@@ -40,8 +40,9 @@ public final class SubmissionReader {
         this.table3 = new Table3Locator(form.table3());
         this.table4 = new Table4Locator(form.table4());
         this.indicators = new IndicatorLocator(form.indicators());
-        this.layout = templateLayout ? TemplateLayout.derive(form, loader, this::locate) : TemplateLayout.NONE;
         this.explanations = new ExplanationLocator(form.explanations());
+        // last: deriving the layout runs this reader's own locating pass over the template
+        this.layout = templateLayout ? TemplateLayout.derive(form, loader, this::locate) : TemplateLayout.NONE;
     }
 
     public SubmissionContent read(Path file) throws UnreadableWorkbookException {
