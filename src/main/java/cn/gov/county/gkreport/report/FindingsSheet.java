@@ -70,9 +70,8 @@ final class FindingsSheet {
             SheetRows.text(row, col++, finding.ruleId(), styles.text);
             SheetRows.text(row, col++, severity.label(), mark);
             SheetRows.text(row, col, finding.message(), styles.wrapped);
-            // about 40 Chinese characters fit a line of the 说明 column, 14 of the file name column
-            SheetRows.lines(row, Math.max(finding.message().length() / (history ? 36 : 40) + 1,
-                    finding.fileName().length() / 14 + 1));
+            SheetRows.lines(row, Math.max(SheetRows.linesOf(finding.message(), widths[widths.length - 1]),
+                    SheetRows.linesOf(finding.fileName(), widths[2])));
         });
         list.finish();
     }

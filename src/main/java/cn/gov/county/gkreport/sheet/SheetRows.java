@@ -123,4 +123,16 @@ public final class SheetRows {
     public static void lines(Row row, int lines) {
         row.setHeightInPoints(Math.max(1, lines) * 15f);
     }
+
+    /**
+     * The lines a text wraps onto in a column {@code columnChars} wide (the unit of column widths):
+     * a Chinese or full-width character takes two units, anything else one. Counting characters
+     * alone overestimates mixed text (cell references, codes, file names) and prints half-empty rows.
+     */
+    public static int linesOf(String text, int columnChars) {
+        int width = text.codePoints().map(c -> Character.isIdeographic(c) || c >= 0x3000 && c <= 0x30FF
+                || c >= 0xFF00 && c <= 0xFF60 ? 2 : 1).sum();
+        int perLine = Math.max(1, columnChars - 2); // the cell's own padding
+        return Math.max(1, (width + perLine - 1) / perLine);
+    }
 }
