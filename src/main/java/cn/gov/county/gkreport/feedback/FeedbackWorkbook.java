@@ -19,6 +19,7 @@ import cn.gov.county.gkreport.read.grid.ReadLimits;
 import cn.gov.county.gkreport.read.grid.WorkbookFormat;
 import cn.gov.county.gkreport.read.grid.ZipLimits;
 import cn.gov.county.gkreport.sheet.CellStyles;
+import cn.gov.county.gkreport.sheet.SheetRows;
 import cn.gov.county.gkreport.sheet.SheetStyles;
 
 import org.apache.poi.common.usermodel.HyperlinkType;
@@ -325,7 +326,7 @@ public final class FeedbackWorkbook {
                 }
                 text(row, MESSAGE_COL, finding.message(), wrapped);
                 // Excel does not grow a row for wrapped text written by a program
-                row.setHeightInPoints(lines(orEmpty(finding.message()), WIDTHS[MESSAGE_COL]) * 15f + 2f);
+                row.setHeightInPoints(SheetRows.linesOf(orEmpty(finding.message()), WIDTHS[MESSAGE_COL]) * 15f + 2f);
                 r++;
             }
             for (int c = 0; c < WIDTHS.length; c++) {
@@ -469,7 +470,7 @@ public final class FeedbackWorkbook {
             text(r, 0, value, style);
             sheet.addMergedRegion(new CellRangeAddress(row, row, 0, HEADERS.length - 1));
             int width = (int) (Arrays.stream(WIDTHS).sum() / scale);
-            r.setHeightInPoints(lines(orEmpty(value), width) * lineHeight + 2f);
+            r.setHeightInPoints(SheetRows.linesOf(orEmpty(value), width) * lineHeight + 2f);
         }
 
         /** Always a string cell: nothing a unit wrote can become a formula. */
@@ -479,19 +480,6 @@ public final class FeedbackWorkbook {
             if (style != null) {
                 cell.setCellStyle(style);
             }
-        }
-
-        /** Lines a wrapped text takes in a column {@code width} characters wide (a CJK character is two). */
-        private static int lines(String text, int width) {
-            int lines = 0;
-            for (String line : text.split("\n", -1)) {
-                int units = 0;
-                for (int i = 0; i < line.length(); i++) {
-                    units += line.charAt(i) < 0x2E80 ? 1 : 2;
-                }
-                lines += Math.max(1, (units + width - 1) / width);
-            }
-            return Math.min(Math.max(lines, 1), 27);
         }
     }
 

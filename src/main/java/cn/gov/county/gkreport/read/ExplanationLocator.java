@@ -3,6 +3,7 @@ package cn.gov.county.gkreport.read;
 import java.util.Locale;
 import java.util.Optional;
 
+import cn.gov.county.gkreport.form.CellRef;
 import cn.gov.county.gkreport.form.ExplanationSheet;
 import cn.gov.county.gkreport.read.grid.GridCell;
 
@@ -46,10 +47,19 @@ final class ExplanationLocator {
                 continue;
             }
             int r = row;
-            String at = cell.map(c -> value(search, r, c.col())).orElse("").replace("$", "").toUpperCase(Locale.ROOT);
+            String at = cell.map(c -> cellRef(value(search, r, c.col()))).orElse("");
             out.explanation(new Explanation(ruleId, at, explanation.length() > Explanation.MAX_TEXT
                     ? explanation.substring(0, Explanation.MAX_TEXT) : explanation));
         }
+    }
+
+    /**
+     * The cell as findings name it (J28), however the unit typed it ($J$28, j28); anything else,
+     * a sheet name or a range, is kept as typed and so explains no single cell.
+     */
+    private static String cellRef(String typed) {
+        CellRef ref = CellRef.parseOrNull(typed);
+        return ref == null ? typed : ref.a1();
     }
 
     private static String value(SheetSearch search, int row, int col) {

@@ -126,13 +126,18 @@ public final class SheetRows {
 
     /**
      * The lines a text wraps onto in a column {@code columnChars} wide (the unit of column widths):
-     * a Chinese or full-width character takes two units, anything else one. Counting characters
-     * alone overestimates mixed text (cell references, codes, file names) and prints half-empty rows.
+     * a Chinese or full-width character takes two units, anything else one, and each line break of
+     * the text starts a line. Counting characters alone overestimates mixed text (cell references,
+     * codes, file names) and prints half-empty rows. At most 27: Excel's tallest row (409 pt) holds
+     * no more at 15 pt a line.
      */
     public static int linesOf(String text, int columnChars) {
-        int width = text.codePoints().map(c -> Character.isIdeographic(c) || c >= 0x3000 && c <= 0x30FF
-                || c >= 0xFF00 && c <= 0xFF60 ? 2 : 1).sum();
         int perLine = Math.max(1, columnChars - 2); // the cell's own padding
-        return Math.max(1, (width + perLine - 1) / perLine);
+        int lines = 0;
+        for (String line : text.split("\n", -1)) {
+            int units = line.codePoints().map(c -> c < 0x2E80 ? 1 : 2).sum();
+            lines += Math.max(1, (units + perLine - 1) / perLine);
+        }
+        return Math.min(lines, 27);
     }
 }

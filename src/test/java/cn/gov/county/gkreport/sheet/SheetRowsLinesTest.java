@@ -15,4 +15,10 @@ class SheetRowsLinesTest {
         assertThat(SheetRows.linesOf("J28".repeat(9), 30)).isEqualTo(1); // 27 units
         assertThat(SheetRows.linesOf("D07-县司法局-2024年政府信息公开年报.xlsx", 30)).isEqualTo(2);
     }
+
+    @Test
+    void startsALineAtEachLineBreakAndStopsAtTheTallestRowExcelHolds() {
+        assertThat(SheetRows.linesOf("第一行\n第二行\n", 30)).isEqualTo(3);
+        assertThat(SheetRows.linesOf("一".repeat(2000), 30)).isEqualTo(27);
+    }
 }
