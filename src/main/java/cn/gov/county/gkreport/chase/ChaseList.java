@@ -16,8 +16,8 @@ import cn.gov.county.gkreport.mail.inbox.BounceRepository;
 import cn.gov.county.gkreport.mail.reply.MailReplyRepository;
 import cn.gov.county.gkreport.mail.reply.ReplyTexts;
 import cn.gov.county.gkreport.report.ReportRepository;
-import cn.gov.county.gkreport.report.UnitStanding;
 import cn.gov.county.gkreport.report.UnitStanding.Standing;
+import cn.gov.county.gkreport.report.UnitStanding;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 

@@ -8,7 +8,6 @@ import java.util.function.Consumer;
 import cn.gov.county.gkreport.check.Finding;
 import cn.gov.county.gkreport.check.Severity;
 import cn.gov.county.gkreport.read.grid.WorkbookFormat;
-
 import cn.gov.county.gkreport.report.Explained;
 import cn.gov.county.gkreport.report.ReportRepository;
 import cn.gov.county.gkreport.report.UnitStanding;

@@ -3,8 +3,8 @@ package cn.gov.county.gkreport.read;
 import java.nio.file.Path;
 import java.util.function.Function;
 
-import cn.gov.county.gkreport.read.grid.SheetGrid;
 import cn.gov.county.gkreport.form.FormDefinition;
+import cn.gov.county.gkreport.read.grid.SheetGrid;
 import cn.gov.county.gkreport.read.grid.UnreadableWorkbookException;
 import cn.gov.county.gkreport.read.grid.WorkbookGrid;
 import cn.gov.county.gkreport.read.grid.WorkbookLoader;

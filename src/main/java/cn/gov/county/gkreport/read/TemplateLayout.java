@@ -10,16 +10,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-import cn.gov.county.gkreport.read.grid.UnreadableWorkbookException;
-import cn.gov.county.gkreport.read.grid.WorkbookLoader;
+import cn.gov.county.gkreport.form.FormContent;
+import cn.gov.county.gkreport.form.FormDefinition;
+import cn.gov.county.gkreport.form.FormFiles;
 import cn.gov.county.gkreport.read.grid.CellKind;
 import cn.gov.county.gkreport.read.grid.CellRange;
 import cn.gov.county.gkreport.read.grid.GridCell;
 import cn.gov.county.gkreport.read.grid.SheetGrid;
+import cn.gov.county.gkreport.read.grid.UnreadableWorkbookException;
 import cn.gov.county.gkreport.read.grid.WorkbookGrid;
-import cn.gov.county.gkreport.form.FormContent;
-import cn.gov.county.gkreport.form.FormDefinition;
-import cn.gov.county.gkreport.form.FormFiles;
+import cn.gov.county.gkreport.read.grid.WorkbookLoader;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import cn.gov.county.gkreport.consolidate.KeyFigures;
 import cn.gov.county.gkreport.consolidate.KeyFigures.KeyFigure;
+import cn.gov.county.gkreport.consolidate.KeyFigures;
 import cn.gov.county.gkreport.consolidate.TotalScope;
 import cn.gov.county.gkreport.report.UnitStanding.Standing;
 import cn.gov.county.gkreport.sheet.SheetRows;

@@ -9,8 +9,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-import cn.gov.county.gkreport.report.UnitStanding.Standing;
 import cn.gov.county.gkreport.report.RunChanges;
+import cn.gov.county.gkreport.report.UnitStanding.Standing;
 import cn.gov.county.gkreport.status.StatusPageData.KeyRow;
 import cn.gov.county.gkreport.status.StatusPageData.UnitRow;
 import cn.gov.county.gkreport.status.StatusRepository.PageFinding;

@@ -7,8 +7,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
-import cn.gov.county.gkreport.report.UnitStanding.Standing;
 import cn.gov.county.gkreport.report.RunChanges;
+import cn.gov.county.gkreport.report.UnitStanding.Standing;
 import cn.gov.county.gkreport.status.StatusRepository.Night;
 import cn.gov.county.gkreport.status.StatusRepository.PageFinding;
 

@@ -23,8 +23,8 @@ import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.form.FormWorkbookWriter;
 import cn.gov.county.gkreport.form.SheetCell;
 import cn.gov.county.gkreport.intake.Roster;
-import cn.gov.county.gkreport.read.grid.ReadLimits;
 import cn.gov.county.gkreport.read.SubmissionReader;
+import cn.gov.county.gkreport.read.grid.ReadLimits;
 import cn.gov.county.gkreport.read.grid.UnreadableWorkbookException;
 import cn.gov.county.gkreport.read.grid.WorkbookLoader;
 

@@ -24,8 +24,8 @@ import cn.gov.county.gkreport.check.Finding;
 import cn.gov.county.gkreport.feedback.FeedbackWorkbook.FeedbackRequest;
 import cn.gov.county.gkreport.form.SheetCell;
 import cn.gov.county.gkreport.read.grid.WorkbookFormat;
-import cn.gov.county.gkreport.support.FormFixtures;
 import cn.gov.county.gkreport.support.FormFixtures.Written;
+import cn.gov.county.gkreport.support.FormFixtures;
 
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.hssf.util.HSSFColor;

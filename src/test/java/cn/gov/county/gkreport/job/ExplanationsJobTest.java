@@ -18,8 +18,8 @@ import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.support.Databases;
 import cn.gov.county.gkreport.support.DemoInput;
-import cn.gov.county.gkreport.support.FormFixtures;
 import cn.gov.county.gkreport.support.FormFixtures.Written;
+import cn.gov.county.gkreport.support.FormFixtures;
 
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;

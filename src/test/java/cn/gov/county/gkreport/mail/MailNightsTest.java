@@ -18,13 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import cn.gov.county.gkreport.ConsolidatorProperties;
+import cn.gov.county.gkreport.CountyClock;
 import cn.gov.county.gkreport.demo.DemoSubmissions;
 import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.form.Table3Row;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.job.ConsolidationCommand;
-import cn.gov.county.gkreport.ConsolidatorProperties;
-import cn.gov.county.gkreport.CountyClock;
 import cn.gov.county.gkreport.mail.reply.ReplyTexts;
 import cn.gov.county.gkreport.read.grid.ReadLimits;
 import cn.gov.county.gkreport.support.Databases;

@@ -18,16 +18,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import cn.gov.county.gkreport.form.CellRef;
-import cn.gov.county.gkreport.read.grid.UnreadableWorkbookException;
-import cn.gov.county.gkreport.read.grid.WorkbookLoader;
-import cn.gov.county.gkreport.read.grid.SheetGrid;
-import cn.gov.county.gkreport.read.grid.WorkbookGrid;
 import cn.gov.county.gkreport.demo.ToolCommands;
+import cn.gov.county.gkreport.form.CellRef;
 import cn.gov.county.gkreport.form.CoverField;
 import cn.gov.county.gkreport.form.FormContent;
 import cn.gov.county.gkreport.form.FormFiles;
 import cn.gov.county.gkreport.form.SheetCell;
+import cn.gov.county.gkreport.read.grid.SheetGrid;
+import cn.gov.county.gkreport.read.grid.UnreadableWorkbookException;
+import cn.gov.county.gkreport.read.grid.WorkbookGrid;
+import cn.gov.county.gkreport.read.grid.WorkbookLoader;
 
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.junit.jupiter.api.BeforeEach;
