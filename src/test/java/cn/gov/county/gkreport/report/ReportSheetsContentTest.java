@@ -108,6 +108,20 @@ class ReportSheetsContentTest {
     }
 
     @Test
+    void aNightWithoutEarlierVersionsFindingsHasNoEmptyHistorySheet() throws Exception {
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM finding f JOIN submission s ON s.id = f.submission_id "
+                + "WHERE s.status = 'SUPERSEDED'", Integer.class)).as("the precondition").isZero();
+        try (XSSFWorkbook workbook = workbook()) {
+            assertThat(workbook.getSheet(FindingsSheet.HISTORY_NAME)).isNull();
+            Sheet summary = workbook.getSheet(SummarySheet.NAME);
+            String line = java.util.stream.IntStream.rangeClosed(0, summary.getLastRowNum())
+                    .mapToObj(summary::getRow).filter(r -> r != null && "以前版本的问题".equals(text.formatCellValue(r.getCell(0))))
+                    .map(r -> text.formatCellValue(r.getCell(1))).findFirst().orElseThrow();
+            assertThat(line).isEqualTo("0 条");
+        }
+    }
+
+    @Test
     void everyUnitRowIsThatUnitsStoredFiguresAndEverySubtotalTheRowsAboveIt() throws Exception {
         Map<String, Map<String, BigDecimal>> stored = storedAcceptedFigures();
         try (XSSFWorkbook workbook = workbook()) {
