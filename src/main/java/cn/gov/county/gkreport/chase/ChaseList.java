@@ -119,7 +119,7 @@ public class ChaseList {
     public static List<String> summaryLines(List<Entry> entries) {
         return entries.stream().map(e -> String.format("  %s %-14s %s%s  联系人 %s  电话 %s%s%s", e.unit().code(),
                 e.unit().name(), e.standing().label(),
-                e.standing() == Standing.REJECTED && e.lastFile() != null
+                (e.standing() == Standing.REJECTED || e.standing() == Standing.RETURNED) && e.lastFile() != null
                         ? "（" + e.lastFile() + "，错误 " + e.errors() + " 处）" : "",
                 orDash(e.contactPerson()), orDash(e.contactPhone()), e.email() == null ? "" : "  邮箱 " + e.email(),
                 e.mailNote() == null ? "" : "\n      " + e.mailNote()))

@@ -11,6 +11,7 @@ import cn.gov.county.gkreport.read.grid.WorkbookFormat;
 import cn.gov.county.gkreport.report.Explained;
 import cn.gov.county.gkreport.report.ReportRepository;
 import cn.gov.county.gkreport.report.UnitStanding;
+import cn.gov.county.gkreport.review.Reviewed;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -62,8 +63,9 @@ public class FeedbackRepository {
 
     private List<Finding> findings(long submissionId) {
         return jdbc.query("SELECT f.rule_id, f.severity, f.sheet_name, f.cell_ref, f.message, " + Explained.EXPLANATION_OF_F
-                        + " FROM finding f WHERE f.submission_id = ? ORDER BY f.seq",
+                        + ", " + Reviewed.CLEARED_OF_F + " FROM finding f WHERE f.submission_id = ? ORDER BY f.seq",
                 (rs, i) -> new Finding(rs.getString(1), Severity.valueOf(rs.getString(2)), rs.getString(3),
-                        rs.getString(4), Explained.message(rs.getString(5), rs.getString(6))), submissionId);
+                        rs.getString(4), Reviewed.message(Explained.message(rs.getString(5), rs.getString(6)),
+                        rs.getString(7))), submissionId);
     }
 }

@@ -74,7 +74,7 @@ class ConsolidationJobConfiguration {
     static final String JOB_NAME = "consolidationJob";
     /** The steps in the order the job runs them (the two output steps at once); for the run summary. */
     static final List<String> STEP_ORDER = List.of(StepNames.MAIL_INTAKE, StepNames.INTAKE,
-            StepNames.IMPORT_SUBMISSIONS, StepNames.CONSOLIDATE, StepNames.WRITE_WORKBOOK, StepNames.WRITE_FEEDBACK,
+            StepNames.IMPORT_SUBMISSIONS, StepNames.REVIEW, StepNames.CONSOLIDATE, StepNames.WRITE_WORKBOOK, StepNames.WRITE_FEEDBACK,
             StepNames.WRITE_DRAFT, StepNames.STATUS_PAGE, StepNames.MAIL_REPLIES, StepNames.CHASE_LIST,
             StepNames.RESULT_MAIL);
 
@@ -86,7 +86,7 @@ class ConsolidationJobConfiguration {
      */
     @Bean
     Job consolidationJob(JobRepository jobRepository, Step mailIntakeStep, Step intakeStep, Step importSubmissionsStep,
-                         Step consolidateStep, Step writeWorkbookStep, Step writeFeedbackStep, Step writeDraftStep,
+                         Step reviewStep, Step consolidateStep, Step writeWorkbookStep, Step writeFeedbackStep, Step writeDraftStep,
                          Step statusPageStep, Step mailRepliesStep, Step chaseListStep, Step resultMailStep,
                          RunProgress runProgress) {
         // A flow, not a plain sequence, for the split. Its plain next() goes on only after COMPLETED;
@@ -102,6 +102,7 @@ class ConsolidationJobConfiguration {
                 .start(mailIntakeStep).on(ExitStatus.FAILED.getExitCode()).fail()
                 .from(mailIntakeStep).on("*").to(intakeStep)
                 .next(importSubmissionsStep)
+                .next(reviewStep)
                 .next(consolidateStep)
                 .next(outputs)
                 .next(statusPageStep)

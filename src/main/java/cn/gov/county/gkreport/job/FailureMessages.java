@@ -29,6 +29,7 @@ final class FailureMessages {
             StepNames.MAIL_INTAKE, "收取邮箱附件",
             StepNames.INTAKE, "登记新文件",
             StepNames.IMPORT_SUBMISSIONS, "导入报送（读取、校验、保存）",
+            StepNames.REVIEW, "读取审核表",
             StepNames.CONSOLIDATE, "汇总计算",
             StepNames.WRITE_WORKBOOK, "写汇总工作簿",
             StepNames.WRITE_FEEDBACK, "写校验反馈文件",

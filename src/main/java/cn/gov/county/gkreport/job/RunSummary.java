@@ -16,6 +16,7 @@ import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.report.ReportRepository;
 import cn.gov.county.gkreport.report.RunChanges;
+import cn.gov.county.gkreport.review.ReviewTasklet;
 import cn.gov.county.gkreport.store.SubmissionRepository;
 
 import org.springframework.batch.core.BatchStatus;
@@ -65,6 +66,9 @@ public class RunSummary {
         out.println(changes.headline());
         changes.units().stream().limit(20).forEach(c -> out.println("  " + c.unitCode() + " " + c.unitName() + "：" + c.before()
                 + " → " + c.after() + "（" + c.what() + "）"));
+        // the reviewer's decisions taken in tonight, and every row of the review workbook that changed nothing
+        execution.getStepExecutions().stream().filter(s -> s.getExecutionContext().containsKey(ReviewTasklet.SUMMARY))
+                .findFirst().ifPresent(s -> out.println(s.getExecutionContext().getString(ReviewTasklet.SUMMARY)));
         // the chase list: every unit without an accepted submission, its last status and contact
         mail.unitLines(r.year()).forEach(out::println);
         List<ReportRepository.SubmissionRow> submissions = queries.submissions(r.year());

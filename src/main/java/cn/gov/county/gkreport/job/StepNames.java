@@ -13,6 +13,7 @@ public final class StepNames {
     public static final String MAIL_INTAKE = "mailIntakeStep";
     public static final String INTAKE = "intakeStep";
     public static final String IMPORT_SUBMISSIONS = "importSubmissionsStep";
+    public static final String REVIEW = "reviewStep";
     public static final String CONSOLIDATE = "consolidateStep";
     public static final String WRITE_WORKBOOK = "writeWorkbookStep";
     public static final String WRITE_FEEDBACK = "writeFeedbackStep";

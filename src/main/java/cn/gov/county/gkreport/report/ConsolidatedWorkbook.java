@@ -71,6 +71,7 @@ public final class ConsolidatedWorkbook {
                 }
                 new TraceabilitySheet().write(workbook, data, styles);
                 new RunChangesSheet().write(workbook, data, changes, styles);
+                new ReviewHistorySheet().write(workbook, data, styles);
             } finally {
                 detailRows.exceptionally(failure -> null).join(); // the workbook must not close under it
             }

@@ -15,6 +15,8 @@ import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.form.Table3Row;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.intake.UnitType;
+import cn.gov.county.gkreport.review.ReviewRepository;
+import cn.gov.county.gkreport.review.Reviewed;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -30,10 +32,17 @@ public class ReportRepository {
 
     private final JdbcTemplate jdbc;
     private final RunChangeRepository changes;
+    private final ReviewRepository reviews;
 
     public ReportRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.changes = new RunChangeRepository(jdbc);
+        this.reviews = new ReviewRepository(jdbc);
+    }
+
+    /** Every decision of the year's review, withdrawn ones too (审核记录). */
+    public List<ReviewRepository.Recorded> reviewHistory(int year) {
+        return reviews.history(year);
     }
 
     /** What the run of {@code data} changed compared with the year's previous run. */
@@ -65,7 +74,9 @@ public class ReportRepository {
         return jdbc.query("""
                 SELECT s.id, s.unit_code, s.version, s.status, s.file_name, s.received_at, s.sha256, s.file_format,
                        (SELECT COUNT(*) FROM finding f WHERE f.submission_id = s.id AND f.severity = 'ERROR'),
-                       (SELECT COUNT(*) FROM finding f WHERE f.submission_id = s.id AND f.severity = 'WARNING')
+                       (SELECT COUNT(*) FROM finding f WHERE f.submission_id = s.id AND f.severity = 'WARNING'
+                          AND """ + Reviewed.NOT_CLEARED_F + """
+                       )
                 FROM submission s WHERE s.report_year = ?
                 ORDER BY s.unit_code, s.version, s.id""",
                 (rs, i) -> new SubmissionRow(rs.getLong(1), rs.getString(2), (Integer) rs.getObject(3, Integer.class),
@@ -131,14 +142,15 @@ public class ReportRepository {
     public void findings(int year, Consumer<FindingRow> handler) {
         jdbc.query("""
                 SELECT s.id, s.unit_code, s.file_name, s.version, s.status, f.sheet_name, f.cell_ref, f.rule_id, f.severity,
-                       f.message, """ + Explained.EXPLANATION_OF_F + """
+                       f.message, """ + Explained.EXPLANATION_OF_F + ", " + Reviewed.CLEARED_OF_F + """
 
                 FROM finding f JOIN submission s ON s.id = f.submission_id
                 WHERE s.report_year = ?
                 ORDER BY s.unit_code, s.id, f.seq""",
                 (RowCallbackHandler) rs -> handler.accept(new FindingRow(rs.getLong(1), rs.getString(2), rs.getString(3),
                         (Integer) rs.getObject(4, Integer.class), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8), rs.getString(9), Explained.message(rs.getString(10), rs.getString(11)))),
+                        rs.getString(8), rs.getString(9),
+                        Reviewed.message(Explained.message(rs.getString(10), rs.getString(11)), rs.getString(12)))),
                 year);
     }
 

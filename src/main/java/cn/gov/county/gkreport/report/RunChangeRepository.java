@@ -19,7 +19,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Compares tonight's run with the previous run of the year: the county figures stored per run
  * ({@code county_total}) and each unit's counting submission then and now. A submission counted
  * "then" if it was processed by the previous run or earlier; of those, the latest that was
- * accepted at the time (now ACCEPTED or SUPERSEDED) counted, or else the latest.
+ * accepted at the time (now ACCEPTED or SUPERSEDED, or RETURNED by a reviewer since) counted, or
+ * else the latest. A unit changed if it sent a file since, or a reviewer's return of one of its
+ * versions was recorded or withdrawn since.
  */
 final class RunChangeRepository {
 
@@ -29,7 +31,11 @@ final class RunChangeRepository {
         this.jdbc = jdbc;
     }
 
-    private record Stored(String unitCode, int version, String status, long processedBy) {
+    private record Stored(String unitCode, int version, String status, long processedBy, boolean reviewedSince) {
+
+        boolean acceptedThen() {
+            return status.equals("ACCEPTED") || status.equals("SUPERSEDED") || (status.equals("RETURNED") && reviewedSince);
+        }
     }
 
     RunChanges changes(FormDefinition form, Roster roster, int year, long execution) {
@@ -48,16 +54,19 @@ final class RunChangeRepository {
     private List<RunChanges.UnitChange> units(Roster roster, int year, long previous) {
         Map<String, List<Stored>> byUnit = new LinkedHashMap<>();
         jdbc.query("""
-                SELECT unit_code, version, status, processed_by_execution FROM submission
-                WHERE report_year = ? AND unit_code IS NOT NULL AND version IS NOT NULL
-                ORDER BY unit_code, version""", rs -> {
+                SELECT s.unit_code, s.version, s.status, s.processed_by_execution,
+                       (SELECT COUNT(*) FROM review_decision d WHERE d.submission_id = s.id AND d.decision = 'RETURN'
+                          AND (d.recorded_by_execution > ? OR d.withdrawn_by_execution > ?))
+                FROM submission s
+                WHERE s.report_year = ? AND s.unit_code IS NOT NULL AND s.version IS NOT NULL
+                ORDER BY s.unit_code, s.version""", rs -> {
             byUnit.computeIfAbsent(rs.getString(1), u -> new ArrayList<>()).add(new Stored(rs.getString(1), rs.getInt(2),
-                    rs.getString(3), rs.getLong(4)));
-        }, year);
+                    rs.getString(3), rs.getLong(4), rs.getInt(5) > 0));
+        }, previous, previous, year);
         List<RunChanges.UnitChange> changes = new ArrayList<>();
         for (RosterUnit unit : roster.units()) {
             List<Stored> all = byUnit.getOrDefault(unit.code(), List.of());
-            if (all.stream().noneMatch(s -> s.processedBy() > previous)) {
+            if (all.stream().noneMatch(s -> s.processedBy() > previous || s.reviewedSince())) {
                 continue;
             }
             Optional<Stored> then = counting(all.stream().filter(s -> s.processedBy() <= previous).toList(), true);
@@ -66,9 +75,11 @@ final class RunChangeRepository {
                 continue;
             }
             boolean acceptedNow = now.get().status().equals("ACCEPTED");
-            boolean acceptedThen = then.isPresent() && !then.get().status().equals("REJECTED");
+            boolean acceptedThen = then.isPresent() && then.get().acceptedThen();
             String what;
-            if (then.isEmpty()) {
+            if (then.isPresent() && then.get().version() == now.get().version() && acceptedThen != acceptedNow) {
+                what = acceptedNow ? "审核撤回退回，重新计入" : "审核退回，不再计入";
+            } else if (then.isEmpty()) {
                 what = acceptedNow ? "新报送，已接收" : "新报送，未通过";
             } else if (then.get().version() == now.get().version()) {
                 what = acceptedNow ? "新版本未通过，仍以原版本计入" : "又报送未通过的新版本";
@@ -86,14 +97,14 @@ final class RunChangeRepository {
     /** The counting submission: the latest accepted (then: accepted at the time) one, or the latest. */
     private static Optional<Stored> counting(List<Stored> own, boolean then) {
         Optional<Stored> accepted = own.stream()
-                .filter(s -> s.status().equals("ACCEPTED") || (then && s.status().equals("SUPERSEDED")))
+                .filter(s -> then ? s.acceptedThen() : s.status().equals("ACCEPTED"))
                 .reduce((a, b) -> b);
         return accepted.isPresent() || own.isEmpty() ? accepted : Optional.of(own.get(own.size() - 1));
     }
 
     private static String describe(Stored s, boolean then) {
-        boolean accepted = s.status().equals("ACCEPTED") || (then && s.status().equals("SUPERSEDED"));
-        return "第 " + s.version() + " 版，" + (accepted ? "已接收" : "未通过");
+        boolean accepted = then ? s.acceptedThen() : s.status().equals("ACCEPTED");
+        return "第 " + s.version() + " 版，" + (accepted ? "已接收" : s.status().equals("RETURNED") ? "审核退回" : "未通过");
     }
 
     private List<RunChanges.FigureChange> figures(FormDefinition form, long previous, long execution) {

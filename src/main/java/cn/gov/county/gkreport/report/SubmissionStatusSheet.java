@@ -28,7 +28,7 @@ final class SubmissionStatusSheet {
         for (UnitStanding standing : data.standings()) {
             CellStyle style = switch (standing.standing()) {
                 case ACCEPTED -> styles.text;
-                case REJECTED -> styles.error;
+                case REJECTED, RETURNED -> styles.error;
                 case MISSING -> styles.warning;
             };
             if (standing.submissions().isEmpty()) {
@@ -65,7 +65,8 @@ final class SubmissionStatusSheet {
 
     private static void fileCells(Row row, SubmissionRow submission, ReportStyles styles) {
         SubmissionStatus status = SubmissionStatus.valueOf(submission.status());
-        CellStyle style = status == SubmissionStatus.REJECTED ? styles.error : styles.text;
+        CellStyle style = status == SubmissionStatus.REJECTED || status == SubmissionStatus.RETURNED ? styles.error
+                : styles.text;
         SheetRows.text(row, 4, status.label(), style);
         if (submission.version() == null) {
             SheetRows.text(row, 5, "", style);

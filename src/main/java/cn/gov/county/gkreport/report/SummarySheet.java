@@ -31,6 +31,9 @@ final class SummarySheet {
         line(rows, styles, "已接收（计入汇总）", data.count(Standing.ACCEPTED) + " 个（"
                 + byType(data, type -> data.totals().unitCounts().getOrDefault(TotalScope.of(type), 0)) + "）");
         line(rows, styles, "未通过校验（未计入）", data.count(Standing.REJECTED) + " 个");
+        if (data.count(Standing.RETURNED) > 0) {
+            line(rows, styles, "审核退回（未计入）", data.count(Standing.RETURNED) + " 个（通过校验但审核人退回，见“审核记录”）");
+        }
         line(rows, styles, "未报送", data.count(Standing.MISSING) + " 个");
         line(rows, styles, "校验问题", data.currentFindingCount() + " 条（各单位计入的版本，见“校验问题”）");
         line(rows, styles, "以前版本的问题", data.historyFindingCount() == 0 ? "0 条"
@@ -44,7 +47,7 @@ final class SummarySheet {
         rows.skip();
         line(rows, styles, "工作表说明", "封面、表二、表三、表四、总体情况：全县合计，格式与单位报送表相同，可直接向上级报送；"
                 + "分类汇总：镇小计、县直单位小计和全县合计；分单位明细：各单位数字；报送情况：各单位报送状态和文件；"
-                + "校验问题：各单位计入版本的校验结果；校验问题（历史）：以前版本的校验结果（有时才有此表）；数据溯源：每个汇总数字来自哪些单位的哪个单元格；本次变化：与上次汇总相比变化的单位和数字。");
+                + "校验问题：各单位计入版本的校验结果；校验问题（历史）：以前版本的校验结果（有时才有此表）；数据溯源：每个汇总数字来自哪些单位的哪个单元格；本次变化：与上次汇总相比变化的单位和数字；审核记录：审核人的决定（有时才有此表）。");
         line(rows, styles, "说明", "汇总数只计各单位最新一版通过校验的报送；所有合计数由系统按各分项重新计算。");
         rows.printSetup(data.title(), 0);
     }

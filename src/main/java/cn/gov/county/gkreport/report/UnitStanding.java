@@ -13,14 +13,15 @@ import cn.gov.county.gkreport.report.ReportRepository.SubmissionRow;
 
 /**
  * Where a roster unit stands tonight: 已接收 when it has an accepted submission, 未通过 when it
- * sent files but none passed, 未报送 when nothing arrived.
+ * sent files but none passed, 审核退回 when the version that passed was returned by the reviewer,
+ * 未报送 when nothing arrived.
  */
 public record UnitStanding(RosterUnit unit, Standing standing, Optional<SubmissionRow> counting,
                            List<SubmissionRow> submissions) {
 
     /** The unit's state for the chase list and the status sheet. */
     public enum Standing {
-        ACCEPTED("已接收"), REJECTED("未通过"), MISSING("未报送");
+        ACCEPTED("已接收"), REJECTED("未通过"), RETURNED("审核退回"), MISSING("未报送");
 
         private final String label;
 
@@ -49,8 +50,12 @@ public record UnitStanding(RosterUnit unit, Standing standing, Optional<Submissi
         if (counting.isEmpty()) {
             return new UnitStanding(unit, Standing.MISSING, counting, own);
         }
-        return new UnitStanding(unit, counting.get().status().equals("ACCEPTED") ? Standing.ACCEPTED : Standing.REJECTED,
-                counting, own);
+        Standing standing = switch (counting.get().status()) {
+            case "ACCEPTED" -> Standing.ACCEPTED;
+            case "RETURNED" -> Standing.RETURNED;
+            default -> Standing.REJECTED;
+        };
+        return new UnitStanding(unit, standing, counting, own);
     }
 
     /**

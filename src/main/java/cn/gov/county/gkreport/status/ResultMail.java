@@ -52,6 +52,8 @@ public class ResultMail {
             if (s.standing() == UnitStanding.Standing.REJECTED) {
                 text.append("  未通过：").append(s.unit().name()).append("（").append(s.unit().code()).append("，错误 ")
                         .append(s.counting().map(r -> r.errors()).orElse(0)).append(" 处）\n");
+            } else if (s.standing() == UnitStanding.Standing.RETURNED) {
+                text.append("  审核退回：").append(s.unit().name()).append("（").append(s.unit().code()).append("）\n");
             } else if (s.standing() == UnitStanding.Standing.MISSING) {
                 text.append("  未报送：").append(s.unit().name()).append("（").append(s.unit().code()).append("）\n");
             }

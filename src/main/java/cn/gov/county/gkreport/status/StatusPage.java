@@ -34,14 +34,14 @@ public final class StatusPage {
             h2{font-size:17px;margin:0 0 10px}
             .tiles{display:flex;gap:12px;flex-wrap:wrap}.tile{flex:1;min-width:140px;padding:10px 14px;border-radius:6px;color:#fff}
             .tile b{display:block;font-size:28px}.tile.expected{background:#455a64}.tile.accepted{background:#2e7d32}
-            .tile.rejected{background:#c62828}.tile.missing{background:#757575}.tile.deadline{background:#6a1b9a}
+            .tile.rejected{background:#c62828}.tile.returned{background:#e65100}.tile.missing{background:#757575}.tile.deadline{background:#6a1b9a}
             .tile.deadline.past{background:#b71c1c}
             table{border-collapse:collapse;width:100%;font-size:13px}th,td{border-bottom:1px solid #e3e3e3;padding:4px 6px;text-align:left}
             th{background:#eef1f5}td.n{text-align:right;font-variant-numeric:tabular-nums}
             .badge{display:inline-block;padding:1px 8px;border-radius:10px;color:#fff;font-size:12px}
-            tr.accepted td:first-child{border-left:5px solid #2e7d32}tr.rejected td:first-child{border-left:5px solid #c62828}
+            tr.accepted td:first-child{border-left:5px solid #2e7d32}tr.rejected td:first-child{border-left:5px solid #c62828}tr.returned td:first-child{border-left:5px solid #e65100}
             tr.missing td:first-child{border-left:5px solid #9e9e9e}
-            .badge.accepted{background:#2e7d32}.badge.rejected{background:#c62828}.badge.missing{background:#9e9e9e}
+            .badge.accepted{background:#2e7d32}.badge.rejected{background:#c62828}.badge.returned{background:#e65100}.badge.missing{background:#9e9e9e}
             .warn{color:#8d6e00}.charts{display:flex;flex-wrap:wrap;gap:16px}.charts figure{margin:0}
             figcaption{font-weight:bold;font-size:14px;margin-bottom:4px}
             .unit-findings h3{font-size:15px;margin:14px 0 4px}.unit-findings li{margin:2px 0;font-size:13px}
@@ -85,6 +85,9 @@ public final class StatusPage {
         tile(page, "expected", "应报单位", data.units().size());
         tile(page, "accepted", "已接收", data.count(Standing.ACCEPTED));
         tile(page, "rejected", "未通过", data.count(Standing.REJECTED));
+        if (data.count(Standing.RETURNED) > 0) {
+            tile(page, "returned", "审核退回", data.count(Standing.RETURNED));
+        }
         tile(page, "missing", "未报送", data.count(Standing.MISSING));
         page.append("<div id=\"deadline\" class=\"tile deadline");
         if (data.daysToDeadline().isEmpty()) {

@@ -9,7 +9,9 @@ public enum SubmissionStatus {
     /** Failed an ERROR rule (or could not be read): kept with its findings, never merged. */
     REJECTED("未通过"),
     /** Accepted once, then replaced by a later accepted version of the same unit and year. */
-    SUPERSEDED("已被新版本替代");
+    SUPERSEDED("已被新版本替代"),
+    /** Passed every rule but returned by the reviewer (退回): counts as rejected until withdrawn or replaced. */
+    RETURNED("审核退回");
 
     private final String label;
 

@@ -16,7 +16,8 @@ class RunSummaryOrderTest {
     @Test
     void listsTheStepsInTheJobsOrderWhateverOrderTheyRanIn() {
         JobExecution execution = new JobExecution(1L, new JobInstance(1L, "consolidationJob"), new JobParameters());
-        List<String> ranIn = List.of(StepNames.MAIL_INTAKE, StepNames.INTAKE, StepNames.IMPORT_SUBMISSIONS, StepNames.CONSOLIDATE,
+        List<String> ranIn = List.of(StepNames.MAIL_INTAKE, StepNames.INTAKE, StepNames.IMPORT_SUBMISSIONS, StepNames.REVIEW,
+                StepNames.CONSOLIDATE,
                 StepNames.WRITE_DRAFT, StepNames.WRITE_FEEDBACK, StepNames.WRITE_WORKBOOK, StepNames.STATUS_PAGE, StepNames.MAIL_REPLIES,
                 StepNames.CHASE_LIST, StepNames.RESULT_MAIL);
         List<StepExecution> steps = ranIn.stream().map(name -> new StepExecution(name, execution)).toList();

@@ -290,12 +290,12 @@ abstract class MailJobFunctionalTest {
     void theJobCompletesWithEveryMailedUnitImported() {
         assertThat(first.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         List<String> steps = first.getStepExecutions().stream().map(s -> s.getStepName()).toList();
-        assertThat(steps.subList(0, 4)).containsExactly(StepNames.MAIL_INTAKE, StepNames.INTAKE, StepNames.IMPORT_SUBMISSIONS,
-                StepNames.CONSOLIDATE);
+        assertThat(steps.subList(0, 5)).containsExactly(StepNames.MAIL_INTAKE, StepNames.INTAKE, StepNames.IMPORT_SUBMISSIONS,
+                StepNames.REVIEW, StepNames.CONSOLIDATE);
         // the workbook, the feedback copies and the draft are written at once (a split): any may start first
-        assertThat(steps.subList(4, 7)).containsExactlyInAnyOrder(StepNames.WRITE_WORKBOOK, StepNames.WRITE_FEEDBACK,
+        assertThat(steps.subList(5, 8)).containsExactlyInAnyOrder(StepNames.WRITE_WORKBOOK, StepNames.WRITE_FEEDBACK,
                 StepNames.WRITE_DRAFT);
-        assertThat(steps.subList(7, 11)).containsExactly(StepNames.STATUS_PAGE, StepNames.MAIL_REPLIES, StepNames.CHASE_LIST,
+        assertThat(steps.subList(8, 12)).containsExactly(StepNames.STATUS_PAGE, StepNames.MAIL_REPLIES, StepNames.CHASE_LIST,
                 StepNames.RESULT_MAIL);
         Map<String, Object> units = Map.of(
                 "T01", "ACCEPTED", "T02", "ACCEPTED", "T03", "ACCEPTED", "T04", "ACCEPTED", "T05", "ACCEPTED",

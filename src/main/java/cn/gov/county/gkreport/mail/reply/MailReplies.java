@@ -16,6 +16,7 @@ import cn.gov.county.gkreport.mail.OutgoingMail;
 import cn.gov.county.gkreport.mail.reply.MailReplyRepository.Kind;
 import cn.gov.county.gkreport.mail.reply.MailReplyRepository.PendingNotice;
 import cn.gov.county.gkreport.mail.reply.MailReplyRepository.PendingReply;
+import cn.gov.county.gkreport.mail.reply.MailReplyRepository.PendingReturn;
 import cn.gov.county.gkreport.mail.reply.ReplyTexts.KeyFigure;
 
 import org.slf4j.Logger;
@@ -26,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Answers by return mail, once: every mailed submission processed recently gets one reply to the
  * message that brought it (accepted with its key figures; accepted with warnings or rejected with
  * its findings and, when written, the annotated feedback workbook attached), and every message that
- * brought nothing new (only archives or other files, or files already received) gets one notice.
+ * brought nothing new (only archives or other files, or files already received) gets one notice;
+ * a version the reviewer returned gets one more reply with the reviewer's reason.
  * <p>Each reply is reserved in the database (committed) before it is sent and marked sent after: a
  * rerun never sends it again; a failed send is tried again on the next run; one interrupted between
  * the two (a crash) is not sent again, better one reply missing than two.
@@ -84,6 +86,14 @@ public class MailReplies {
                     () -> replies.reserve(r.submissionId(), null, r.messageRow(), p.kind(), r.recipient(),
                             p.letter().subject(), p.attachment() == null ? null : p.attachment().getFileName().toString(),
                             executionId, now));
+        }
+        for (PendingReturn r : tx.execute(status -> replies.pendingReturns(year, since))) {
+            Optional<Path> attachment = tx.execute(status -> feedback.find(r.submission().submissionId()));
+            String attachmentName = attachment.map(a -> a.getFileName().toString()).orElse(null);
+            ReplyTexts.Letter letter = texts.returned(r.submission(), year, r.reason(), attachmentName, now.toLocalDate());
+            deliver(counts, year, r.submission().recipient(), letter, r.submission().originalMessageId(),
+                    attachment.orElse(null), () -> replies.reserveReturn(r.decisionId(), r.submission().messageRow(),
+                            r.submission().recipient(), letter.subject(), attachmentName, executionId, now));
         }
         for (PendingNotice n : tx.execute(status -> replies.pendingNotices(year, since))) {
             ReplyTexts.Letter letter = tx.execute(status -> texts.notice(n, replies.attachments(n.messageRow()),

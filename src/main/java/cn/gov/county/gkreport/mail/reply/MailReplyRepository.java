@@ -33,7 +33,7 @@ public class MailReplyRepository {
 
     /** Why a reply is sent. */
     public enum Kind {
-        ACCEPTED, WARNED, REJECTED, SUPERSEDED, NOTICE
+        ACCEPTED, WARNED, REJECTED, SUPERSEDED, NOTICE, RETURNED
     }
 
     /** A processed submission that came by mail and has had no reply, with the message that brought it. */
@@ -41,6 +41,10 @@ public class MailReplyRepository {
                                SubmissionStatus status, String sha256, long messageRow, String recipient,
                                String originalSubject, String originalMessageId, LocalDateTime receivedAt,
                                String nameAsSent) {
+    }
+
+    /** A reviewer's return of a mailed version, not yet told to the unit. */
+    public record PendingReturn(long decisionId, PendingReply submission, String reason) {
     }
 
     /** A message whose attachments were all refused or already received. */
@@ -78,7 +82,8 @@ public class MailReplyRepository {
                                       AND a.outcome IN ('SAVED', 'DUPLICATE')
                 JOIN mail_message m ON m.id = a.mail_message_id
                 LEFT JOIN reporting_unit u ON u.code = s.unit_code
-                WHERE s.report_year = ? AND s.status <> 'RECEIVED' AND s.processed_at >= ? AND m.auto_generated = FALSE
+                WHERE s.report_year = ? AND s.status NOT IN ('RECEIVED', 'RETURNED') AND s.processed_at >= ?
+                  AND m.auto_generated = FALSE
                   AND NOT EXISTS (SELECT 1 FROM mail_reply r WHERE r.submission_id = s.id AND r.status <> 'FAILED')
                 ORDER BY s.id, m.received_at, m.id, a.seq""",
                 rs -> {
@@ -87,6 +92,36 @@ public class MailReplyRepository {
                             (Integer) rs.getObject(4, Integer.class), SubmissionStatus.valueOf(rs.getString(5)),
                             rs.getString(6), rs.getLong(7), rs.getString(8), rs.getString(9), rs.getString(10),
                             rs.getTimestamp(11).toLocalDateTime(), rs.getString(12)));
+                }, year, Timestamp.valueOf(since));
+        return new ArrayList<>(first.values());
+    }
+
+    /**
+     * Returns in effect recorded since {@code since} of versions that came by mail and were not told
+     * yet (a version returned the night it arrived has had no other reply: it gets this one).
+     */
+    public List<PendingReturn> pendingReturns(int year, LocalDateTime since) {
+        Map<Long, PendingReturn> first = new LinkedHashMap<>();
+        jdbc.query("""
+                SELECT d.id, d.reason, s.id, s.unit_code, u.name, s.version, s.status, s.sha256, m.id,
+                       COALESCE(m.reply_to, m.sender), m.subject, m.message_id, m.received_at, a.name_as_sent
+                FROM review_decision d
+                JOIN submission s ON s.id = d.submission_id
+                JOIN mail_attachment a ON a.report_year = s.report_year AND a.sha256 = s.sha256
+                                      AND a.outcome IN ('SAVED', 'DUPLICATE')
+                JOIN mail_message m ON m.id = a.mail_message_id
+                LEFT JOIN reporting_unit u ON u.code = s.unit_code
+                WHERE d.report_year = ? AND d.decision = 'RETURN' AND d.withdrawn_at IS NULL AND s.status = 'RETURNED'
+                  AND d.recorded_at >= ? AND m.auto_generated = FALSE
+                  AND NOT EXISTS (SELECT 1 FROM mail_reply r WHERE r.review_decision_id = d.id AND r.status <> 'FAILED')
+                ORDER BY d.id, m.received_at, m.id, a.seq""",
+                rs -> {
+                    long id = rs.getLong(1);
+                    first.putIfAbsent(id, new PendingReturn(id, new PendingReply(rs.getLong(3), rs.getString(4),
+                            rs.getString(5), (Integer) rs.getObject(6, Integer.class),
+                            SubmissionStatus.valueOf(rs.getString(7)), rs.getString(8), rs.getLong(9), rs.getString(10),
+                            rs.getString(11), rs.getString(12), rs.getTimestamp(13).toLocalDateTime(), rs.getString(14)),
+                            rs.getString(2)));
                 }, year, Timestamp.valueOf(since));
         return new ArrayList<>(first.values());
     }
@@ -160,8 +195,23 @@ public class MailReplyRepository {
     public Optional<Long> reserve(Long submissionId, Long noticeMessageId, long answeredMessage, Kind kind,
                                   String recipient, String subject, String attachmentName, long executionId,
                                   LocalDateTime now) {
-        String column = submissionId != null ? "submission_id" : "notice_message_id";
-        long key = submissionId != null ? submissionId : noticeMessageId;
+        return reserve(submissionId, noticeMessageId, null, answeredMessage, kind, recipient, subject, attachmentName,
+                executionId, now);
+    }
+
+    /** Reserves the reply that tells a unit of a reviewer's return (one per decision), like {@link #reserve}. */
+    public Optional<Long> reserveReturn(long decisionId, long answeredMessage, String recipient, String subject,
+                                        String attachmentName, long executionId, LocalDateTime now) {
+        return reserve(null, null, decisionId, answeredMessage, Kind.RETURNED, recipient, subject, attachmentName,
+                executionId, now);
+    }
+
+    private Optional<Long> reserve(Long submissionId, Long noticeMessageId, Long decisionId, long answeredMessage,
+                                   Kind kind, String recipient, String subject, String attachmentName, long executionId,
+                                   LocalDateTime now) {
+        String column = submissionId != null ? "submission_id" : decisionId != null ? "review_decision_id"
+                : "notice_message_id";
+        long key = submissionId != null ? submissionId : decisionId != null ? decisionId : noticeMessageId;
         List<Object[]> existing = jdbc.query("SELECT id, status FROM mail_reply WHERE " + column + " = ?",
                 (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)}, key);
         if (!existing.isEmpty()) {
@@ -179,9 +229,10 @@ public class MailReplyRepository {
         }
         try {
             jdbc.update("""
-                    INSERT INTO mail_reply (submission_id, notice_message_id, answered_message, kind, recipient, subject,
-                        attachment_name, status, created_at, job_execution_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, 'SENDING', ?, ?)""", submissionId, noticeMessageId, answeredMessage,
+                    INSERT INTO mail_reply (submission_id, notice_message_id, review_decision_id, answered_message, kind,
+                        recipient, subject, attachment_name, status, created_at, job_execution_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'SENDING', ?, ?)""", submissionId, noticeMessageId, decisionId,
+                    answeredMessage,
                     kind.name(), MailMessageRepository.cut(recipient, 320), MailMessageRepository.cut(subject, 500),
                     MailMessageRepository.cut(attachmentName, 500), Timestamp.valueOf(now), executionId);
         } catch (DuplicateKeyException raced) {

@@ -144,6 +144,22 @@ public final class ReplyTexts {
         return new Letter(subject, b.append(closing(today)).toString());
     }
 
+    /** The reply telling a unit that the reviewer returned a version that had passed every rule. */
+    public Letter returned(PendingReply r, int year, String reason, String attachmentName, LocalDate today) {
+        String what = (r.unitName() == null ? "" : r.unitName()) + year + "年政府信息公开年报（第" + r.version() + "版）";
+        StringBuilder b = new StringBuilder(r.unitName() == null ? "您好！" : r.unitName() + "：\n\n您好！");
+        b.append("贵单位于").append(r.receivedAt().format(WHEN)).append(" 发来的《").append(display(r.nameAsSent()))
+                .append("》（第").append(r.version()).append("版）已通过校验，但经审核退回，暂不计入全县汇总。\n\n审核意见：")
+                .append(reason).append('\n');
+        if (attachmentName != null) {
+            b.append("\n附件《").append(attachmentName).append("》是贵单位文件的副本，列有审核意见")
+                    .append("和需要核对的提醒。\n");
+        }
+        b.append("\n请按审核意见修改后").append(deadline == null ? "" : "，于" + deadline.format(DAY) + "前")
+                .append("重新发送整个文件（仍发送到本邮箱），新版本将按正常流程校验并替代本版本。\n");
+        return new Letter("【审核退回】" + what + "，请修改后重新报送", b.append(closing(today)).toString());
+    }
+
     /** Why an attachment sent beside a processed Excel file was not read. */
     private String alongside(AttachmentLine a) {
         return a.outcome() == AttachmentOutcome.NOT_EXCEL ? "不是 Excel 文件，汇总只读取 Excel 文件（如为盖章扫描件等，无需处理）"
@@ -196,7 +212,8 @@ public final class ReplyTexts {
      */
     public Letter reminder(String unitName, Standing standing, String sentence, int year, LocalDate today) {
         String subject = "【提醒】" + unitName + year + "年政府信息公开工作年度报告"
-                + (standing == Standing.REJECTED ? "尚未通过校验" : "尚未报送")
+                + (standing == Standing.REJECTED ? "尚未通过校验" : standing == Standing.RETURNED ? "经审核退回，尚待重新报送"
+                : "尚未报送")
                 + (deadline == null ? "" : "（截止" + deadline.format(DAY) + "）");
         StringBuilder b = new StringBuilder(unitName).append("：\n\n您好！").append(sentence).append('\n');
         b.append("\n请将填好的").append(template()).append("（Excel 文件）作为附件发送到")
@@ -208,15 +225,22 @@ public final class ReplyTexts {
     /** The one sentence a reminder (and the chase list) says about a unit. */
     public String reminderSentence(Standing standing, String lastFile, int errors, int year, LocalDate today) {
         String asOf = "截至" + today.format(DAY) + "，";
+        if (standing == Standing.RETURNED) {
+            return asOf + "贵单位报送的" + year + "年政府信息公开工作年度报告" + (lastFile == null ? "" : "《" + lastFile + "》")
+                    + "经审核退回，尚未计入汇总，请按审核意见（见回复邮件或校验反馈文件）修改后重新报送" + deadlineNote(today) + "。";
+        }
         if (standing == Standing.REJECTED) {
             return asOf + "贵单位报送的" + year + "年政府信息公开工作年度报告" + (lastFile == null ? "" : "《" + lastFile + "》")
-                    + "未通过校验（错误 " + errors + " 处），尚未计入汇总，请按反馈意见改正后重新报送"
-                    + (deadline == null ? "" : today.isAfter(deadline) ? "（截止日期" + deadline.format(DAY) + "已过）"
-                    : "（截止日期" + deadline.format(DAY) + "）") + "。";
+                    + "未通过校验（错误 " + errors + " 处），尚未计入汇总，请按反馈意见改正后重新报送" + deadlineNote(today) + "。";
         }
         return asOf + "尚未收到贵单位" + year + "年政府信息公开工作年度报告，" + (deadline == null ? "请尽快报送"
                 : today.isAfter(deadline) ? "截止日期" + deadline.format(DAY) + "已过，请尽快报送"
                 : "请于" + deadline.format(DAY) + "前报送") + "。";
+    }
+
+    private String deadlineNote(LocalDate today) {
+        return deadline == null ? "" : today.isAfter(deadline) ? "（截止日期" + deadline.format(DAY) + "已过）"
+                : "（截止日期" + deadline.format(DAY) + "）";
     }
 
     private String refusal(AttachmentLine a) {
