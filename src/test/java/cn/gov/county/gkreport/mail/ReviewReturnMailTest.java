@@ -21,9 +21,7 @@ import cn.gov.county.gkreport.support.TestMailServers;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
@@ -125,7 +123,7 @@ class ReviewReturnMailTest {
         MimeMessage returned = toT02.get(1);
         assertThat(returned.getSubject()).isEqualTo("【审核退回】北义城镇2024年政府信息公开年报（第1版），请修改后重新报送");
         assertThat(returned.getHeader("In-Reply-To", null)).isEqualTo("<t02-2024@beiyicheng.test>");
-        String body = body(returned);
+        String body = MailJobFunctionalTest.body(returned);
         assertThat(body).contains("已通过校验，但经审核退回，暂不计入全县汇总", "审核意见：" + REASON);
         assertThat(attachmentNames(returned)).containsExactly("北义城镇-2024年-第1版-校验反馈.xlsx");
         assertThat(jdbc.queryForList("SELECT kind FROM mail_reply WHERE review_decision_id IS NOT NULL", String.class))
@@ -144,21 +142,6 @@ class ReviewReturnMailTest {
                 return false;
             }
         }).toList();
-    }
-
-    private static String body(Part part) throws Exception {
-        Object content = part.getContent();
-        if (content instanceof String s) {
-            return s;
-        }
-        Multipart mp = (Multipart) content;
-        for (int i = 0; i < mp.getCount(); i++) {
-            BodyPart p = mp.getBodyPart(i);
-            if (p.isMimeType("text/plain") && p.getFileName() == null) {
-                return (String) p.getContent();
-            }
-        }
-        return "";
     }
 
     private static List<String> attachmentNames(MimeMessage m) throws Exception {
