@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,18 +119,13 @@ class UnitDetailOnMariaDbCollationTest {
         }
 
         // then every unit row is that unit's stored figures, totals as the sums of their parts
-        Map<String, Map<String, BigDecimal>> stored = storedAcceptedFigures();
+        Map<String, Map<String, BigDecimal>> stored = UnitDetailCheck.storedAcceptedFigures(jdbc, DemoInput.YEAR);
         assertThat(stored.keySet()).containsExactlyInAnyOrderElementsOf(SENDS.keySet());
         stored.forEach((unit, figures) -> assertThat(figures).as(unit + " has figures to lose").isNotEmpty());
         try (XSSFWorkbook workbook = new XSSFWorkbook(
                 new OutputLayout(output, DemoInput.YEAR).consolidatedWorkbook().toFile())) {
             Sheet detail = workbook.getSheet(UnitDetailSheet.NAME);
-            Map<Integer, String> items = new LinkedHashMap<>();
-            detail.getRow(0).forEach(cell -> {
-                if (form.hasItem(text.formatCellValue(cell))) {
-                    items.put(cell.getColumnIndex(), text.formatCellValue(cell));
-                }
-            });
+            Map<Integer, String> items = UnitDetailCheck.itemColumns(detail, form);
             assertThat(items).hasSize(form.items().size());
             List<String> accepted = new ArrayList<>();
             Map<String, String> wrong = new LinkedHashMap<>();
@@ -161,16 +155,6 @@ class UnitDetailOnMariaDbCollationTest {
             assertThat(wrong).as("unit rows that are not the unit's stored figures").isEmpty();
             assertThat(accepted).containsExactlyInAnyOrderElementsOf(SENDS.keySet());
         }
-    }
-
-    private Map<String, Map<String, BigDecimal>> storedAcceptedFigures() {
-        Map<String, Map<String, BigDecimal>> figures = new HashMap<>();
-        jdbc.query("SELECT s.unit_code, v.item_code, v.figure FROM submission s JOIN submission_value v "
-                + "ON v.submission_id = s.id WHERE s.report_year = ? AND s.status = 'ACCEPTED' AND v.figure IS NOT NULL",
-                rs -> {
-                    figures.computeIfAbsent(rs.getString(1), u -> new HashMap<>()).put(rs.getString(2), rs.getBigDecimal(3));
-                }, DemoInput.YEAR);
-        return figures;
     }
 
     private static BigDecimal value(Cell cell) {
