@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -123,10 +122,10 @@ class ReportSheetsContentTest {
 
     @Test
     void everyUnitRowIsThatUnitsStoredFiguresAndEverySubtotalTheRowsAboveIt() throws Exception {
-        Map<String, Map<String, BigDecimal>> stored = storedAcceptedFigures();
+        Map<String, Map<String, BigDecimal>> stored = UnitDetailCheck.storedAcceptedFigures(jdbc, DemoInput.YEAR);
         try (XSSFWorkbook workbook = workbook()) {
             Sheet detail = workbook.getSheet(UnitDetailSheet.NAME);
-            Map<Integer, String> items = itemColumns(detail);
+            Map<Integer, String> items = UnitDetailCheck.itemColumns(detail, form);
             assertThat(items).hasSize(form.items().size());
             Map<String, BigDecimal> running = new HashMap<>();
             Map<String, BigDecimal> county = new HashMap<>();
@@ -177,7 +176,7 @@ class ReportSheetsContentTest {
 
     @Test
     void breakdownSubtotalsAreIndependentSumsPerKindOfUnit() throws Exception {
-        Map<String, Map<String, BigDecimal>> stored = storedAcceptedFigures();
+        Map<String, Map<String, BigDecimal>> stored = UnitDetailCheck.storedAcceptedFigures(jdbc, DemoInput.YEAR);
         Map<UnitType, Map<String, BigDecimal>> byType = new EnumMap<>(UnitType.class);
         stored.forEach((unit, figures) -> form.withDerivedTotals(figures).forEach((item, value) -> byType
                 .computeIfAbsent(roster.byCode(unit).orElseThrow().type(), t -> new HashMap<>())
@@ -269,30 +268,6 @@ class ReportSheetsContentTest {
         assertThat(text.formatCellValue(row.getCell(columns.get("SHA-256")))).isEqualTo(full.substring(0, 16) + "…");
         assertThat(row.getSheet().isColumnHidden(columns.get("SHA-256（完整）"))).isTrue();
         return full;
-    }
-
-    private Map<String, Map<String, BigDecimal>> storedAcceptedFigures() {
-        Map<String, Map<String, BigDecimal>> figures = new HashMap<>();
-        jdbc.query("SELECT s.unit_code, v.item_code, v.figure FROM submission s JOIN submission_value v "
-                + "ON v.submission_id = s.id WHERE s.report_year = 2024 AND s.status = 'ACCEPTED' AND v.figure IS NOT NULL",
-                rs -> {
-                    figures.computeIfAbsent(rs.getString(1), u -> new HashMap<>()).put(rs.getString(2), rs.getBigDecimal(3));
-                });
-        // units accepted with nothing but zeros have no stored rows
-        jdbc.queryForList("SELECT unit_code FROM submission WHERE report_year = 2024 AND status = 'ACCEPTED'", String.class)
-                .forEach(unit -> figures.putIfAbsent(unit, new HashMap<>()));
-        return figures;
-    }
-
-    private Map<Integer, String> itemColumns(Sheet detail) {
-        Map<Integer, String> items = new TreeMap<>(Comparator.naturalOrder());
-        for (Cell cell : detail.getRow(0)) {
-            String code = text.formatCellValue(cell);
-            if (form.hasItem(code)) {
-                items.put(cell.getColumnIndex(), code);
-            }
-        }
-        return items;
     }
 
     private static BigDecimal value(Cell cell) {
