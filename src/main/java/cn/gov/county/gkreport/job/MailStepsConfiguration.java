@@ -105,8 +105,8 @@ public class MailStepsConfiguration {
                                         @Value("#{jobParameters['input']}") String input,
                                         @Value("#{jobParameters['output']}") String output,
                                         @Value("#{jobParameters['year']}") Long year) {
-        MailboxIntake intake = new MailboxIntake(settings, messages, submissions, bounces, fingerprints,
-                newTransactions(tx), properties.readLimits().maxFileBytes(), clock);
+        MailboxIntake intake = new MailboxIntake(settings, new MailboxIntake.Stores(messages, submissions, bounces,
+                fingerprints, newTransactions(tx)), properties.readLimits().maxFileBytes(), clock);
         return new MailIntakeTasklet(settings, intake, Path.of(input), Path.of(output), year.intValue());
     }
 

@@ -69,29 +69,30 @@ public class MailboxIntake {
                          int leftMessages, int marked, int bounces) {
     }
 
+    /**
+     * Where the intake records what it takes, and the template every access runs in (it starts a new
+     * transaction: each message commits on its own).
+     */
+    public record Stores(MailMessageRepository messages, SubmissionRepository submissions, BounceRepository bounces,
+                         FeedbackFingerprints fingerprints, TransactionTemplate tx) {
+    }
+
     private final MailSettings settings;
     private final MailMessageRepository messages;
-    private final SubmissionRepository submissions;
     private final BounceRepository bounces;
-    private final FeedbackFingerprints fingerprints;
+    private final Stores stores;
     private final TransactionTemplate tx;
     private final long maxBytes;
     private final Clock clock;
     private final ZoneId zone;
 
-    /**
-     * @param tx       a template that starts a new transaction (each message commits on its own)
-     * @param maxBytes the largest attachment saved ({@code consolidator.read-limits.max-file-bytes})
-     */
-    public MailboxIntake(MailSettings settings, MailMessageRepository messages, SubmissionRepository submissions,
-                         BounceRepository bounces, FeedbackFingerprints fingerprints, TransactionTemplate tx,
-                         long maxBytes, Clock clock) {
+    /** @param maxBytes the largest attachment saved ({@code consolidator.read-limits.max-file-bytes}) */
+    public MailboxIntake(MailSettings settings, Stores stores, long maxBytes, Clock clock) {
         this.settings = settings;
-        this.messages = messages;
-        this.submissions = submissions;
-        this.bounces = bounces;
-        this.fingerprints = fingerprints;
-        this.tx = tx;
+        this.stores = stores;
+        this.messages = stores.messages();
+        this.bounces = stores.bounces();
+        this.tx = stores.tx();
         this.maxBytes = maxBytes;
         this.clock = clock;
         this.zone = clock.getZone();
@@ -106,20 +107,21 @@ public class MailboxIntake {
         Files.createDirectories(dir);
         removeLeftovers(dir);
         boolean[] scanned = {output == null};
-        AttachmentSaver.Context saving = new AttachmentSaver.Context(dir, year, messages, submissions, fingerprints, () -> {
+        AttachmentFiles files = new AttachmentFiles(dir, maxBytes, zone);
+        KnownContent known = new KnownContent(year, messages, stores.submissions(), stores.fingerprints(), () -> {
             if (!scanned[0]) {
                 scanned[0] = true;
                 recordFeedbackFolder(new OutputLayout(output, year).feedbackDir(), year);
             }
             return true;
-        }, tx, maxBytes, zone);
+        }, tx);
         int examined = 0;
         Taken taken = Taken.NOTHING;
         int marked;
         try (MailboxFolders folders = MailboxFolders.open(settings)) {
             for (Message message : folders.oldestFirst(m -> MessageHeaders.received(m, clock))) {
                 examined++;
-                taken = taken.plus(take(message, folders, saving, executionId));
+                taken = taken.plus(take(message, folders, year, files, known, executionId));
             }
             marked = folders.marked();
         }
@@ -135,7 +137,7 @@ public class MailboxIntake {
         try {
             tx.execute(status -> {
                 try {
-                    return fingerprints.recordFolder(feedbackDir, year, now());
+                    return stores.fingerprints().recordFolder(feedbackDir, year, now());
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -155,9 +157,8 @@ public class MailboxIntake {
     }
 
     /** Takes one message: what it added to the night's counts (nothing for one recorded before or too old). */
-    private Taken take(Message message, MailboxFolders folders, AttachmentSaver.Context saving, long executionId)
-            throws MessagingException, IOException {
-        int year = saving.year();
+    private Taken take(Message message, MailboxFolders folders, int year, AttachmentFiles files, KnownContent content,
+                       long executionId) throws MessagingException, IOException {
         String messageId = MessageHeaders.messageId(message);
         Optional<Known> known = tx.execute(status -> messages.find(messageId));
         if (known.isPresent()) {
@@ -187,14 +188,14 @@ public class MailboxIntake {
         String note;
         try {
             List<Part> parts = MimeParts.attachments(message);
-            AttachmentSaver saver = new AttachmentSaver(saving, receivedAt);
+            AttachmentSaver saver = new AttachmentSaver(files, content, receivedAt);
             for (Part part : parts) {
                 saver.save(part);
             }
             records.addAll(saver.records());
             outcome = outcome(records);
             note = note(records);
-        } catch (AttachmentSaver.DiskFailure disk) {
+        } catch (AttachmentFiles.DiskFailure disk) {
             throw disk.io();
         } catch (MessagingException | IOException | RuntimeException unreadable) {
             log.warn("邮件无法解析，留在邮箱中待人工处理: {} 来自 {} ({})", subject, from.getAddress(), unreadable.toString());
