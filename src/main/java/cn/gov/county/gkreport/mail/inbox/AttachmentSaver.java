@@ -54,9 +54,8 @@ public final class AttachmentSaver {
 
     /** Saves or refuses one attachment part (a winmail.dat gives one record per file inside). */
     void save(Part part) throws MessagingException, IOException {
-        String contentType = AttachmentNames.baseType(AttachmentNames.rawHeader(part.getHeader("Content-Type")));
-        String decoded = AttachmentNames.fileName(AttachmentNames.rawHeader(part.getHeader("Content-Disposition")),
-                AttachmentNames.rawHeader(part.getHeader("Content-Type")));
+        String contentType = contentType(part);
+        String decoded = name(part);
         String asSent = decoded == null ? "（无文件名）" : decoded;
         if (Winmail.is(decoded, contentType)) {
             winmail(part, asSent, contentType);
@@ -80,6 +79,22 @@ public final class AttachmentSaver {
                 store(in, decoded, asSent, contentType, kind, null);
             }
         }
+    }
+
+    /** Whether a part is, or may hold (Outlook's winmail.dat), a workbook: a message with one is a submission. */
+    static boolean mayHoldWorkbook(Part part) throws MessagingException {
+        String contentType = contentType(part);
+        String decoded = name(part);
+        return Winmail.is(decoded, contentType) || AttachmentNames.kind(decoded, contentType).excel();
+    }
+
+    private static String contentType(Part part) throws MessagingException {
+        return AttachmentNames.baseType(AttachmentNames.rawHeader(part.getHeader("Content-Type")));
+    }
+
+    private static String name(Part part) throws MessagingException {
+        return AttachmentNames.fileName(AttachmentNames.rawHeader(part.getHeader("Content-Disposition")),
+                AttachmentNames.rawHeader(part.getHeader("Content-Type")));
     }
 
     /** The workbooks inside Outlook's winmail.dat; if there are none, why, and how to send instead. */

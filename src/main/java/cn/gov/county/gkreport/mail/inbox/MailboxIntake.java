@@ -10,11 +10,16 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import java.util.regex.Pattern;
 
 import cn.gov.county.gkreport.OutputLayout;
 import cn.gov.county.gkreport.intake.InputFolder;
+import cn.gov.county.gkreport.mail.AttachmentNames;
 import cn.gov.county.gkreport.mail.FeedbackFingerprints;
 import cn.gov.county.gkreport.mail.MailMessageRepository.AttachmentOutcome;
 import cn.gov.county.gkreport.mail.MailMessageRepository.AttachmentRecord;
@@ -63,6 +68,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class MailboxIntake {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxIntake.class);
+    private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
 
     /** What one run did. */
     public record Result(int examined, int newMessages, int savedFiles, int duplicateFiles, int refusedMessages,
@@ -74,7 +80,8 @@ public class MailboxIntake {
      * transaction: each message commits on its own).
      */
     public record Stores(MailMessageRepository messages, SubmissionRepository submissions, BounceRepository bounces,
-                         FeedbackFingerprints fingerprints, TransactionTemplate tx) {
+                         FeedbackFingerprints fingerprints, MailExplanationRepository explanations,
+                         TransactionTemplate tx) {
     }
 
     private final MailSettings settings;
@@ -183,6 +190,15 @@ public class MailboxIntake {
                     from.getAddress(), from.getPersonal(), replyTo, subject, MessageHeaders.sent(message, zone), receivedAt,
                     true, MessageOutcome.BOUNCE, null, ServerState.LEFT, now(), executionId, List.of()));
         }
+        Optional<Long> answered = answeredSubmission(message, from);
+        String explanation = answered.isPresent() ? explanation(message) : null;
+        if (explanation != null) {
+            return takeExplanation(message, folders, answered.get(), explanation, new MessageRecord(messageId, year,
+                    folders.name(), from.getAddress(), from.getPersonal(), replyTo, subject,
+                    MessageHeaders.sent(message, zone), receivedAt, false, MessageOutcome.EXPLANATION,
+                    "单位回复本系统的回复邮件，作为对校验提示的说明", settings.mailbox().pop3() ? ServerState.DONE
+                    : ServerState.PENDING, now(), executionId, List.of()));
+        }
         List<AttachmentRecord> records = new ArrayList<>();
         MessageOutcome outcome;
         String note;
@@ -271,17 +287,69 @@ public class MailboxIntake {
                 unmarked.sender(), unmarked.senderName(), unmarked.replyTo(), unmarked.subject(), unmarked.sentAt(),
                 unmarked.receivedAt(), true, MessageOutcome.BOUNCE, note, state, unmarked.fetchedAt(),
                 unmarked.executionId(), List.of());
+        recordAndMark(message, folders, record,
+                row -> returned.ifPresent(r -> bounces.record(row, record.year(), report, r, record.receivedAt())));
+        return new Taken(1, 0, 0, 0, 0, 1);
+    }
+
+    /**
+     * The submission a message answers when it is a reply (In-Reply-To, References) to one of our reply
+     * mails; automatic mail (an out-of-office answer to our reply) answers nothing.
+     */
+    private Optional<Long> answeredSubmission(Message message, InternetAddress from) {
+        if (AutoReplies.automatic(message, from, settings.fromAddress())) {
+            return Optional.empty();
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (String header : List.of("In-Reply-To", "References")) {
+            try {
+                String raw = AttachmentNames.rawHeader(message.getHeader(header));
+                if (raw != null) {
+                    MESSAGE_ID.matcher(raw).results().forEach(m -> ids.add(m.group()));
+                }
+            } catch (MessagingException unreadable) {
+                // no thread to follow in this header
+            }
+        }
+        return ids.isEmpty() ? Optional.empty() : tx.execute(status -> stores.explanations().answeredSubmission(ids));
+    }
+
+    /** The unit's words in a reply without a workbook; null when it has a workbook (a resubmission) or no words. */
+    private static String explanation(Message message) {
+        try {
+            for (Part part : MimeParts.attachments(message)) {
+                if (AttachmentSaver.mayHoldWorkbook(part)) {
+                    return null;
+                }
+            }
+            String text = ExplanationText.of(message);
+            return text.isEmpty() ? null : text;
+        } catch (MessagingException | IOException | RuntimeException unreadable) {
+            return null; // taken as any other message below, which says why it cannot be read
+        }
+    }
+
+    /** Records a unit's explanation with the submission its reply answers, and marks the message. */
+    private Taken takeExplanation(Message message, MailboxFolders folders, long submissionId, String explanation,
+                                  MessageRecord record) throws MessagingException {
+        recordAndMark(message, folders, record, row -> stores.explanations().record(submissionId, row, record.sender(),
+                record.receivedAt(), explanation));
+        return new Taken(1, 0, 0, 0, 0, 0);
+    }
+
+    /** Records a message (and what goes with it, in the same transaction), then marks it on the server. */
+    private void recordAndMark(Message message, MailboxFolders folders, MessageRecord record, LongConsumer withRow)
+            throws MessagingException {
         Long id = tx.execute(status -> {
             long row = messages.insert(record);
-            returned.ifPresent(r -> bounces.record(row, record.year(), report, r, record.receivedAt()));
+            withRow.accept(row);
             return row;
         });
-        log.info("邮件 {} 来自 {}: {}", record.subject(), record.sender(), note);
-        if (state == ServerState.PENDING) {
+        log.info("邮件 {} 来自 {}: {}", record.subject(), record.sender(), record.note());
+        if (record.serverState() == ServerState.PENDING) {
             folders.mark(message);
             tx.executeWithoutResult(status -> messages.markDone(id));
         }
-        return new Taken(1, 0, 0, 0, 0, 1);
     }
 
     private static MessageOutcome outcome(List<AttachmentRecord> records) {
