@@ -193,6 +193,28 @@ class MailExplanationJobTest {
                 .doesNotContain("已说明");
     }
 
+    @Test
+    void theReplyMailSaysAWarningExplainedOnTheWorkbookIsExplained() throws Exception {
+        MimeMessage reply = null;
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (((InternetAddress) m.getRecipients(Message.RecipientType.TO)[0]).getAddress().equals("t01@nancun.test")) {
+                reply = m;
+            }
+        }
+        assertThat(reply).isNotNull();
+        assertThat(MailJobFunctionalTest.body(reply)).contains("已说明：单位说明“" + T01_WORDS + "”");
+        assertThat(MailJobFunctionalTest.body(firstReplyTo("d18@tyjr.test"))).contains("ZERO-ALL").doesNotContain("已说明");
+    }
+
+    private MimeMessage firstReplyTo(String address) throws Exception {
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (((InternetAddress) m.getRecipients(Message.RecipientType.TO)[0]).getAddress().equals(address)) {
+                return m;
+            }
+        }
+        throw new AssertionError("no reply to " + address);
+    }
+
     /** When the server received a unit's answer, to the minute (the mailbox's time, not the Date header). */
     private String received(String unit) {
         return jdbc.queryForObject("SELECT received_at FROM mail_message WHERE message_id LIKE ?",
