@@ -17,7 +17,6 @@ import java.util.Properties;
 
 import cn.gov.county.gkreport.OutputLayout;
 import cn.gov.county.gkreport.job.ConsolidationCommand;
-import cn.gov.county.gkreport.support.Databases;
 import cn.gov.county.gkreport.support.DemoInput;
 import cn.gov.county.gkreport.support.FormFixtures;
 import cn.gov.county.gkreport.support.MutableClock;
@@ -56,12 +55,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * 巴公镇 (T03) answers a mail that is not ours. Then the two explanations are stored without the quotes,
  * 校验问题 shows both warnings as 已说明 with the words, the sender and the time, D07's error stays as it
  * was, both answers are moved out of the inbox, and T03's mail is no explanation and is left for a person.
+ * Run on H2 and on MariaDB (the V11 migration and the SQL that lists the explanations).
  */
 @SpringBootTest
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Import(MailTestClock.class)
-class MailExplanationJobTest {
+abstract class MailExplanationFunctionalTest {
 
     static final String OFFICE = "nianbao@county.test";
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -75,8 +75,7 @@ class MailExplanationJobTest {
     static GreenMail smtp;
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws Exception {
-        Databases.h2(registry);
+    static void mail(DynamicPropertyRegistry registry) throws Exception {
         mailbox = TestMailServers.start(ServerSetup.PROTOCOL_IMAPS);
         mailbox.setUser(OFFICE, OFFICE, "s3cret");
         smtp = TestMailServers.start(ServerSetup.PROTOCOL_SMTP);
@@ -218,7 +217,7 @@ class MailExplanationJobTest {
     /** When the server received a unit's answer, to the minute (the mailbox's time, not the Date header). */
     private String received(String unit) {
         return jdbc.queryForObject("SELECT received_at FROM mail_message WHERE message_id LIKE ?",
-                java.sql.Timestamp.class, "<answer." + unit + "@%").toLocalDateTime()
+                java.time.LocalDateTime.class, "<answer." + unit + "@%")
                 .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
     }
 
