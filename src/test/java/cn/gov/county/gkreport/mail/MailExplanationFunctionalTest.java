@@ -194,14 +194,7 @@ abstract class MailExplanationFunctionalTest {
 
     @Test
     void theReplyMailSaysAWarningExplainedOnTheWorkbookIsExplained() throws Exception {
-        MimeMessage reply = null;
-        for (MimeMessage m : smtp.getReceivedMessages()) {
-            if (((InternetAddress) m.getRecipients(Message.RecipientType.TO)[0]).getAddress().equals("t01@nancun.test")) {
-                reply = m;
-            }
-        }
-        assertThat(reply).isNotNull();
-        assertThat(MailJobFunctionalTest.body(reply)).contains("已说明：单位说明“" + T01_WORDS + "”");
+        assertThat(MailJobFunctionalTest.body(firstReplyTo("t01@nancun.test"))).contains("已说明：单位说明“" + T01_WORDS + "”");
         assertThat(MailJobFunctionalTest.body(firstReplyTo("d18@tyjr.test"))).contains("ZERO-ALL").doesNotContain("已说明");
     }
 
