@@ -16,6 +16,7 @@ import cn.gov.county.gkreport.mail.MailSettings;
 import cn.gov.county.gkreport.mail.OutgoingMail;
 import cn.gov.county.gkreport.mail.SmtpOutgoingMail;
 import cn.gov.county.gkreport.mail.inbox.BounceRepository;
+import cn.gov.county.gkreport.mail.inbox.MailExplanationRepository;
 import cn.gov.county.gkreport.mail.inbox.MailIntakeTasklet;
 import cn.gov.county.gkreport.mail.inbox.MailboxIntake;
 import cn.gov.county.gkreport.mail.reply.FeedbackAttachments;
@@ -100,13 +101,13 @@ public class MailStepsConfiguration {
     @StepScope
     MailIntakeTasklet mailIntakeTasklet(MailSettings settings, MailMessageRepository messages,
                                         SubmissionRepository submissions, BounceRepository bounces,
-                                        FeedbackFingerprints fingerprints, PlatformTransactionManager tx,
-                                        ConsolidatorProperties properties, Clock clock,
+                                        FeedbackFingerprints fingerprints, MailExplanationRepository explanations,
+                                        PlatformTransactionManager tx, ConsolidatorProperties properties, Clock clock,
                                         @Value("#{jobParameters['input']}") String input,
                                         @Value("#{jobParameters['output']}") String output,
                                         @Value("#{jobParameters['year']}") Long year) {
-        MailboxIntake intake = new MailboxIntake(settings, messages, submissions, bounces, fingerprints,
-                newTransactions(tx), properties.readLimits().maxFileBytes(), clock);
+        MailboxIntake intake = new MailboxIntake(settings, new MailboxIntake.Stores(messages, submissions, bounces,
+                fingerprints, explanations, newTransactions(tx)), properties.readLimits().maxFileBytes(), clock);
         return new MailIntakeTasklet(settings, intake, Path.of(input), Path.of(output), year.intValue());
     }
 

@@ -1,6 +1,7 @@
 package cn.gov.county.gkreport.mail;
 
 import java.io.ByteArrayOutputStream;
+import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -10,29 +11,43 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.mail.internet.ContentDisposition;
 import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.internet.ParseException;
 
 /**
  * Attachment names as the units' mail clients wrote them, decoded and made safe.
- * <p>Decoding: the name comes from {@code Content-Disposition: filename} (else {@code Content-Type:
- * name}), parsed by Jakarta Mail (RFC 2231 {@code filename*=GB18030''%C4%CF…} and its continuations
- * are decoded there). What mail clients add on top is handled here: RFC 2047 encoded words inside the
- * quoted name ({@code "=?GBK?B?…?="}, also split in the middle of a character across two words),
- * raw 8-bit headers in UTF-8 or GBK (old Foxmail/Outlook), GB2312/GBK labels read as GB18030 (their
- * superset: names labelled GB2312 often hold GBK characters), UTF-8 text labelled GBK or the reverse.
+ * <p>Decoding is Jakarta Mail's where it covers the case: {@link ContentDisposition} / {@link ContentType}
+ * parse the parameters, including RFC 2231 {@code filename*=GB18030''%C4%CF…} and its continuations
+ * ({@code filename*0*=…; filename*1*=…}); {@link MimeUtility#decodeWord} decodes each RFC 2047 word;
+ * {@link MimeUtility#javaCharset} maps MIME labels to Java charsets (its map already reads gb2312, gbk,
+ * cp936 as GB18030, their superset: names labelled GB2312 often hold GBK characters). What stays here
+ * is what Jakarta Mail does not do, each seen in real mail:
+ * <ul>
+ * <li>raw 8-bit headers in UTF-8 or GBK (old Foxmail/Outlook): Jakarta Mail keeps them byte for byte
+ * as ISO-8859-1 ({@link #repair8bit});</li>
+ * <li>RFC 2047 words inside the quoted name ({@code "=?GBK?B?…?="}, which {@code mail.mime.decodefilename}
+ * would decode) split in the middle of a character across two words: Jakarta decodes word by word, so
+ * the words of one charset are joined as bytes first;</li>
+ * <li>a declared charset that does not fit the bytes (UTF-8 sent as GBK or the reverse) or is unknown:
+ * Jakarta decodes wrongly or not at all, here UTF-8 and GB18030 are tried next ({@link #decodeBytes});
+ * the GB labels its map misses (x-gbk, euc-cn, csgb2312…) are widened to GB18030 too;</li>
+ * <li>headers its parser refuses (unquoted names with spaces or non-ASCII, an unterminated quote):
+ * the values are quoted and the header parsed again. Jakarta's {@code mail.mime.parameters.strict=false}
+ * is not used: it is a JVM-wide switch read once when {@code ParameterList} is first loaded (whoever
+ * loads it first decides), and it still refuses an unterminated quote;</li>
+ * <li>a percent-encoded UTF-8 name without a charset ({@code filename="%E5%8D%97…"}).</li>
+ * </ul>
  * <p>Sanitising: only the last path segment is kept ({@code ../../x.xlsx}, {@code ..\x.xls}), control,
  * format (bidi override, zero-width) and Windows-reserved characters are replaced, leading dots and
  * {@code ~$} (which would hide the file from intake) and Windows device names are neutralised, and the
@@ -56,14 +71,15 @@ public final class AttachmentNames {
     static final int MAX_BASE_BYTES = 255 - "(9999)".length() - ".xlsx".length();
     private static final String FALLBACK_BASE = "附件";
     private static final Pattern ENCODED_WORD = Pattern.compile("=\\?([^?\\s]+)\\?([BbQq])\\?([^?\\s]*)\\?=");
-    private static final Pattern RFC2231_VALUE = Pattern.compile("^([A-Za-z0-9._:-]+)'[A-Za-z-]*'(.*%[0-9A-Fa-f]{2}.*)$");
+    /** A parameter and its value, quoted (perhaps unterminated) or up to the next semicolon. */
+    private static final Pattern PARAMETER = Pattern.compile(";\\s*([^=;\\s]+)\\s*=\\s*(\"([^\"]*)\"?|[^;]*)");
     private static final Pattern PERCENT = Pattern.compile("%[0-9A-Fa-f]{2}");
     private static final Pattern RESERVED = Pattern.compile("(?i)^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?$");
     private static final Set<String> ARCHIVES = Set.of("zip", "rar", "7z", "tar", "gz", "tgz", "bz2", "xz", "cab", "arj",
             "lzh", "z");
-    private static final Set<String> GB_LABELS = Set.of("GB2312", "GBK", "CP936", "X-GBK", "MS936", "WINDOWS-936",
-            "EUC-CN", "GB_2312-80", "CSGB2312", "X-EUC-CN", "GB18030");
     private static final Charset GB18030 = Charset.forName("GB18030");
+    /** Charsets whose labels are read as GB18030, their superset. */
+    private static final Set<Charset> GB_SUBSETS = Set.of(Charset.forName("GB2312"), Charset.forName("GBK"));
 
     private AttachmentNames() {
     }
@@ -85,94 +101,52 @@ public final class AttachmentNames {
         return values == null || values.length == 0 || values[0] == null ? null : repair8bit(values[0]);
     }
 
+    /**
+     * One parameter, parsed by Jakarta Mail. An RFC 2231 charset label is replaced by ISO-8859-1 before,
+     * so that Jakarta joins the continuations and undoes the percent-encoding into bytes, which are then
+     * decoded here with the fallbacks of {@link #decodeBytes}.
+     */
     private static String parameter(String header, String name, boolean disposition) {
         if (header == null || header.isBlank()) {
             return null;
         }
         String repaired = repair8bit(header);
+        Matcher label = Pattern.compile("(?i)(;\\s*" + Pattern.quote(name) + "\\*(?:0\\*)?\\s*=\\s*\"?)([^'\";\\s]*)'")
+                .matcher(repaired);
+        String charset = label.find() ? label.group(2) : null;
+        if (charset != null) {
+            repaired = repaired.substring(0, label.start(2)) + "ISO-8859-1" + repaired.substring(label.end(2));
+        }
+        String value = parsed(repaired, name, disposition);
+        if (value == null) {
+            value = parsed(quoted(repaired), name, disposition);
+        }
+        return value == null || charset == null ? value : decodeBytes(value.getBytes(StandardCharsets.ISO_8859_1), charset);
+    }
+
+    private static String parsed(String header, String name, boolean disposition) {
         try {
-            String value = disposition ? new ContentDisposition(repaired).getParameter(name)
-                    : new ContentType(repaired).getParameter(name);
-            if (value != null) {
-                return undecoded2231(value);
-            }
+            return disposition ? new ContentDisposition(header).getParameter(name)
+                    : new ContentType(header).getParameter(name);
         } catch (ParseException | RuntimeException malformed) {
-            // fall through: read the parameter leniently below
+            return null;
         }
-        return lenientParameter(repaired, name);
     }
 
-    /**
-     * A parameter read without the MIME grammar, for headers Jakarta Mail refuses (unquoted names with
-     * spaces or specials, stray quotes): {@code name=…}, {@code name*=…}, {@code name*0*=…; name*1=…}.
-     */
-    static String lenientParameter(String header, String name) {
-        Pattern p = Pattern.compile("(?i)(?:^|;)\\s*" + Pattern.quote(name) + "(\\*(\\d+))?(\\*)?\\s*=\\s*(\"([^\"]*)\"?|[^;]*)");
-        Matcher m = p.matcher(header);
-        Map<Integer, String[]> segments = new TreeMap<>();
-        String plain = null;
+    /** The header with every parameter value quoted, for clients that leave spaces or a quote open. */
+    private static String quoted(String header) {
+        int semi = header.indexOf(';');
+        if (semi < 0) {
+            return header;
+        }
+        StringBuilder out = new StringBuilder(header.substring(0, semi));
+        Matcher m = PARAMETER.matcher(header.substring(semi));
         while (m.find()) {
-            String value = m.group(5) != null ? m.group(5) : m.group(4).strip();
-            boolean encoded = m.group(3) != null;
-            if (m.group(2) != null) {
-                segments.put(Integer.parseInt(m.group(2)), new String[] {value, encoded ? "*" : ""});
-            } else if (encoded) {
-                return undecoded2231(value);
-            } else if (plain == null) {
-                plain = value;
-            }
+            String value = m.group(3) != null ? m.group(3) : m.group(2).strip();
+            out.append("; ").append(m.group(1)).append("=\"")
+                    .append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
         }
-        if (segments.isEmpty()) {
-            return plain;
-        }
-        // RFC 2231 continuations: the first encoded segment carries charset'language'; the others are
-        // percent-encoded (if marked *) or literal; bytes are joined before decoding.
-        String charset = null;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        boolean first = true;
-        for (String[] segment : segments.values()) {
-            String value = segment[0];
-            if (segment[1].equals("*")) {
-                if (first) {
-                    int q1 = value.indexOf('\'');
-                    int q2 = q1 < 0 ? -1 : value.indexOf('\'', q1 + 1);
-                    if (q2 > 0) {
-                        charset = value.substring(0, q1);
-                        value = value.substring(q2 + 1);
-                    }
-                }
-                percentDecode(value, bytes);
-            } else {
-                bytes.writeBytes(value.getBytes(StandardCharsets.ISO_8859_1));
-            }
-            first = false;
-        }
-        return decodeBytes(bytes.toByteArray(), charset);
-    }
-
-    /** A value Jakarta Mail left as {@code charset''%xx…} (an unknown charset label): decode it here. */
-    private static String undecoded2231(String value) {
-        Matcher m = RFC2231_VALUE.matcher(value);
-        if (!m.matches()) {
-            return value;
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        percentDecode(m.group(2), bytes);
-        return decodeBytes(bytes.toByteArray(), m.group(1));
-    }
-
-    private static void percentDecode(String value, ByteArrayOutputStream out) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '%' && i + 2 < value.length() && PERCENT.matcher(value.substring(i, i + 3)).matches()) {
-                out.write(Integer.parseInt(value.substring(i + 1, i + 3), 16));
-                i += 2;
-            } else if (c < 0x100) {
-                out.write(c);
-            } else {
-                out.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
-            }
-        }
+        return out.toString();
     }
 
     /**
@@ -202,8 +176,7 @@ public final class AttachmentNames {
                     out.append(between);
                 }
             }
-            byte[] word = wordBytes(m.group(2), m.group(3));
-            group.writeBytes(word);
+            group.writeBytes(wordBytes(m.group(2), m.group(3)));
             last = m.end();
             any = true;
         }
@@ -211,9 +184,8 @@ public final class AttachmentNames {
         out.append(repaired.substring(last));
         String decoded = out.toString();
         if (!any && PERCENT.matcher(decoded).find() && decoded.chars().allMatch(c -> c < 0x80)) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            percentDecode(decoded, bytes);
-            String utf8 = strict(bytes.toByteArray(), StandardCharsets.UTF_8);
+            byte[] bytes = percentDecoded(decoded);
+            String utf8 = bytes == null ? null : strict(bytes, StandardCharsets.UTF_8);
             if (utf8 != null && utf8.chars().anyMatch(c -> c >= 0x80)) {
                 decoded = utf8;
             }
@@ -228,27 +200,24 @@ public final class AttachmentNames {
         }
     }
 
+    /** The bytes of one encoded word: Jakarta decodes B or Q, as ISO-8859-1 so that every byte is kept. */
     private static byte[] wordBytes(String encoding, String text) {
-        if (encoding.equalsIgnoreCase("B")) {
-            try {
-                return Base64.getMimeDecoder().decode(text.replaceAll("=+$", ""));
-            } catch (IllegalArgumentException e) {
-                return text.getBytes(StandardCharsets.ISO_8859_1);
-            }
+        try {
+            return MimeUtility.decodeWord("=?ISO-8859-1?" + encoding + "?" + text + "?=")
+                    .getBytes(StandardCharsets.ISO_8859_1);
+        } catch (ParseException | java.io.UnsupportedEncodingException | RuntimeException broken) {
+            return text.getBytes(StandardCharsets.ISO_8859_1);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '_') {
-                out.write(' ');
-            } else if (c == '=' && i + 2 < text.length() && PERCENT.matcher("%" + text.substring(i + 1, i + 3)).matches()) {
-                out.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
-                i += 2;
-            } else {
-                out.write(c);
-            }
+    }
+
+    /** The bytes of a percent-encoded ASCII name ({@code +} kept), or null when an escape is broken. */
+    private static byte[] percentDecoded(String value) {
+        try {
+            return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.ISO_8859_1)
+                    .getBytes(StandardCharsets.ISO_8859_1);
+        } catch (IllegalArgumentException broken) {
+            return null;
         }
-        return out.toByteArray();
     }
 
     /**
@@ -272,16 +241,14 @@ public final class AttachmentNames {
         return new String(bytes, declared != null ? declared : GB18030);
     }
 
+    /** The Java charset of a MIME label by Jakarta's map, the GB family widened to GB18030; null if unknown. */
     private static Charset charset(String label) {
         if (label == null || label.isBlank()) {
             return null;
         }
-        String upper = label.strip().toUpperCase(Locale.ROOT);
-        if (GB_LABELS.contains(upper)) {
-            return GB18030;
-        }
         try {
-            return Charset.forName(upper);
+            Charset cs = Charset.forName(MimeUtility.javaCharset(label.strip()));
+            return GB_SUBSETS.contains(cs) ? GB18030 : cs;
         } catch (RuntimeException unknown) {
             return null;
         }

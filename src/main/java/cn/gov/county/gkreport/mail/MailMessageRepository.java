@@ -21,7 +21,7 @@ public class MailMessageRepository {
 
     /** What became of a message. */
     public enum MessageOutcome {
-        SAVED, DUPLICATE, REFUSED, NO_ATTACHMENT, UNREADABLE, BOUNCE
+        SAVED, DUPLICATE, REFUSED, NO_ATTACHMENT, UNREADABLE, BOUNCE, EXPLANATION
     }
 
     /** What became of an attachment. */

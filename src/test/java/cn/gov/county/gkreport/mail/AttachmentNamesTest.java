@@ -75,6 +75,25 @@ class AttachmentNamesTest {
     }
 
     @Test
+    void rfc2231LabelsThatDoNotFitTheBytesFallBackToUtf8ThenGb18030() {
+        String name = "县喆局-年报.xls"; // 喆 is in GBK, not in GB2312
+        assertThat(AttachmentNames.fileName("attachment; filename*=GB2312''" + percent(name, GBK), null)).isEqualTo(name);
+        assertThat(AttachmentNames.fileName("attachment; filename*=x-gbk''" + percent(name, GBK), null)).isEqualTo(name);
+        assertThat(AttachmentNames.fileName("attachment; filename*=GBK''" + percent(name, StandardCharsets.UTF_8), null))
+                .isEqualTo(name);
+        assertThat(AttachmentNames.fileName("attachment; filename*=x-unknown''" + percent(name, GB18030), null))
+                .isEqualTo(name);
+    }
+
+    @Test
+    void anUnquotedRawGbkNameWithAnEncodedWordInTheContentType() {
+        String gbk = new String(("attachment; filename=南村镇 年报.xlsx; size=12").getBytes(GBK), StandardCharsets.ISO_8859_1);
+        assertThat(AttachmentNames.fileName(gbk, null)).isEqualTo("南村镇 年报.xlsx");
+        assertThat(AttachmentNames.fileName(null, "application/vnd.ms-excel; name==?UTF-8?B?"
+                + b("年报.xls", StandardCharsets.UTF_8) + "?=")).isEqualTo("年报.xls");
+    }
+
+    @Test
     void rawEightBitHeadersInUtf8OrGbk() {
         String utf8 = new String(("attachment; filename=\"" + NAME + "\"").getBytes(StandardCharsets.UTF_8),
                 StandardCharsets.ISO_8859_1);

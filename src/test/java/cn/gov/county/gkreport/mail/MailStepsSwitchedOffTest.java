@@ -48,7 +48,8 @@ class MailStepsSwitchedOffTest {
         MailSettings settings = new MailSettings(true, false, false, new MailSettings.Mailbox("imaps", "127.0.0.1",
                 closedPort, "nobody@county.test", null, password, null, null, null, null), null, null, null, null, null,
                 null, null, null, java.time.Duration.ofSeconds(5), Map.of());
-        MailboxIntake intake = new MailboxIntake(settings, null, null, null, null, null, 1024, Clock.systemUTC());
+        MailboxIntake intake = new MailboxIntake(settings, new MailboxIntake.Stores(null, null, null, null, null, null), 1024,
+                Clock.systemUTC());
         StepContribution contribution = contribution();
         new MailIntakeTasklet(settings, intake, work.resolve("input"), work.resolve("output"), 2024).execute(contribution, null);
         assertThat(contribution.getExitStatus().getExitCode()).isEqualTo(ExitStatus.COMPLETED.getExitCode());

@@ -10,11 +10,16 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import java.util.regex.Pattern;
 
 import cn.gov.county.gkreport.OutputLayout;
 import cn.gov.county.gkreport.intake.InputFolder;
+import cn.gov.county.gkreport.mail.AttachmentNames;
 import cn.gov.county.gkreport.mail.FeedbackFingerprints;
 import cn.gov.county.gkreport.mail.MailMessageRepository.AttachmentOutcome;
 import cn.gov.county.gkreport.mail.MailMessageRepository.AttachmentRecord;
@@ -63,35 +68,38 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class MailboxIntake {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxIntake.class);
+    private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
 
     /** What one run did. */
     public record Result(int examined, int newMessages, int savedFiles, int duplicateFiles, int refusedMessages,
                          int leftMessages, int marked, int bounces) {
     }
 
+    /**
+     * Where the intake records what it takes, and the template every access runs in (it starts a new
+     * transaction: each message commits on its own).
+     */
+    public record Stores(MailMessageRepository messages, SubmissionRepository submissions, BounceRepository bounces,
+                         FeedbackFingerprints fingerprints, MailExplanationRepository explanations,
+                         TransactionTemplate tx) {
+    }
+
     private final MailSettings settings;
     private final MailMessageRepository messages;
-    private final SubmissionRepository submissions;
     private final BounceRepository bounces;
-    private final FeedbackFingerprints fingerprints;
+    private final Stores stores;
     private final TransactionTemplate tx;
     private final long maxBytes;
     private final Clock clock;
     private final ZoneId zone;
 
-    /**
-     * @param tx       a template that starts a new transaction (each message commits on its own)
-     * @param maxBytes the largest attachment saved ({@code consolidator.read-limits.max-file-bytes})
-     */
-    public MailboxIntake(MailSettings settings, MailMessageRepository messages, SubmissionRepository submissions,
-                         BounceRepository bounces, FeedbackFingerprints fingerprints, TransactionTemplate tx,
-                         long maxBytes, Clock clock) {
+    /** @param maxBytes the largest attachment saved ({@code consolidator.read-limits.max-file-bytes}) */
+    public MailboxIntake(MailSettings settings, Stores stores, long maxBytes, Clock clock) {
         this.settings = settings;
-        this.messages = messages;
-        this.submissions = submissions;
-        this.bounces = bounces;
-        this.fingerprints = fingerprints;
-        this.tx = tx;
+        this.stores = stores;
+        this.messages = stores.messages();
+        this.bounces = stores.bounces();
+        this.tx = stores.tx();
         this.maxBytes = maxBytes;
         this.clock = clock;
         this.zone = clock.getZone();
@@ -106,20 +114,21 @@ public class MailboxIntake {
         Files.createDirectories(dir);
         removeLeftovers(dir);
         boolean[] scanned = {output == null};
-        AttachmentSaver.Context saving = new AttachmentSaver.Context(dir, year, messages, submissions, fingerprints, () -> {
+        AttachmentFiles files = new AttachmentFiles(dir, maxBytes, zone);
+        KnownContent known = new KnownContent(year, messages, stores.submissions(), stores.fingerprints(), () -> {
             if (!scanned[0]) {
                 scanned[0] = true;
                 recordFeedbackFolder(new OutputLayout(output, year).feedbackDir(), year);
             }
             return true;
-        }, tx, maxBytes, zone);
+        }, tx);
         int examined = 0;
         Taken taken = Taken.NOTHING;
         int marked;
         try (MailboxFolders folders = MailboxFolders.open(settings)) {
             for (Message message : folders.oldestFirst(m -> MessageHeaders.received(m, clock))) {
                 examined++;
-                taken = taken.plus(take(message, folders, saving, executionId));
+                taken = taken.plus(take(message, folders, year, files, known, executionId));
             }
             marked = folders.marked();
         }
@@ -135,7 +144,7 @@ public class MailboxIntake {
         try {
             tx.execute(status -> {
                 try {
-                    return fingerprints.recordFolder(feedbackDir, year, now());
+                    return stores.fingerprints().recordFolder(feedbackDir, year, now());
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -155,9 +164,8 @@ public class MailboxIntake {
     }
 
     /** Takes one message: what it added to the night's counts (nothing for one recorded before or too old). */
-    private Taken take(Message message, MailboxFolders folders, AttachmentSaver.Context saving, long executionId)
-            throws MessagingException, IOException {
-        int year = saving.year();
+    private Taken take(Message message, MailboxFolders folders, int year, AttachmentFiles files, KnownContent content,
+                       long executionId) throws MessagingException, IOException {
         String messageId = MessageHeaders.messageId(message);
         Optional<Known> known = tx.execute(status -> messages.find(messageId));
         if (known.isPresent()) {
@@ -182,19 +190,28 @@ public class MailboxIntake {
                     from.getAddress(), from.getPersonal(), replyTo, subject, MessageHeaders.sent(message, zone), receivedAt,
                     true, MessageOutcome.BOUNCE, null, ServerState.LEFT, now(), executionId, List.of()));
         }
+        Optional<Long> answered = answeredSubmission(message, from);
+        String explanation = answered.isPresent() ? explanation(message) : null;
+        if (explanation != null) {
+            return takeExplanation(message, folders, answered.get(), explanation, new MessageRecord(messageId, year,
+                    folders.name(), from.getAddress(), from.getPersonal(), replyTo, subject,
+                    MessageHeaders.sent(message, zone), receivedAt, false, MessageOutcome.EXPLANATION,
+                    "单位回复本系统的回复邮件，作为对校验提示的说明", settings.mailbox().pop3() ? ServerState.DONE
+                    : ServerState.PENDING, now(), executionId, List.of()));
+        }
         List<AttachmentRecord> records = new ArrayList<>();
         MessageOutcome outcome;
         String note;
         try {
             List<Part> parts = MimeParts.attachments(message);
-            AttachmentSaver saver = new AttachmentSaver(saving, receivedAt);
+            AttachmentSaver saver = new AttachmentSaver(files, content, receivedAt);
             for (Part part : parts) {
                 saver.save(part);
             }
             records.addAll(saver.records());
             outcome = outcome(records);
             note = note(records);
-        } catch (AttachmentSaver.DiskFailure disk) {
+        } catch (AttachmentFiles.DiskFailure disk) {
             throw disk.io();
         } catch (MessagingException | IOException | RuntimeException unreadable) {
             log.warn("邮件无法解析，留在邮箱中待人工处理: {} 来自 {} ({})", subject, from.getAddress(), unreadable.toString());
@@ -270,17 +287,69 @@ public class MailboxIntake {
                 unmarked.sender(), unmarked.senderName(), unmarked.replyTo(), unmarked.subject(), unmarked.sentAt(),
                 unmarked.receivedAt(), true, MessageOutcome.BOUNCE, note, state, unmarked.fetchedAt(),
                 unmarked.executionId(), List.of());
+        recordAndMark(message, folders, record,
+                row -> returned.ifPresent(r -> bounces.record(row, record.year(), report, r, record.receivedAt())));
+        return new Taken(1, 0, 0, 0, 0, 1);
+    }
+
+    /**
+     * The submission a message answers when it is a reply (In-Reply-To, References) to one of our reply
+     * mails; automatic mail (an out-of-office answer to our reply) answers nothing.
+     */
+    private Optional<Long> answeredSubmission(Message message, InternetAddress from) {
+        if (AutoReplies.automatic(message, from, settings.fromAddress())) {
+            return Optional.empty();
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (String header : List.of("In-Reply-To", "References")) {
+            try {
+                String raw = AttachmentNames.rawHeader(message.getHeader(header));
+                if (raw != null) {
+                    MESSAGE_ID.matcher(raw).results().forEach(m -> ids.add(m.group()));
+                }
+            } catch (MessagingException unreadable) {
+                // no thread to follow in this header
+            }
+        }
+        return ids.isEmpty() ? Optional.empty() : tx.execute(status -> stores.explanations().answeredSubmission(ids));
+    }
+
+    /** The unit's words in a reply without a workbook; null when it has a workbook (a resubmission) or no words. */
+    private static String explanation(Message message) {
+        try {
+            for (Part part : MimeParts.attachments(message)) {
+                if (AttachmentSaver.mayHoldWorkbook(part)) {
+                    return null;
+                }
+            }
+            String text = ExplanationText.of(message);
+            return text.isEmpty() ? null : text;
+        } catch (MessagingException | IOException | RuntimeException unreadable) {
+            return null; // taken as any other message below, which says why it cannot be read
+        }
+    }
+
+    /** Records a unit's explanation with the submission its reply answers, and marks the message. */
+    private Taken takeExplanation(Message message, MailboxFolders folders, long submissionId, String explanation,
+                                  MessageRecord record) throws MessagingException {
+        recordAndMark(message, folders, record, row -> stores.explanations().record(submissionId, row, record.sender(),
+                record.receivedAt(), explanation));
+        return new Taken(1, 0, 0, 0, 0, 0);
+    }
+
+    /** Records a message (and what goes with it, in the same transaction), then marks it on the server. */
+    private void recordAndMark(Message message, MailboxFolders folders, MessageRecord record, LongConsumer withRow)
+            throws MessagingException {
         Long id = tx.execute(status -> {
             long row = messages.insert(record);
-            returned.ifPresent(r -> bounces.record(row, record.year(), report, r, record.receivedAt()));
+            withRow.accept(row);
             return row;
         });
-        log.info("邮件 {} 来自 {}: {}", record.subject(), record.sender(), note);
-        if (state == ServerState.PENDING) {
+        log.info("邮件 {} 来自 {}: {}", record.subject(), record.sender(), record.note());
+        if (record.serverState() == ServerState.PENDING) {
             folders.mark(message);
             tx.executeWithoutResult(status -> messages.markDone(id));
         }
-        return new Taken(1, 0, 0, 0, 0, 1);
     }
 
     private static MessageOutcome outcome(List<AttachmentRecord> records) {

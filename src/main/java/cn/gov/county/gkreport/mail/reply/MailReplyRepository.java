@@ -17,6 +17,7 @@ import cn.gov.county.gkreport.check.Severity;
 import cn.gov.county.gkreport.mail.MailMessageRepository.AttachmentOutcome;
 import cn.gov.county.gkreport.mail.MailMessageRepository.MessageOutcome;
 import cn.gov.county.gkreport.mail.MailMessageRepository;
+import cn.gov.county.gkreport.report.Explained;
 import cn.gov.county.gkreport.store.SubmissionStatus;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -147,11 +148,13 @@ public class MailReplyRepository {
                         AttachmentOutcome.valueOf(rs.getString(5)), rs.getString(6)), messageRow);
     }
 
+    /** The findings of a submission, errors first; an explained warning's message says 已说明 with the unit's words. */
     public List<Finding> findings(long submissionId) {
-        return jdbc.query("SELECT rule_id, severity, sheet_name, cell_ref, message FROM finding WHERE submission_id = ? "
-                        + "ORDER BY CASE WHEN severity = 'ERROR' THEN 0 ELSE 1 END, seq",
+        return jdbc.query("SELECT f.rule_id, f.severity, f.sheet_name, f.cell_ref, f.message, " + Explained.EXPLANATION_OF_F
+                        + " FROM finding f WHERE f.submission_id = ? "
+                        + "ORDER BY CASE WHEN f.severity = 'ERROR' THEN 0 ELSE 1 END, f.seq",
                 (rs, i) -> new Finding(rs.getString(1), Severity.valueOf(rs.getString(2)), rs.getString(3),
-                        rs.getString(4), rs.getString(5)), submissionId);
+                        rs.getString(4), Explained.message(rs.getString(5), rs.getString(6))), submissionId);
     }
 
     /**

@@ -65,6 +65,8 @@ class MailboxIntakePop3Test {
     @Autowired
     BounceRepository bounces;
     @Autowired
+    MailExplanationRepository explanations;
+    @Autowired
     FeedbackFingerprints fingerprints;
     @Autowired
     PlatformTransactionManager tx;
@@ -101,7 +103,8 @@ class MailboxIntakePop3Test {
         MailSettings settings = new MailSettings(true, false, false, new MailSettings.Mailbox("pop3s", "127.0.0.1",
                 greenMail.getPop3s().getPort(), OFFICE, null, secrets.resolve(passwordFile), null, null, "*", null),
                 null, null, null, null, null, null, null, null, null, Map.of("mail.pop3s.ssl.checkserveridentity", "false"));
-        return new MailboxIntake(settings, messages, submissions, bounces, fingerprints, MailStepsConfiguration.newTransactions(tx), 20L * 1024 * 1024,
+        return new MailboxIntake(settings, new MailboxIntake.Stores(messages, submissions, bounces, fingerprints, explanations,
+                MailStepsConfiguration.newTransactions(tx)), 20L * 1024 * 1024,
                 java.time.Clock.system(ZONE));
     }
 
