@@ -8,23 +8,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import cn.gov.county.gkreport.OutputLayout;
+import cn.gov.county.gkreport.deadline.DeadlineSettings;
+import cn.gov.county.gkreport.deadline.ReportingCalendar;
+import cn.gov.county.gkreport.deadline.Timeliness;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.intake.RosterUnit;
 import cn.gov.county.gkreport.mail.inbox.BounceRepository;
 import cn.gov.county.gkreport.mail.reply.MailReplyRepository;
 import cn.gov.county.gkreport.mail.reply.ReplyTexts;
 import cn.gov.county.gkreport.report.ReportRepository;
+import cn.gov.county.gkreport.report.ReportRepository.SubmissionRow;
 import cn.gov.county.gkreport.report.UnitStanding.Standing;
 import cn.gov.county.gkreport.report.UnitStanding;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Whom to chase: every roster unit without an accepted submission, with its last status, the contact
- * person and phone of the latest cover it sent, its mail address and a sentence ready to paste into
- * a reminder. Written as {@code output/<year>/催报名单-<year>.csv} (UTF-8 with BOM, so Excel opens it
+ * Whom to chase: every roster unit that has not reported, whose version did not pass or was sent
+ * back, or whose accepted version has warnings it explained none of; with the reason, its
+ * timeliness against the deadline, the contact person and phone of the latest cover it sent, its
+ * mail address and a sentence ready to paste into a reminder. Written as {@code output/<year>/催报名单-<year>.csv} (UTF-8 with BOM, so Excel opens it
  * in Chinese), and as lines for the run summary.
  */
 public class ChaseList {
@@ -34,19 +40,13 @@ public class ChaseList {
     /**
      * One unit to chase.
      *
+     * @param lastFile the version that counts (the accepted one, else the latest), or null
      * @param mailNote what went wrong with the unit's mail (a bounce of our mail to it, its mail refused), or null
      */
-    public record Entry(RosterUnit unit, Standing standing, String lastFile, String lastReceivedAt, int errors,
+    public record Entry(RosterUnit unit, Standing standing, ChaseReason reason, Timeliness timeliness,
+                        String lastFile, String lastReceivedAt, int errors, int warnings,
                         String contactPerson, String contactPhone, String email, String lastReminder,
                         String reminderText, String mailNote) {
-
-        /** An entry without mail trouble. */
-        public Entry(RosterUnit unit, Standing standing, String lastFile, String lastReceivedAt, int errors,
-                     String contactPerson, String contactPhone, String email, String lastReminder,
-                     String reminderText) {
-            this(unit, standing, lastFile, lastReceivedAt, errors, contactPerson, contactPhone, email, lastReminder,
-                    reminderText, null);
-        }
     }
 
     private final Roster roster;
@@ -55,18 +55,21 @@ public class ChaseList {
     private final MailReplyRepository replies;
     private final ReminderRepository reminders;
     private final UnitAddresses addresses;
-    private final ReplyTexts texts;
+    private final ReminderTexts texts;
+    private final DeadlineSettings deadlines;
     private final MailTroubles troubles;
 
     public ChaseList(Roster roster, ReportRepository queries, JdbcTemplate jdbc, MailReplyRepository replies,
-                     ReminderRepository reminders, UnitAddresses addresses, ReplyTexts texts, BounceRepository bounces) {
+                     ReminderRepository reminders, UnitAddresses addresses, ReplyTexts texts, DeadlineSettings deadlines,
+                     BounceRepository bounces) {
         this.roster = roster;
         this.queries = queries;
         this.jdbc = jdbc;
         this.replies = replies;
         this.reminders = reminders;
         this.addresses = addresses;
-        this.texts = texts;
+        this.texts = new ReminderTexts(texts);
+        this.deadlines = deadlines;
         this.troubles = new MailTroubles(roster, jdbc, bounces, addresses);
     }
 
@@ -76,26 +79,37 @@ public class ChaseList {
 
     /** The units to chase tonight, in roster order. */
     public List<Entry> entries(int year, LocalDate today) {
-        List<ReportRepository.SubmissionRow> rows = queries.submissions(year);
+        List<SubmissionRow> rows = queries.submissions(year);
+        ReportingCalendar calendar = deadlines.calendar(year);
+        Set<Long> unexplained = queries.withUnexplainedWarnings(year);
         List<Entry> entries = new ArrayList<>();
         Map<String, String> mailNotes = troubles.of(year);
         for (UnitStanding standing : UnitStanding.of(roster.units(), rows)) {
             RosterUnit unit = standing.unit();
-            if (standing.standing() == Standing.ACCEPTED) {
+            Optional<SubmissionRow> last = standing.counting();
+            Optional<ChaseReason> reason = ChaseReason.of(standing.standing(),
+                    last.filter(s -> unexplained.contains(s.id())).isPresent());
+            if (reason.isEmpty()) {
                 continue;
             }
-            Optional<ReportRepository.SubmissionRow> last = standing.counting();
             String[] contact = contact(unit.code());
             String email = addresses.of(unit.code()).or(() -> replies.latestSender(unit.code())).orElse(null);
-            String lastFile = last.map(ReportRepository.SubmissionRow::fileName).orElse(null);
-            int errors = last.map(ReportRepository.SubmissionRow::errors).orElse(0);
-            entries.add(new Entry(unit, standing.standing(), lastFile,
-                    last.map(ReportRepository.SubmissionRow::receivedAt).orElse(null), errors, contact[0], contact[1], email,
+            String lastFile = last.map(SubmissionRow::fileName).orElse(null);
+            int errors = last.map(SubmissionRow::errors).orElse(0);
+            int warnings = last.map(SubmissionRow::warnings).orElse(0);
+            entries.add(new Entry(unit, standing.standing(), reason.get(),
+                    SubmissionRow.timeliness(standing.submissions(), calendar, today), lastFile,
+                    last.map(SubmissionRow::receivedAt).orElse(null), errors, warnings, contact[0], contact[1], email,
                     reminders.lastReminder(year, unit.code()).map(t -> t.format(MINUTE)).orElse(null),
-                    texts.reminderSentence(standing.standing(), lastFile, errors, year, today),
+                    texts.sentence(reason.get(), lastFile, errors, warnings, year, today),
                     mailNotes.get(unit.code())));
         }
         return entries;
+    }
+
+    /** The reminder mail to one of tonight's entries. */
+    ReplyTexts.Letter reminder(Entry entry, int year, LocalDate today) {
+        return texts.letter(entry, year, today);
     }
 
     /** Contact person and phone from the unit's latest cover that named them (this year first, then earlier years). */
@@ -118,7 +132,8 @@ public class ChaseList {
     /** The same units as lines for the run summary. */
     public static List<String> summaryLines(List<Entry> entries) {
         return entries.stream().map(e -> String.format("  %s %-14s %s%s  联系人 %s  电话 %s%s%s", e.unit().code(),
-                e.unit().name(), e.standing().label(),
+                e.unit().name(), e.reason() == ChaseReason.UNEXPLAINED ? "已接收，" + e.warnings() + " 处提醒未说明"
+                        : e.standing().label(),
                 (e.standing() == Standing.REJECTED || e.standing() == Standing.RETURNED) && e.lastFile() != null
                         ? "（" + e.lastFile() + "，错误 " + e.errors() + " 处）" : "",
                 orDash(e.contactPerson()), orDash(e.contactPhone()), e.email() == null ? "" : "  邮箱 " + e.email(),

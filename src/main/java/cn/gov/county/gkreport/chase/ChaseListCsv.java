@@ -23,8 +23,8 @@ import org.apache.commons.csv.CSVPrinter;
  */
 final class ChaseListCsv {
 
-    static final String[] HEADER = {"单位代码", "单位名称", "单位类型", "状态", "最近报送文件", "最近报送时间", "错误数",
-        "联系人", "联系电话", "电子邮箱", "上次催报", "催报内容", "邮件情况"};
+    static final String[] HEADER = {"单位代码", "单位名称", "单位类型", "状态", "催报原因", "首次报送", "首个通过版本",
+        "最近报送文件", "最近报送时间", "错误数", "联系人", "联系电话", "电子邮箱", "上次催报", "催报内容", "邮件情况"};
     /** Leading characters that make Excel, WPS or LibreOffice read a cell as a formula (or a DDE command). */
     private static final String FORMULA_STARTS = "=+-@\t\r";
     /**
@@ -45,7 +45,8 @@ final class ChaseListCsv {
             CSVPrinter csv = new CSVPrinter(out, FORMAT);
             for (Entry e : entries) {
                 csv.printRecord(Stream.of(e.unit().code(), e.unit().name(), e.unit().type().label(),
-                        e.standing().label(), e.lastFile(), e.lastReceivedAt(),
+                        e.standing().label(), e.reason().label(), e.timeliness().firstFile(),
+                        e.timeliness().firstAccepted(), e.lastFile(), e.lastReceivedAt(),
                         e.standing() == Standing.REJECTED ? Integer.toString(e.errors()) : null,
                         e.contactPerson(), e.contactPhone(), e.email(), e.lastReminder(), e.reminderText(),
                         e.mailNote())

@@ -17,8 +17,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The chase-list step: if {@code consolidator.mail.reminders-enabled}, reminds the units without an
- * accepted submission by mail; then, every run (it needs no mail), writes them to
+ * The chase-list step: if {@code consolidator.mail.reminders-enabled}, reminds the units on the chase
+ * list by mail (on the calendar's reminder days); then, every run (it needs no mail), writes them to
  * {@code output/<year>/催报名单-<year>.csv}, with tonight's reminders in the column 上次催报.
  */
 public class ChaseListTasklet implements Tasklet {

@@ -9,7 +9,10 @@ import cn.gov.county.gkreport.mail.MailMessageRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Reminders sent to units ({@code mail_reminder}), so the interval holds across nightly runs. */
+/**
+ * Reminders sent to units ({@code mail_reminder}), so a unit is reminded at most once a day across
+ * nightly runs. The column {@code standing} holds the {@link ChaseReason} the unit was reminded for.
+ */
 @Repository
 public class ReminderRepository {
 
@@ -26,12 +29,12 @@ public class ReminderRepository {
                 .stream().filter(t -> t != null).map(Timestamp::toLocalDateTime).findFirst();
     }
 
-    public long reserve(int year, String unitCode, String recipient, String standing, long executionId,
+    public long reserve(int year, String unitCode, String recipient, String reason, long executionId,
                         LocalDateTime now) {
         jdbc.update("""
                 INSERT INTO mail_reminder (report_year, unit_code, recipient, standing, status, created_at, job_execution_id)
                 VALUES (?, ?, ?, ?, 'SENDING', ?, ?)""", year, unitCode, MailMessageRepository.cut(recipient, 320),
-                standing, Timestamp.valueOf(now), executionId);
+                reason, Timestamp.valueOf(now), executionId);
         return jdbc.queryForObject("SELECT MAX(id) FROM mail_reminder WHERE report_year = ? AND unit_code = ?",
                 Long.class, year, unitCode);
     }

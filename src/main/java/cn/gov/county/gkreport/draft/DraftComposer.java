@@ -1,5 +1,6 @@
 package cn.gov.county.gkreport.draft;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.MonthDay;
 import java.time.format.DateTimeFormatter;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import cn.gov.county.gkreport.deadline.DeadlineSettings;
 import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.form.Indicator;
 import cn.gov.county.gkreport.form.Table3Layout;
@@ -28,11 +30,14 @@ public final class DraftComposer {
     private final FormDefinition form;
     private final String countyName;
     private final DraftSettings settings;
+    private final DeadlineSettings deadlines;
 
-    public DraftComposer(FormDefinition form, String countyName, DraftSettings settings) {
+    /** @param deadlines the reporting calendar: its deadline is when the departments report (《条例》第四十九条) */
+    public DraftComposer(FormDefinition form, String countyName, DraftSettings settings, DeadlineSettings deadlines) {
         this.form = form;
         this.countyName = countyName;
         this.settings = settings;
+        this.deadlines = deadlines;
     }
 
     /** The six section headings in order, as the draft must have them. */
@@ -126,7 +131,9 @@ public final class DraftComposer {
         if (data.previousYear().isEmpty()) {
             note.append("数据库中没有").append(year - 1).append("年度的汇总数据，文中未作与上年的比较。");
         }
-        note.append("依《条例》第四十九条，县人民政府各部门应于").append(deadline(year + 1, settings.departmentDeadlineDay()))
+        LocalDate departments = deadlines.calendar(year).deadline();
+        note.append("依《条例》第四十九条，县人民政府各部门应于").append(deadline(departments.getYear(),
+                        MonthDay.from(departments)))
                 .append("前、县人民政府应于").append(deadline(year + 1, settings.countyDeadlineDay()))
                 .append("前公布本机关上一年度政府信息公开工作年度报告。");
         return Block.Paragraph.of(List.of(new Span.Note(note.toString())));

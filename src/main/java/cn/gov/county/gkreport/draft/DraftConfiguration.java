@@ -5,6 +5,7 @@ import java.util.Map;
 
 import cn.gov.county.gkreport.consolidate.CountySelfCheck;
 import cn.gov.county.gkreport.consolidate.CountyTotalsRepository;
+import cn.gov.county.gkreport.deadline.DeadlineSettings;
 import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.intake.Roster;
 
@@ -18,11 +19,11 @@ import org.springframework.context.annotation.Configuration;
 class DraftConfiguration {
 
     @Bean
-    CountyDraft countyDraft(FormDefinition form, Roster roster, DraftSettings settings, DraftRepository queries,
-                            CountyTotalsRepository totals, Clock clock) {
+    CountyDraft countyDraft(FormDefinition form, Roster roster, DraftSettings settings, DeadlineSettings deadlines,
+                            DraftRepository queries, CountyTotalsRepository totals, Clock clock) {
         // A misspelt unit code in the settings stops the program at start, before anything is imported.
         DraftScope.of(roster, settings.units(), Map.of());
-        DraftComposer composer = new DraftComposer(form, roster.countyName(), settings);
+        DraftComposer composer = new DraftComposer(form, roster.countyName(), settings, deadlines);
         return new CountyDraft(new DraftSource(form, roster, settings, queries, totals), composer,
                 new DraftCheck(form, new CountySelfCheck(form, roster), composer.sectionHeadings()),
                 new DraftDocxWriter(), roster.countyName(), clock);

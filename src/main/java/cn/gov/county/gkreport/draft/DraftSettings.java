@@ -14,38 +14,31 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                           empty means {@code <县名>人民政府}
  * @param units              roster codes the report covers (a 本级 report of fewer units); empty means
  *                           every unit of the roster (全县)
- * @param departmentDeadline when departments publish their reports, {@code MM-dd} (《条例》第四十九条: 01-31)
- * @param countyDeadline     when the county government publishes its report, {@code MM-dd} (03-31)
+ * @param countyDeadline     when the county government publishes its report, {@code MM-dd} (03-31); when
+ *                           the departments report is the one deadline, {@code consolidator.deadline.date}
  */
 @ConfigurationProperties("consolidator.draft")
-public record DraftSettings(Boolean enabled, String issuer, List<String> units, String departmentDeadline,
-                            String countyDeadline) {
+public record DraftSettings(Boolean enabled, String issuer, List<String> units, String countyDeadline) {
 
     public DraftSettings {
         enabled = enabled == null || enabled;
         issuer = issuer == null ? "" : issuer.strip();
         units = units == null ? List.of() : units.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
-        departmentDeadline = departmentDeadline == null || departmentDeadline.isBlank() ? "01-31" : departmentDeadline;
         countyDeadline = countyDeadline == null || countyDeadline.isBlank() ? "03-31" : countyDeadline;
-        monthDay("department-deadline", departmentDeadline);
         monthDay("county-deadline", countyDeadline);
     }
 
     /** The defaults: every roster unit, issued by the county government, the 条例's deadlines. */
     public static DraftSettings defaults() {
-        return new DraftSettings(true, "", List.of(), null, null);
+        return new DraftSettings(true, "", List.of(), null);
     }
 
     public DraftSettings withUnits(List<String> codes) {
-        return new DraftSettings(enabled, issuer, codes, departmentDeadline, countyDeadline);
+        return new DraftSettings(enabled, issuer, codes, countyDeadline);
     }
 
     public String issuerOr(String countyName) {
         return issuer.isEmpty() ? countyName + "人民政府" : issuer;
-    }
-
-    public MonthDay departmentDeadlineDay() {
-        return monthDay("department-deadline", departmentDeadline);
     }
 
     public MonthDay countyDeadlineDay() {

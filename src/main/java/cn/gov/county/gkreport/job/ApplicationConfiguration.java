@@ -3,12 +3,16 @@ package cn.gov.county.gkreport.job;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
 
 import cn.gov.county.gkreport.ConsolidatorProperties;
 import cn.gov.county.gkreport.check.SubmissionAssessor;
 import cn.gov.county.gkreport.check.SubmissionChecker;
 import cn.gov.county.gkreport.consolidate.CountyTotalsCalculator;
 import cn.gov.county.gkreport.consolidate.CountyTotalsRepository;
+import cn.gov.county.gkreport.deadline.DeadlineSettings;
 import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.form.FormDefinitionLoader;
 import cn.gov.county.gkreport.intake.Roster;
@@ -17,13 +21,24 @@ import cn.gov.county.gkreport.read.grid.WorkbookLoader;
 import cn.gov.county.gkreport.store.SubmissionRepository;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** The domain pieces the job's steps are made of, wired once. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ConsolidatorProperties.class)
 class ApplicationConfiguration {
+
+    /** Deadline settings of earlier releases, refused with the setting that replaced them. */
+    private static final Map<String, String> RETIRED_DEADLINE_KEYS = Map.of(
+            "consolidator.mail.deadline", "报送截止日只在 " + DeadlineSettings.DATE_KEY
+                    + " 设置一处（回复、催报、报送情况、催报名单、状态页和草稿都用它），请把日期移到那里",
+            "consolidator.draft.department-deadline", "草稿引用的各部门报送截止日就是 " + DeadlineSettings.DATE_KEY
+                    + "，请把日期移到那里",
+            "consolidator.mail.reminder-interval-days", "催报不再每隔几天发送，而是在 " + DeadlineSettings.REMINDERS_KEY
+                    + " 列出的日子发送，例如 30, 15, 1（截止前 30 天、15 天和 1 天）");
 
     @Bean
     FormDefinition formDefinition() {
@@ -44,6 +59,30 @@ class ApplicationConfiguration {
             throw new RunRefusal(ConsolidationCommand.USAGE, "名册文件格式有误: " + file + "（" + malformed.getMessage()
                     + "）。名册每行一个应报单位: code,name,type，第一行为表头（见 README）。");
         }
+    }
+
+    /**
+     * The reporting calendar, checked before the job starts: a value that is not a date, a reminder
+     * day after the deadline (in the calendar of the run's {@code --year}) or a deadline setting of an
+     * earlier release refuses the run (exit 2) with the setting to change.
+     */
+    @Bean
+    DeadlineSettings deadlineSettings(Environment environment, Clock clock) {
+        Binder binder = Binder.get(environment);
+        RETIRED_DEADLINE_KEYS.forEach((key, instead) -> {
+            if (binder.bind(key, String.class).isBound()) {
+                throw new RunRefusal(ConsolidationCommand.USAGE, "设置项 " + key + " 已停用：" + instead + "（见 README“Deadline and reminders”）。");
+            }
+        });
+        DeadlineSettings settings = binder.bind("consolidator.deadline", DeadlineSettings.class)
+                .orElseGet(DeadlineSettings::defaults);
+        String year = environment.getProperty("year", "");
+        try {
+            settings.calendar(year.matches("\\d{4}") ? Integer.parseInt(year) : LocalDate.now(clock).getYear() - 1);
+        } catch (IllegalArgumentException wrong) {
+            throw new RunRefusal(ConsolidationCommand.USAGE, "报送日程设置有误: " + wrong.getMessage() + "。");
+        }
+        return settings;
     }
 
     @Bean

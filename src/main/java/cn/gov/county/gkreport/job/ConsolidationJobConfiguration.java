@@ -20,6 +20,7 @@ import cn.gov.county.gkreport.consolidate.ConsolidateTasklet;
 import cn.gov.county.gkreport.consolidate.ConsolidationRunRepository;
 import cn.gov.county.gkreport.consolidate.CountyTotalsCalculator;
 import cn.gov.county.gkreport.consolidate.CountyTotalsRepository;
+import cn.gov.county.gkreport.deadline.DeadlineSettings;
 import cn.gov.county.gkreport.feedback.FeedbackRepository;
 import cn.gov.county.gkreport.feedback.FeedbackWorkbook;
 import cn.gov.county.gkreport.feedback.WriteFeedbackTasklet;
@@ -304,9 +305,11 @@ class ConsolidationJobConfiguration {
     WriteWorkbookTasklet writeWorkbookTasklet(FormDefinition form, Roster roster, ConsolidatorProperties properties,
                                               ReportRepository queries, CountyTotalsRepository totals,
                                               ConsolidationRunRepository runs, ThreadPoolTaskExecutor workerThreads,
+                                              DeadlineSettings deadlines,
                                               @Value("#{jobParameters['year']}") Long year,
                                               @Value("#{jobParameters['output']}") String output) {
-        return new WriteWorkbookTasklet(form, roster, properties.countyOffice(), queries, totals, runs, year.intValue(),
+        return new WriteWorkbookTasklet(form, roster, properties.countyOffice(), queries, totals, runs, deadlines,
+                year.intValue(),
                 Path.of(output), new ConsolidatedWorkbook(workerThreads));
     }
 }

@@ -9,6 +9,7 @@ import cn.gov.county.gkreport.chase.ChaseListTasklet;
 import cn.gov.county.gkreport.chase.ReminderRepository;
 import cn.gov.county.gkreport.chase.Reminders;
 import cn.gov.county.gkreport.chase.UnitAddresses;
+import cn.gov.county.gkreport.deadline.DeadlineSettings;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.mail.FeedbackFingerprints;
 import cn.gov.county.gkreport.mail.MailMessageRepository;
@@ -84,9 +85,9 @@ public class MailStepsConfiguration {
     }
 
     @Bean
-    ReplyTexts replyTexts(MailSettings settings, ConsolidatorProperties properties) {
+    ReplyTexts replyTexts(MailSettings settings, DeadlineSettings deadlines, ConsolidatorProperties properties) {
         String name = displayName(settings, properties.countyName());
-        return new ReplyTexts(MailSettings.blank(settings.signature()) ? name : settings.signature(), settings.deadline(),
+        return new ReplyTexts(MailSettings.blank(settings.signature()) ? name : settings.signature(), deadlines,
                 settings.fromAddress(), properties.templateName());
     }
 
@@ -128,25 +129,23 @@ public class MailStepsConfiguration {
 
     @Bean
     @StepScope
-    ChaseListTasklet chaseListTasklet(MailSettings settings, Roster roster, ReportRepository queries, JdbcTemplate jdbc,
-                                      MailReplyRepository replies, ReminderRepository reminders, BounceRepository bounces,
-                                      OutgoingMail outgoingMail, ReplyTexts replyTexts, PlatformTransactionManager tx,
+    ChaseListTasklet chaseListTasklet(MailSettings settings, DeadlineSettings deadlines, ChaseList chaseList,
+                                      MailReplyRepository replies, ReminderRepository reminders,
+                                      OutgoingMail outgoingMail, PlatformTransactionManager tx,
                                       Clock clock, @Value("#{jobParameters['output']}") String output,
                                       @Value("#{jobParameters['year']}") Long year) {
         TransactionTemplate newTx = newTransactions(tx);
-        ChaseList chaseList = new ChaseList(roster, queries, jdbc, replies, reminders,
-                UnitAddresses.read(settings.unitAddresses()), replyTexts, bounces);
-        Reminders sender = new Reminders(settings, reminders, replies, outgoingMail, replyTexts, newTx, clock);
+        Reminders sender = new Reminders(settings, deadlines, chaseList, reminders, replies, outgoingMail, newTx, clock);
         return new ChaseListTasklet(settings, chaseList, sender, newTx, clock, Path.of(output), year.intValue());
     }
 
-    /** A chase list for the summary (the same entries the step writes). */
+    /** The chase list: the step writes it and reminds its units, the summary lists it. */
     @Bean
     ChaseList chaseList(MailSettings settings, Roster roster, ReportRepository queries, JdbcTemplate jdbc,
                         MailReplyRepository replies, ReminderRepository reminders, ReplyTexts replyTexts,
-                        BounceRepository bounces) {
+                        DeadlineSettings deadlines, BounceRepository bounces) {
         return new ChaseList(roster, queries, jdbc, replies, reminders, UnitAddresses.read(settings.unitAddresses()),
-                replyTexts, bounces);
+                replyTexts, deadlines, bounces);
     }
 
     public static TransactionTemplate newTransactions(PlatformTransactionManager tx) {

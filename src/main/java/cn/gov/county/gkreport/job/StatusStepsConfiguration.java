@@ -6,13 +6,12 @@ import java.util.Optional;
 import cn.gov.county.gkreport.ConsolidatorProperties;
 import cn.gov.county.gkreport.consolidate.ConsolidationRunRepository;
 import cn.gov.county.gkreport.consolidate.CountyTotalsRepository;
+import cn.gov.county.gkreport.deadline.DeadlineSettings;
 import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.intake.Roster;
-import cn.gov.county.gkreport.mail.MailSettings;
 import cn.gov.county.gkreport.mail.OutgoingMail;
 import cn.gov.county.gkreport.mail.reply.FeedbackFiles;
 import cn.gov.county.gkreport.report.ReportRepository;
-import cn.gov.county.gkreport.status.Deadline;
 import cn.gov.county.gkreport.status.ResultMail;
 import cn.gov.county.gkreport.status.ResultMailSettings;
 import cn.gov.county.gkreport.status.ResultMailTasklet;
@@ -36,7 +35,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * last, mails the night's result to the office.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({Deadline.class, ResultMailSettings.class})
+@EnableConfigurationProperties(ResultMailSettings.class)
 class StatusStepsConfiguration {
 
     /** Last in the job; does nothing unless {@code consolidator.result-mail.enabled}. */
@@ -69,13 +68,13 @@ class StatusStepsConfiguration {
     WriteStatusPageTasklet writeStatusPageTasklet(FormDefinition form, Roster roster, ReportRepository reports,
                                                   StatusRepository status, CountyTotalsRepository totals,
                                                   ConsolidationRunRepository runs,
-                                                  JdbcTemplate jdbc, Deadline deadline, MailSettings mail,
+                                                  JdbcTemplate jdbc, DeadlineSettings deadlines,
                                                   @Value("#{jobParameters['year']}") Long year,
                                                   @Value("#{jobParameters['output']}") String output) {
         WriteStatusPageTasklet.Sources sources = new WriteStatusPageTasklet.Sources(form, roster, reports, status,
                 totals, runs, new FeedbackFiles(jdbc, Path.of(output), year.intValue()));
         return new WriteStatusPageTasklet(sources,
-                Optional.ofNullable(deadline.date()).or(() -> Optional.ofNullable(mail.deadline())),
+                Optional.of(deadlines.calendar(year.intValue()).deadline()),
                 year.intValue(), Path.of(output));
     }
 }

@@ -19,14 +19,16 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  *
  * @param intakeEnabled        take submissions from the mailbox before intake
  * @param repliesEnabled       answer each mailed submission by return mail
- * @param remindersEnabled     remind units without an accepted submission before the deadline
+ * @param remindersEnabled     remind the units on the chase list on the reminder days of
+ *                             {@code consolidator.deadline.reminders}
  * @param mailbox              where submissions arrive (IMAPS or POP3S)
  * @param smtp                 how replies and reminders are sent
  * @param from                 the sender address of replies and reminders (default: the mailbox user name)
  * @param fromName             the sender's display name (default: {@code <县名>政务公开办})
  * @param signature            the last line of every mail (default: the display name)
- * @param deadline             the reporting deadline, quoted in mails; no reminder after it
- * @param reminderIntervalDays days between two reminders to the same unit
+ * @param deadline             retired: the run refuses to start when it is set and names
+ *                             {@code consolidator.deadline.date}, the one deadline
+ * @param reminderIntervalDays retired likewise, for {@code consolidator.deadline.reminders}
  * @param replyWithinDays      only submissions processed in the last so many days are answered (a
  *                             mailbox switched on mid-season does not answer old files)
  * @param unitAddresses        CSV {@code code,email} (outside the repository) with each unit's address

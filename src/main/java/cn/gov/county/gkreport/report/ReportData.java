@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import cn.gov.county.gkreport.consolidate.CountyTotals;
+import cn.gov.county.gkreport.deadline.ReportingCalendar;
 import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.report.ReportRepository.SubmissionRow;
@@ -14,8 +15,8 @@ import cn.gov.county.gkreport.report.ReportRepository.SubmissionRow;
  * ones ({@link ReportRepository}) streamed while the sheets are written.
  */
 public record ReportData(FormDefinition form, Roster roster, CountyOffice office, int year, LocalDateTime runTime,
-                         CountyTotals totals, List<UnitStanding> standings, List<SubmissionRow> submissions,
-                         int findingCount, ReportRepository queries) {
+                         ReportingCalendar calendar, CountyTotals totals, List<UnitStanding> standings,
+                         List<SubmissionRow> submissions, int findingCount, ReportRepository queries) {
 
     public long count(UnitStanding.Standing standing) {
         return standings.stream().filter(s -> s.standing() == standing).count();

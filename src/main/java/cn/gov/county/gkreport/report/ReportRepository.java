@@ -1,16 +1,21 @@
 package cn.gov.county.gkreport.report;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
+import cn.gov.county.gkreport.deadline.ReportingCalendar;
+import cn.gov.county.gkreport.deadline.Timeliness;
 import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.form.Table3Row;
 import cn.gov.county.gkreport.intake.Roster;
@@ -58,6 +63,27 @@ public class ReportRepository {
     /** A stored submission with its finding counts. */
     public record SubmissionRow(long id, String unitCode, Integer version, String status, String fileName,
                                 String receivedAt, String sha256, String fileFormat, int errors, int warnings) {
+
+        /** The county's calendar day the file was received. */
+        public LocalDate receivedDay() {
+            return LocalDate.parse(receivedAt.substring(0, 10));
+        }
+
+        /** Passed every rule when it came: it counts, or counted until a later version replaced it. */
+        public boolean passed() {
+            return status.equals("ACCEPTED") || status.equals("SUPERSEDED");
+        }
+
+        /**
+         * A unit's timeliness: its first file and its first version that passed, against the deadline.
+         *
+         * @param own the unit's submissions
+         */
+        public static Timeliness timeliness(List<SubmissionRow> own, ReportingCalendar calendar, LocalDate today) {
+            return Timeliness.of(own.stream().map(SubmissionRow::receivedDay).min(Comparator.naturalOrder()),
+                    own.stream().filter(SubmissionRow::passed).map(SubmissionRow::receivedDay)
+                            .min(Comparator.naturalOrder()), calendar, today);
+        }
     }
 
     /** A finding with the submission it belongs to. */
@@ -83,6 +109,21 @@ public class ReportRepository {
                         rs.getString(4), rs.getString(5), rs.getTimestamp(6).toLocalDateTime().withNano(0).toString()
                                 .replace('T', ' '), rs.getString(7), rs.getString(8), rs.getInt(9), rs.getInt(10)),
                 year);
+    }
+
+    /**
+     * The year's submissions that owe an explanation: they have warnings and the unit explained none
+     * of them (a unit that explained some has answered; the reviewer judges the rest). Warnings the
+     * reviewer cleared are owed nothing.
+     */
+    public Set<Long> withUnexplainedWarnings(int year) {
+        return new HashSet<>(jdbc.queryForList("""
+                SELECT s.id FROM submission s WHERE s.report_year = ?
+                AND EXISTS (SELECT 1 FROM finding f WHERE f.submission_id = s.id AND f.severity = 'WARNING'
+                            AND""" + Reviewed.NOT_CLEARED_F + """
+                )
+                AND NOT EXISTS (SELECT 1 FROM finding f WHERE f.submission_id = s.id AND f.severity = 'WARNING'
+                                AND """ + Explained.EXPLANATION_OF_F + " IS NOT NULL)", Long.class, year));
     }
 
     /**

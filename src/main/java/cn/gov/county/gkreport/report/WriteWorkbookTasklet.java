@@ -8,6 +8,7 @@ import cn.gov.county.gkreport.consolidate.ConsolidationRun;
 import cn.gov.county.gkreport.consolidate.ConsolidationRunRepository;
 import cn.gov.county.gkreport.consolidate.CountyTotals;
 import cn.gov.county.gkreport.consolidate.CountyTotalsRepository;
+import cn.gov.county.gkreport.deadline.DeadlineSettings;
 import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.intake.Roster;
 
@@ -25,19 +26,21 @@ public class WriteWorkbookTasklet implements Tasklet {
     private final ReportRepository queries;
     private final CountyTotalsRepository totals;
     private final ConsolidationRunRepository runs;
+    private final DeadlineSettings deadlines;
     private final int year;
     private final Path outputDir;
     private final ConsolidatedWorkbook workbook;
 
     public WriteWorkbookTasklet(FormDefinition form, Roster roster, CountyOffice office, ReportRepository queries,
-                                CountyTotalsRepository totals, ConsolidationRunRepository runs, int year, Path outputDir,
-                                ConsolidatedWorkbook workbook) {
+                                CountyTotalsRepository totals, ConsolidationRunRepository runs, DeadlineSettings deadlines,
+                                int year, Path outputDir, ConsolidatedWorkbook workbook) {
         this.form = form;
         this.roster = roster;
         this.office = office;
         this.queries = queries;
         this.totals = totals;
         this.runs = runs;
+        this.deadlines = deadlines;
         this.year = year;
         this.outputDir = outputDir;
         this.workbook = workbook;
@@ -52,7 +55,8 @@ public class WriteWorkbookTasklet implements Tasklet {
                 .orElseThrow(() -> new IllegalStateException("no consolidation run stored for execution " + executionId));
         List<ReportRepository.SubmissionRow> submissions = queries.submissions(year);
         List<UnitStanding> standings = UnitStanding.of(roster.units(), submissions);
-        ReportData data = new ReportData(form, roster, office, year, run.computedAt(), countyTotals, standings,
+        ReportData data = new ReportData(form, roster, office, year, run.computedAt(), deadlines.calendar(year),
+                countyTotals, standings,
                 submissions, queries.findingCount(year), queries);
         Path file = new OutputLayout(outputDir, year).consolidatedWorkbook();
         workbook.write(data, file);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cn.gov.county.gkreport.deadline.Timeliness;
 import cn.gov.county.gkreport.intake.RosterUnit;
 import cn.gov.county.gkreport.intake.UnitType;
 import cn.gov.county.gkreport.report.UnitStanding.Standing;
@@ -53,8 +54,9 @@ class ChaseListCsvTest {
         for (int i = 0; i < TYPED.size(); i++) {
             String[] t = TYPED.get(i);
             entries.add(new ChaseList.Entry(new RosterUnit("T%02d".formatted(i + 1), "镇" + i, UnitType.TOWN),
-                    i % 2 == 0 ? Standing.REJECTED : Standing.MISSING, t[2], "2025-01-20 09:0" + i, 3, t[0], t[1],
-                    "u" + i + "@town.test", null, "截至2025年1月20日，尚未收到, 请于\"1月31日\"前报送"));
+                    i % 2 == 0 ? Standing.REJECTED : Standing.MISSING, i % 2 == 0 ? ChaseReason.REJECTED : ChaseReason.MISSING,
+                    new Timeliness("逾期 2 天（2025-02-02）", "未通过（已逾期 5 天）"), t[2], "2025-01-20 09:0" + i, 3, 1, t[0],
+                    t[1], "u" + i + "@town.test", null, "截至2025年1月20日，尚未收到, 请于\"1月31日\"前报送", null));
         }
         Path file = dir.resolve("催报名单-2024.csv");
 
@@ -87,6 +89,9 @@ class ChaseListCsvTest {
             assertThat(r.get("催报内容")).isEqualTo("截至2025年1月20日，尚未收到, 请于\"1月31日\"前报送");
             assertThat(r.get("错误数")).isEqualTo(i % 2 == 0 ? "3" : "");
             assertThat(r.get("上次催报")).isEmpty();
+            assertThat(r.get("催报原因")).isEqualTo(i % 2 == 0 ? "未通过校验" : "未报送");
+            assertThat(r.get("首次报送")).isEqualTo("逾期 2 天（2025-02-02）");
+            assertThat(r.get("首个通过版本")).isEqualTo("未通过（已逾期 5 天）");
         }
     }
 

@@ -20,6 +20,7 @@ import cn.gov.county.gkreport.CountyClock;
 import cn.gov.county.gkreport.OutputLayout;
 import cn.gov.county.gkreport.consolidate.CountySelfCheck;
 import cn.gov.county.gkreport.consolidate.CountyTotalsRepository;
+import cn.gov.county.gkreport.deadline.DeadlineSettings;
 import cn.gov.county.gkreport.demo.DemoSubmissions;
 import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.form.Label;
@@ -244,7 +245,7 @@ abstract class CountyDraftFunctionalTest {
     void aReportOfNamedUnitsSumsOnlyThem() throws Exception {
         DraftSettings settings = DraftSettings.defaults().withUnits(List.of("D01", "D02", DemoSubmissions.REJECTED_UNIT));
         DraftComposer composer = new DraftComposer(form, "泽州县", new DraftSettings(true, "泽州县人民政府办公室",
-                settings.units(), "01-20", "03-15"));
+                settings.units(), "03-15"), new DeadlineSettings("01-20", List.of()));
         CountyDraft draft = new CountyDraft(new DraftSource(form, roster, settings, queries, totals), composer,
                 new DraftCheck(form, new CountySelfCheck(form, roster), composer.sectionHeadings()), new DraftDocxWriter(),
                 "泽州县", Clock.fixed(Instant.parse("2025-01-10T01:00:00Z"), CountyClock.ZONE));

@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import cn.gov.county.gkreport.consolidate.CountySelfCheck;
 import cn.gov.county.gkreport.consolidate.TotalScope;
+import cn.gov.county.gkreport.deadline.DeadlineSettings;
 import cn.gov.county.gkreport.demo.DemoSubmissions;
 import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.form.FormDefinitionLoader;
@@ -33,7 +34,8 @@ class DraftCheckTest {
     private static final int YEAR = 2024;
 
     private final Roster roster = FormFixtures.ROSTER;
-    private final DraftComposer composer = new DraftComposer(FORM, "泽州县", DraftSettings.defaults());
+    private final DraftComposer composer = new DraftComposer(FORM, "泽州县", DraftSettings.defaults(),
+            DeadlineSettings.defaults());
     private final DraftCheck check = new DraftCheck(FORM, new CountySelfCheck(FORM, roster), composer.sectionHeadings());
 
     /** The demo's county total (the reference report's figures), optionally with last year's. */

@@ -17,6 +17,7 @@ import cn.gov.county.gkreport.OutputLayout;
 import cn.gov.county.gkreport.consolidate.CountySelfCheck;
 import cn.gov.county.gkreport.consolidate.CountyTotalsRepository;
 import cn.gov.county.gkreport.consolidate.TotalScope;
+import cn.gov.county.gkreport.deadline.DeadlineSettings;
 import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.job.ConsolidationCommand;
@@ -70,7 +71,7 @@ class DraftSelfCheckFailsTheJobTest {
                     return new DraftData(data.year(), data.scope(), figures, data.previousYear());
                 }
             };
-            DraftComposer composer = new DraftComposer(form, roster.countyName(), settings);
+            DraftComposer composer = new DraftComposer(form, roster.countyName(), settings, DeadlineSettings.defaults());
             return new CountyDraft(broken, composer, new DraftCheck(form, new CountySelfCheck(form, roster),
                     composer.sectionHeadings()), new DraftDocxWriter(), roster.countyName(), Clock.systemUTC());
         }

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import cn.gov.county.gkreport.OutputLayout;
+import cn.gov.county.gkreport.CountyClock;
 import cn.gov.county.gkreport.chase.ReminderRepository;
 import cn.gov.county.gkreport.feedback.FeedbackRepository;
 import cn.gov.county.gkreport.feedback.WriteFeedbackTasklet;
@@ -94,7 +95,8 @@ class RestartAfterLaterStepsTest {
         TestMailServers.officeMail(registry, OFFICE, "s3cret", greenMail.getImaps().getPort(),
                 greenMail.getSmtp().getPort(), secrets, "T16,lichuan@lichuan.test\n");
         registry.add("consolidator.chunk-size", () -> "10");
-        registry.add("consolidator.mail.deadline", () -> java.time.LocalDate.now().plusDays(20).toString());
+        registry.add("consolidator.deadline.date", () -> java.time.LocalDate.now(CountyClock.ZONE).plusDays(20).toString());
+        registry.add("consolidator.deadline.reminders", () -> "20");
     }
 
     @MockitoSpyBean

@@ -94,8 +94,9 @@ class MailNightsTest {
         secrets = Files.createTempDirectory("gkreport-mail-nights");
         TestMailServers.officeMail(registry, OFFICE, "s3cret", mailbox.getImaps().getPort(), smtpPort, secrets,
                 "T16,lichuan@lichuan.test\n");
-        registry.add("consolidator.mail.deadline", () -> LocalDate.now(CountyClock.ZONE).plusDays(20).toString());
-        registry.add("consolidator.mail.reminder-interval-days", () -> "3");
+        // reminder days: nights 1 and 2 (night 2 retries what failed on night 1), not night 3
+        registry.add("consolidator.deadline.date", () -> LocalDate.now(CountyClock.ZONE).plusDays(20).toString());
+        registry.add("consolidator.deadline.reminders", () -> "20, 19");
     }
 
     @Autowired

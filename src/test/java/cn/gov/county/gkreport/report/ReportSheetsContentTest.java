@@ -21,6 +21,7 @@ import cn.gov.county.gkreport.OutputLayout;
 import cn.gov.county.gkreport.consolidate.CountyTotals;
 import cn.gov.county.gkreport.consolidate.CountyTotalsRepository;
 import cn.gov.county.gkreport.consolidate.TotalScope;
+import cn.gov.county.gkreport.deadline.DeadlineSettings;
 import cn.gov.county.gkreport.demo.DemoSubmissions;
 import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.form.FormItem;
@@ -253,7 +254,8 @@ class ReportSheetsContentTest {
         figures.get(TotalScope.TOWN).merge("T2.LICENSE.DECISIONS", BigDecimal.ONE, BigDecimal::add);
         CountyTotals wrong = new CountyTotals(execution, stored.year(), figures, stored.unitCounts());
         List<ReportRepository.SubmissionRow> submissions = queries.submissions(DemoInput.YEAR);
-        ReportData data = new ReportData(form, roster, new CountyOffice("140525", "", ""), DemoInput.YEAR, java.time.LocalDateTime.now(), wrong,
+        ReportData data = new ReportData(form, roster, new CountyOffice("140525", "", ""), DemoInput.YEAR, java.time.LocalDateTime.now(),
+                DeadlineSettings.defaults().calendar(DemoInput.YEAR), wrong,
                 UnitStanding.of(roster.units(), submissions), submissions, 0, queries);
         Path file = work.resolve("out.xlsx");
         assertThatThrownBy(() -> new ConsolidatedWorkbook().write(data, file))

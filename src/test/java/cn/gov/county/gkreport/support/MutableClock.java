@@ -17,7 +17,12 @@ public final class MutableClock extends Clock {
     private final ZoneId zone;
 
     public MutableClock(ZoneId zone) {
-        this.now = new AtomicReference<>(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        this(zone, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** A clock starting at a fixed instant (a test of dates: the reporting calendar). */
+    public MutableClock(ZoneId zone, Instant start) {
+        this.now = new AtomicReference<>(start);
         this.zone = zone;
     }
 

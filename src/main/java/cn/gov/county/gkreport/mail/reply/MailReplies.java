@@ -97,7 +97,7 @@ public class MailReplies {
         }
         for (PendingNotice n : tx.execute(status -> replies.pendingNotices(year, since))) {
             ReplyTexts.Letter letter = tx.execute(status -> texts.notice(n, replies.attachments(n.messageRow()),
-                    sha -> replies.earlierFile(year, sha), now.toLocalDate()));
+                    sha -> replies.earlierFile(year, sha), year, now.toLocalDate()));
             deliver(counts, year, n.recipient(), letter, n.originalMessageId(), null,
                     () -> replies.reserve(null, n.messageRow(), n.messageRow(), Kind.NOTICE, n.recipient(),
                             letter.subject(), null, executionId, now));

@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import cn.gov.county.gkreport.check.Finding;
 import cn.gov.county.gkreport.check.Severity;
+import cn.gov.county.gkreport.deadline.DeadlineSettings;
 import cn.gov.county.gkreport.mail.AttachmentNames;
 import cn.gov.county.gkreport.mail.MailMessageRepository.AttachmentOutcome;
 import cn.gov.county.gkreport.mail.MailMessageRepository;
@@ -20,10 +21,10 @@ import cn.gov.county.gkreport.mail.reply.MailReplyRepository.EarlierFile;
 import cn.gov.county.gkreport.mail.reply.MailReplyRepository.Kind;
 import cn.gov.county.gkreport.mail.reply.MailReplyRepository.PendingNotice;
 import cn.gov.county.gkreport.mail.reply.MailReplyRepository.PendingReply;
-import cn.gov.county.gkreport.report.UnitStanding.Standing;
 
 /**
- * The Chinese texts of replies, notices and reminders: polite, short, and saying what to do.
+ * The Chinese texts of replies and notices, and the parts reminders share with them (the deadline,
+ * where to send, the closing): polite, short, and saying what to do.
  */
 public final class ReplyTexts {
 
@@ -46,19 +47,19 @@ public final class ReplyTexts {
     }
 
     private final String signature;
-    private final LocalDate deadline;
+    private final DeadlineSettings deadlines;
     private final String mailbox;
     private final String templateName;
 
     /**
      * @param signature    the last line (the office's name)
-     * @param deadline     the reporting deadline, or null
+     * @param deadlines    the reporting calendar, whose deadline the mails quote
      * @param mailbox      the address submissions are sent to
      * @param templateName the blank template's name, as the office calls it
      */
-    public ReplyTexts(String signature, LocalDate deadline, String mailbox, String templateName) {
+    public ReplyTexts(String signature, DeadlineSettings deadlines, String mailbox, String templateName) {
         this.signature = signature;
-        this.deadline = deadline;
+        this.deadlines = deadlines;
         this.mailbox = mailbox;
         this.templateName = templateName;
     }
@@ -127,7 +128,7 @@ public final class ReplyTexts {
             }
             b.append("\n如数据有误，请改正后重新发送整个文件，新版本将替代本版本。\n");
         } else if (kind == Kind.REJECTED) {
-            b.append("\n请在原文件中逐条改正后").append(deadline == null ? "" : "，于" + deadline.format(DAY) + "前")
+            b.append("\n请在原文件中逐条改正后").append(deadline(year).isBefore(today) ? "" : "，于" + day(deadline(year)) + "前")
                     .append("重新发送整个文件（仍发送到本邮箱）。\n");
         }
         siblings.stream().filter(a -> r.sha256() != null && r.sha256().equals(a.sha256()) && a.note() != null
@@ -155,7 +156,7 @@ public final class ReplyTexts {
             b.append("\n附件《").append(attachmentName).append("》是贵单位文件的副本，列有审核意见")
                     .append("和需要核对的提醒。\n");
         }
-        b.append("\n请按审核意见修改后").append(deadline == null ? "" : "，于" + deadline.format(DAY) + "前")
+        b.append("\n请按审核意见修改后").append(deadline(year).isBefore(today) ? "" : "，于" + day(deadline(year)) + "前")
                 .append("重新发送整个文件（仍发送到本邮箱），新版本将按正常流程校验并替代本版本。\n");
         return new Letter("【审核退回】" + what + "，请修改后重新报送", b.append(closing(today)).toString());
     }
@@ -168,7 +169,7 @@ public final class ReplyTexts {
 
     /** The notice for a message that brought nothing new. */
     public Letter notice(PendingNotice n, List<AttachmentLine> attachments,
-                         Function<String, Optional<EarlierFile>> earlier, LocalDate today) {
+                         Function<String, Optional<EarlierFile>> earlier, int year, LocalDate today) {
         StringBuilder b = new StringBuilder("您好！\n\n您于").append(n.receivedAt().format(WHEN)).append(" 发来的邮件（主题：")
                 .append(n.originalSubject() == null || n.originalSubject().isBlank() ? "无" : n.originalSubject())
                 .append("）已收到。");
@@ -193,8 +194,7 @@ public final class ReplyTexts {
                 b.append("  · 《").append(display(a.nameAsSent())).append("》：").append(refusal(a)).append('\n');
             }
             b.append("\n请将填好的").append(template()).append("（Excel 文件，.xlsx 或 .xls）作为附件直接发送到")
-                    .append(mailbox == null ? "本邮箱" : " " + mailbox)
-                    .append(deadline == null ? "" : "，截止日期为" + deadline.format(DAY)).append("。\n");
+                    .append(mailbox()).append("，截止日期为").append(day(deadline(year))).append("。\n");
         }
         List<AttachmentLine> refused = n.outcome() == MailMessageRepository.MessageOutcome.DUPLICATE
                 ? attachments.stream().filter(a -> a.outcome() != AttachmentOutcome.DUPLICATE).toList() : List.of();
@@ -203,44 +203,6 @@ public final class ReplyTexts {
             refused.forEach(a -> b.append("  · 《").append(display(a.nameAsSent())).append("》：").append(refusal(a)).append('\n'));
         }
         return new Letter(subject, b.append(closing(today)).toString());
-    }
-
-    /**
-     * The reminder to a unit without an accepted submission.
-     *
-     * @param sentence the chase list's sentence about the unit ({@link #reminderSentence})
-     */
-    public Letter reminder(String unitName, Standing standing, String sentence, int year, LocalDate today) {
-        String subject = "【提醒】" + unitName + year + "年政府信息公开工作年度报告"
-                + (standing == Standing.REJECTED ? "尚未通过校验" : standing == Standing.RETURNED ? "经审核退回，尚待重新报送"
-                : "尚未报送")
-                + (deadline == null ? "" : "（截止" + deadline.format(DAY) + "）");
-        StringBuilder b = new StringBuilder(unitName).append("：\n\n您好！").append(sentence).append('\n');
-        b.append("\n请将填好的").append(template()).append("（Excel 文件）作为附件发送到")
-                .append(mailbox == null ? "本邮箱" : " " + mailbox)
-                .append("，系统收到后会自动回复校验结果。如已发送，请忽略本提醒。\n");
-        return new Letter(subject, b.append(closing(today)).toString());
-    }
-
-    /** The one sentence a reminder (and the chase list) says about a unit. */
-    public String reminderSentence(Standing standing, String lastFile, int errors, int year, LocalDate today) {
-        String asOf = "截至" + today.format(DAY) + "，";
-        if (standing == Standing.RETURNED) {
-            return asOf + "贵单位报送的" + year + "年政府信息公开工作年度报告" + (lastFile == null ? "" : "《" + lastFile + "》")
-                    + "经审核退回，尚未计入汇总，请按审核意见（见回复邮件或校验反馈文件）修改后重新报送" + deadlineNote(today) + "。";
-        }
-        if (standing == Standing.REJECTED) {
-            return asOf + "贵单位报送的" + year + "年政府信息公开工作年度报告" + (lastFile == null ? "" : "《" + lastFile + "》")
-                    + "未通过校验（错误 " + errors + " 处），尚未计入汇总，请按反馈意见改正后重新报送" + deadlineNote(today) + "。";
-        }
-        return asOf + "尚未收到贵单位" + year + "年政府信息公开工作年度报告，" + (deadline == null ? "请尽快报送"
-                : today.isAfter(deadline) ? "截止日期" + deadline.format(DAY) + "已过，请尽快报送"
-                : "请于" + deadline.format(DAY) + "前报送") + "。";
-    }
-
-    private String deadlineNote(LocalDate today) {
-        return deadline == null ? "" : today.isAfter(deadline) ? "（截止日期" + deadline.format(DAY) + "已过）"
-                : "（截止日期" + deadline.format(DAY) + "）";
     }
 
     private String refusal(AttachmentLine a) {
@@ -259,8 +221,24 @@ public final class ReplyTexts {
         };
     }
 
-    private String template() {
+    /** The deadline of the report year ({@code consolidator.deadline.date}). */
+    public LocalDate deadline(int year) {
+        return deadlines.calendar(year).deadline();
+    }
+
+    /** A day as the mails write it: 2025年1月31日. */
+    public static String day(LocalDate day) {
+        return day.format(DAY);
+    }
+
+    /** The blank template, as the office calls it. */
+    public String template() {
         return templateName == null || templateName.isBlank() ? "标准模板" : templateName;
+    }
+
+    /** Where submissions are sent, as the mails write it after 发送到. */
+    public String mailbox() {
+        return mailbox == null ? "本邮箱" : " " + mailbox;
     }
 
     /** A name as the clerk sent it, without any path or control characters, for the mail text. */
@@ -268,7 +246,8 @@ public final class ReplyTexts {
         return AttachmentNames.safeName(name, AttachmentNames.Kind.OTHER);
     }
 
-    private String closing(LocalDate today) {
+    /** The last lines of every mail: thanks, the office, the day. */
+    public String closing(LocalDate today) {
         return "\n感谢您的支持与配合！\n\n" + signature + "\n" + today.format(DAY) + "\n（本邮件由年报汇总系统自动发送，如有疑问请直接回复本邮件。）\n";
     }
 

@@ -2,12 +2,12 @@ package cn.gov.county.gkreport.mail.reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.gov.county.gkreport.deadline.DeadlineSettings;
 import cn.gov.county.gkreport.mail.MailMessageRepository.AttachmentOutcome;
 import cn.gov.county.gkreport.mail.MailMessageRepository.MessageOutcome;
 import cn.gov.county.gkreport.mail.inbox.AttachmentSaver;
@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 /** What a clerk reads when a name had to be shortened, or when Outlook or our own copy got in the way. */
 class ReplyTextsRealMailTest {
 
-    private final ReplyTexts texts = new ReplyTexts("泽州县政务公开办", LocalDate.of(2025, 1, 31), "nianbao@county.test",
-            "标准模板");
+    private final ReplyTexts texts = new ReplyTexts("泽州县政务公开办", new DeadlineSettings("2025-01-31", List.of()),
+            "nianbao@county.test", "标准模板");
     private final LocalDateTime received = LocalDateTime.of(2025, 1, 10, 9, 30);
 
     @Test
@@ -42,8 +42,8 @@ class ReplyTextsRealMailTest {
         String body = texts.notice(notice, List.of(
                 new AttachmentLine(1, "winmail.dat", null, null, AttachmentOutcome.WINMAIL_EMPTY, "其中只有 说明.docx"),
                 new AttachmentLine(2, "县司法局-2024年-第1版-校验反馈.xlsx", null, "f", AttachmentOutcome.FEEDBACK_COPY, null)),
-                sha -> Optional.empty(), received.toLocalDate()).body();
-        assertThat(body).contains("《winmail.dat》：这是 Outlook 以“RTF 格式”发送邮件时生成的 winmail.dat，其中没有 Excel 文件（其中只有 说明.docx）")
+                sha -> Optional.empty(), 2024, received.toLocalDate()).body();
+        assertThat(body).contains("截止日期为2025年1月31日").contains("《winmail.dat》：这是 Outlook 以“RTF 格式”发送邮件时生成的 winmail.dat，其中没有 Excel 文件（其中只有 说明.docx）")
                 .contains("“HTML”或“纯文本”")
                 .contains("《县司法局-2024年-第1版-校验反馈.xlsx》：这是本系统发回的校验反馈副本");
     }
