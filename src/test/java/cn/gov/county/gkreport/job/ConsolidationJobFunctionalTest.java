@@ -218,7 +218,7 @@ abstract class ConsolidationJobFunctionalTest {
             Sheet status = workbook.getSheet("报送情况");
             for (Row row : status) {
                 if (row.getRowNum() > 0) {
-                    standing.merge(text.formatCellValue(row.getCell(0)) + "|" + text.formatCellValue(row.getCell(4)),
+                    standing.merge(text.formatCellValue(row.getCell(0)) + "|" + text.formatCellValue(row.getCell(6)),
                             text.formatCellValue(row.getCell(3)), (a, b) -> a);
                 }
             }
