@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +17,7 @@ import cn.gov.county.gkreport.form.FormFiles;
 import cn.gov.county.gkreport.read.grid.ReadLimits;
 import cn.gov.county.gkreport.read.grid.WorkbookFormat;
 import cn.gov.county.gkreport.read.grid.ZipLimits;
-import cn.gov.county.gkreport.sheet.CellStyles;
+import cn.gov.county.gkreport.sheet.ListSheet;
 import cn.gov.county.gkreport.sheet.SheetRows;
 import cn.gov.county.gkreport.sheet.SheetStyles;
 
@@ -70,7 +69,7 @@ public final class FeedbackWorkbook {
     public static final String LIST_SHEET = "校验结果";
     /** Author of every comment we add, so a clerk can tell ours from their own. */
     public static final String AUTHOR = "年报汇总";
-    /** The list's header row (zero-based); the findings start on the row below it. */
+    /** The list's header row (zero-based), below the title and three lines of explanation; the findings start on the row below it. */
     public static final int HEADER_ROW = 4;
 
     /** ROSE and LIGHT_YELLOW of the standard palette: light enough that black text stays readable. */
@@ -264,15 +263,6 @@ public final class FeedbackWorkbook {
             for (int n = 2; workbook.getSheet(listSheetName) != null; n++) {
                 listSheetName = LIST_SHEET + "(" + n + ")";
             }
-            Sheet sheet = workbook.createSheet(listSheetName);
-            workbook.setSheetOrder(listSheetName, 0);
-            // exactly one tab selected: several selected tabs open as a group, where typing edits all of them
-            for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
-                workbook.getSheetAt(i).setSelected(i == 0);
-            }
-            workbook.setActiveSheet(0);
-            workbook.setFirstVisibleTab(0);
-
             SheetStyles styles = new SheetStyles(workbook);
             Font blue = workbook.createFont();
             blue.setUnderline(Font.U_SINGLE);
@@ -293,24 +283,27 @@ public final class FeedbackWorkbook {
             long errors = findings.stream().filter(f -> !isWarning(f)).count();
             long warnings = findings.size() - errors;
             String unit = request.unitName() == null || request.unitName().isBlank() ? FeedbackNames.UNIDENTIFIED : request.unitName();
-            // the lines above the table are merged over its width, so nothing overflows into an extra printed page
-            line(sheet, 0, unit + " " + request.year() + "年政府信息公开年报 校验结果"
-                    + (request.version() == null ? "" : "（第" + request.version() + "版）"), title, 20f, 1.3);
-            line(sheet, 1, "错误 " + errors + " 处，警告 " + warnings + " 处"
-                    + (errors > 0 ? "：本次报送未通过校验，未计入汇总。" : "：本次报送已接收并计入汇总。"), note, 15f, 1);
-            line(sheet, 2, "红色为必须改正的错误，黄色为提醒；改正后请重新报送整个文件。", note, 15f, 1);
-            line(sheet, 3, "原文件：" + orEmpty(request.originalFileName())
-                    + (request.unitCode() == null ? "" : "　单位代码：" + request.unitCode()), note, 15f, 1);
-            Row head = sheet.createRow(HEADER_ROW);
-            for (int c = 0; c < HEADERS.length; c++) {
-                text(head, c, HEADERS[c], header);
+            List<ListSheet.Line> above = List.of(
+                    line(unit + " " + request.year() + "年政府信息公开年报 校验结果"
+                            + (request.version() == null ? "" : "（第" + request.version() + "版）"), title, 20f, 1.3),
+                    line("错误 " + errors + " 处，警告 " + warnings + " 处"
+                            + (errors > 0 ? "：本次报送未通过校验，未计入汇总。" : "：本次报送已接收并计入汇总。"), note, 15f, 1),
+                    line("红色为必须改正的错误，黄色为提醒；改正后请重新报送整个文件。", note, 15f, 1),
+                    line("原文件：" + orEmpty(request.originalFileName())
+                            + (request.unitCode() == null ? "" : "　单位代码：" + request.unitCode()), note, 15f, 1));
+            ListSheet list = ListSheet.underLines(workbook, listSheetName, above, HEADERS, WIDTHS, header);
+            workbook.setSheetOrder(listSheetName, 0);
+            // exactly one tab selected: several selected tabs open as a group, where typing edits all of them
+            for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+                workbook.getSheetAt(i).setSelected(i == 0);
             }
-            int r = HEADER_ROW + 1;
+            workbook.setActiveSheet(0);
+            workbook.setFirstVisibleTab(0);
+
+            int number = 1;
             for (Finding finding : findings) {
-                Row row = sheet.createRow(r);
-                Cell number = row.createCell(0);
-                number.setCellValue(r - HEADER_ROW);
-                number.setCellStyle(text);
+                Row row = list.newRow();
+                SheetRows.number(row, 0, number++, text);
                 Severity severity = isWarning(finding) ? Severity.WARNING : Severity.ERROR;
                 text(row, 1, severity.label(), severity == Severity.ERROR ? error : warning);
                 text(row, 2, finding.ruleId(), text);
@@ -327,16 +320,8 @@ public final class FeedbackWorkbook {
                 text(row, MESSAGE_COL, finding.message(), wrapped);
                 // Excel does not grow a row for wrapped text written by a program
                 row.setHeightInPoints(SheetRows.linesOf(orEmpty(finding.message()), WIDTHS[MESSAGE_COL]) * 15f + 2f);
-                r++;
             }
-            for (int c = 0; c < WIDTHS.length; c++) {
-                sheet.setColumnWidth(c, WIDTHS[c] * 256 + 200);
-            }
-            sheet.createFreezePane(0, HEADER_ROW + 1);
-            sheet.setRepeatingRows(CellRangeAddress.valueOf((HEADER_ROW + 1) + ":" + (HEADER_ROW + 1)));
-            CellStyles.printOnA4FitToWidth(sheet);
-            // a new .xls sheet has automatic page breaks off, and LibreOffice then ignores "fit to width"
-            sheet.setAutobreaks(true);
+            list.finish();
         }
 
         /** Fills and comments every cell a finding points at; findings on one cell share one comment. */
@@ -464,13 +449,9 @@ public final class FeedbackWorkbook {
             style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
         }
 
-        /** A line of text over the table's full width; {@code scale} is its font size relative to the table's. */
-        private static void line(Sheet sheet, int row, String value, CellStyle style, float lineHeight, double scale) {
-            Row r = sheet.createRow(row);
-            text(r, 0, value, style);
-            sheet.addMergedRegion(new CellRangeAddress(row, row, 0, HEADERS.length - 1));
-            int width = (int) (Arrays.stream(WIDTHS).sum() / scale);
-            r.setHeightInPoints(SheetRows.linesOf(orEmpty(value), width) * lineHeight + 2f);
+        /** A line above the list; capped like every text we write (a file name is the unit's). */
+        private static ListSheet.Line line(String value, CellStyle style, float pointsPerLine, double fontScale) {
+            return new ListSheet.Line(capped(value), style, pointsPerLine, fontScale);
         }
 
         /** Always a string cell: nothing a unit wrote can become a formula. */
