@@ -34,10 +34,6 @@ public final class CellStyles {
         print.setFitWidth((short) 1);
         print.setFitHeight((short) 0);
         sheet.setFitToPage(true);
-        // a new .xls sheet has automatic page breaks off, and LibreOffice then ignores "fit to width"
-        if (!sheet.getAutobreaks()) {
-            sheet.setAutobreaks(true);
-        }
     }
 
     public static void fill(CellStyle style, IndexedColors color) {

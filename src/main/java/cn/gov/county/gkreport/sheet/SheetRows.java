@@ -89,6 +89,11 @@ public final class SheetRows {
         }
         sheet.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, -1, -1));
         CellStyles.printOnA4FitToWidth(sheet);
+        // a new .xls sheet (the feedback copy of an .xls) has automatic page breaks off, and LibreOffice
+        // then ignores "fit to width"
+        if (!sheet.getAutobreaks()) {
+            sheet.setAutobreaks(true);
+        }
     }
 
     public static void text(Row row, int col, String value, CellStyle style) {
