@@ -1,25 +1,13 @@
 package cn.gov.county.gkreport.form;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import cn.gov.county.gkreport.sheet.CellStyles;
-
-
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.DataValidation;
-import org.apache.poi.ss.usermodel.DataValidationConstraint;
-import org.apache.poi.ss.usermodel.DataValidationHelper;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.ss.util.CellRangeAddressList;
 
 /**
  * Lays the national form out as sheets (封面, 表二, 表三, 表四, 总体情况) exactly as printed:
@@ -58,11 +46,11 @@ public final class FormWorkbookWriter {
     public Map<String, SheetCell> write(Workbook workbook, FormContent content, Options options) {
         FormStyles styles = new FormStyles(workbook);
         boolean plain = options.forReviewers();
-        SheetBuilder cover = new SheetBuilder(workbook.createSheet(form.cover().sheet()), styles, plain);
-        SheetBuilder t2 = new SheetBuilder(workbook.createSheet(form.table2().sheet()), styles, plain);
-        SheetBuilder t3 = new SheetBuilder(workbook.createSheet(form.table3().sheet()), styles, plain);
-        SheetBuilder t4 = new SheetBuilder(workbook.createSheet(form.table4().sheet()), styles, plain);
-        SheetBuilder n = new SheetBuilder(workbook.createSheet(form.indicators().sheet()), styles, plain);
+        FormSheetBuilder cover = new FormSheetBuilder(workbook.createSheet(form.cover().sheet()), styles, plain);
+        FormSheetBuilder t2 = new FormSheetBuilder(workbook.createSheet(form.table2().sheet()), styles, plain);
+        FormSheetBuilder t3 = new FormSheetBuilder(workbook.createSheet(form.table3().sheet()), styles, plain);
+        FormSheetBuilder t4 = new FormSheetBuilder(workbook.createSheet(form.table4().sheet()), styles, plain);
+        FormSheetBuilder n = new FormSheetBuilder(workbook.createSheet(form.indicators().sheet()), styles, plain);
 
         Map<String, SheetCell> positions = new LinkedHashMap<>();
         writeCover(cover, content, options);
@@ -71,21 +59,21 @@ public final class FormWorkbookWriter {
         layoutTable4(t4, positions);
         layoutIndicators(n, positions);
 
-        Map<String, SheetBuilder> bySheet = Map.of(t2.sheet.getSheetName(), t2, t3.sheet.getSheetName(), t3,
+        Map<String, FormSheetBuilder> bySheet = Map.of(t2.sheet.getSheetName(), t2, t3.sheet.getSheetName(), t3,
                 t4.sheet.getSheetName(), t4, n.sheet.getSheetName(), n);
         Map<String, BigDecimal> totals = options.totalsAsFormulas() ? content.values()
                 : form.withDerivedTotals(content.values());
         for (Map.Entry<String, SheetCell> entry : positions.entrySet()) {
             FormItem item = form.item(entry.getKey());
-            SheetBuilder builder = bySheet.get(entry.getValue().sheet());
+            FormSheetBuilder builder = bySheet.get(entry.getValue().sheet());
             writeFigure(builder, item, entry.getValue().cell(), content, totals, positions, options);
         }
         if (options.protect()) {
-            for (SheetBuilder builder : List.of(t2, t3, t4, n)) {
-                validateInputs(builder, positions);
+            for (FormSheetBuilder builder : List.of(t2, t3, t4, n)) {
+                InputValidation.figures(form, builder, positions);
             }
         }
-        for (SheetBuilder builder : List.of(cover, t2, t3, t4, n)) {
+        for (FormSheetBuilder builder : List.of(cover, t2, t3, t4, n)) {
             builder.printSetup(options.protect());
             if (plain) {
                 builder.height(0, 30); // the title stands apart from the table below it
@@ -100,7 +88,7 @@ public final class FormWorkbookWriter {
         return positions;
     }
 
-    private void writeCover(SheetBuilder b, FormContent content, Options options) {
+    private void writeCover(FormSheetBuilder b, FormContent content, Options options) {
         CoverSheet cover = form.cover();
         b.widths(16, 40, 12, 12);
         b.text(0, 0, cover.title(), b.styles.title);
@@ -115,12 +103,7 @@ public final class FormWorkbookWriter {
                 cell.setCellValue(value);
             }
             if (options.protect() && CoverField.UNIT_TYPE.equals(field.key())) {
-                DataValidationHelper helper = b.sheet.getDataValidationHelper();
-                DataValidation validation = helper.createValidation(
-                        helper.createExplicitListConstraint(new String[] {"镇", "县直单位"}),
-                        new CellRangeAddressList(row, row, 1, 1));
-                validation.setShowErrorBox(true);
-                b.sheet.addValidationData(validation);
+                InputValidation.unitType(b, row, 1);
             }
             row++;
         }
@@ -139,7 +122,7 @@ public final class FormWorkbookWriter {
         }
     }
 
-    private void layoutTable2(SheetBuilder b, Map<String, SheetCell> positions) {
+    private void layoutTable2(FormSheetBuilder b, Map<String, SheetCell> positions) {
         Table2Layout t2 = form.table2();
         b.widths(30, 18, 18, 18);
         b.text(0, 0, t2.title(), b.styles.title);
@@ -169,14 +152,14 @@ public final class FormWorkbookWriter {
     }
 
     /** Blocks with one figure column span it over the three columns, as the printed form does. */
-    private static void mergeSingleColumn(SheetBuilder b, Table2Block block, int row) {
+    private static void mergeSingleColumn(FormSheetBuilder b, Table2Block block, int row) {
         if (block.columns().size() == 1) {
             b.border(row, 2, 3);
             b.merge(row, row, 1, 3);
         }
     }
 
-    private void layoutTable3(SheetBuilder b, Map<String, SheetCell> positions) {
+    private void layoutTable3(FormSheetBuilder b, Map<String, SheetCell> positions) {
         Table3Layout t3 = form.table3();
         List<Table3Column> columns = t3.columns();
         int firstValueCol = 3;
@@ -249,7 +232,7 @@ public final class FormWorkbookWriter {
         }
     }
 
-    private void layoutTable4(SheetBuilder b, Map<String, SheetCell> positions) {
+    private void layoutTable4(FormSheetBuilder b, Map<String, SheetCell> positions) {
         Table4Layout t4 = form.table4();
         int width = t4.columns().size();
         int lastCol = t4.groups().size() * width - 1;
@@ -292,7 +275,7 @@ public final class FormWorkbookWriter {
         b.height(3, 30);
     }
 
-    private void layoutIndicators(SheetBuilder b, Map<String, SheetCell> positions) {
+    private void layoutIndicators(FormSheetBuilder b, Map<String, SheetCell> positions) {
         IndicatorSheet sheet = form.indicators();
         b.widths(20, 36, 8, 16);
         b.text(0, 0, sheet.title(), b.styles.title);
@@ -310,7 +293,7 @@ public final class FormWorkbookWriter {
         }
     }
 
-    private void writeFigure(SheetBuilder b, FormItem item, CellRef at, FormContent content,
+    private void writeFigure(FormSheetBuilder b, FormItem item, CellRef at, FormContent content,
                              Map<String, BigDecimal> values, Map<String, SheetCell> positions, Options options) {
         Cell cell = b.cell(at.row(), at.col());
         Object override = content.overrides().get(item.code());
@@ -342,122 +325,5 @@ public final class FormWorkbookWriter {
                 .findFirst().orElseThrow(() -> new IllegalStateException("no defining sum for " + item.code()));
         return "SUM(" + relation.partCodes().stream().map(code -> positions.get(code).cell().a1())
                 .collect(Collectors.joining(",")) + ")";
-    }
-
-    private void validateInputs(SheetBuilder b, Map<String, SheetCell> positions) {
-        DataValidationHelper helper = b.sheet.getDataValidationHelper();
-        List<CellRangeAddress> counts = new ArrayList<>();
-        List<CellRangeAddress> amounts = new ArrayList<>();
-        positions.forEach((code, at) -> {
-            FormItem item = form.item(code);
-            if (at.sheet().equals(b.name()) && !item.derived()) {
-                CellRangeAddress range = new CellRangeAddress(at.cell().row(), at.cell().row(), at.cell().col(),
-                        at.cell().col());
-                (item.type() == ValueType.AMOUNT ? amounts : counts).add(range);
-            }
-        });
-        addValidation(b, helper, counts, helper.createIntegerConstraint(
-                DataValidationConstraint.OperatorType.GREATER_OR_EQUAL, "0", null), "请填写非负整数（件数）。");
-        addValidation(b, helper, amounts, helper.createDecimalConstraint(
-                DataValidationConstraint.OperatorType.GREATER_OR_EQUAL, "0", null), "请填写非负金额，最多两位小数。");
-    }
-
-    private static void addValidation(SheetBuilder b, DataValidationHelper helper, List<CellRangeAddress> ranges,
-                                      DataValidationConstraint constraint, String message) {
-        if (ranges.isEmpty()) {
-            return;
-        }
-        CellRangeAddressList cells = new CellRangeAddressList();
-        ranges.forEach(cells::addCellRangeAddress);
-        DataValidation validation = helper.createValidation(constraint, cells);
-        validation.setShowErrorBox(true);
-        validation.createErrorBox("填写有误", message);
-        b.sheet.addValidationData(validation);
-    }
-
-    /** Small helpers over one sheet, so the layout code above reads like the form. */
-    private static final class SheetBuilder {
-        final Sheet sheet;
-        final FormStyles styles;
-        /** Merged cells take the style of their visible cell (a title keeps no border), not a bordered label's. */
-        final boolean plainMerges;
-
-        SheetBuilder(Sheet sheet, FormStyles styles, boolean plainMerges) {
-            this.sheet = sheet;
-            this.styles = styles;
-            this.plainMerges = plainMerges;
-        }
-
-        String name() {
-            return sheet.getSheetName();
-        }
-
-        Cell cell(int row, int col) {
-            Row r = sheet.getRow(row);
-            if (r == null) {
-                r = sheet.createRow(row);
-            }
-            Cell c = r.getCell(col);
-            return c == null ? r.createCell(col) : c;
-        }
-
-        void text(int row, int col, String text, CellStyle style) {
-            Cell c = cell(row, col);
-            c.setCellValue(text);
-            c.setCellStyle(style);
-        }
-
-        /** Gives the hidden cells of a merge the border of the visible one. */
-        void border(int row, int fromCol, int toCol) {
-            for (int c = fromCol; c <= toCol; c++) {
-                Cell cell = cell(row, c);
-                if (cell.getCellStyle().getIndex() == 0) {
-                    cell.setCellStyle(styles.label);
-                }
-            }
-        }
-
-        void merge(int firstRow, int lastRow, int firstCol, int lastCol) {
-            if (firstRow != lastRow || firstCol != lastCol) {
-                for (int r = firstRow; r <= lastRow; r++) {
-                    if (plainMerges) {
-                        for (int c = firstCol; c <= lastCol; c++) {
-                            if (r != firstRow || c != firstCol) {
-                                cell(r, c).setCellStyle(cell(firstRow, firstCol).getCellStyle());
-                            }
-                        }
-                    } else {
-                        border(r, firstCol, lastCol);
-                    }
-                }
-                sheet.addMergedRegion(new CellRangeAddress(firstRow, lastRow, firstCol, lastCol));
-            }
-        }
-
-        void width(int col, int chars) {
-            sheet.setColumnWidth(col, chars * 256 + 200);
-        }
-
-        void widths(int... chars) {
-            for (int c = 0; c < chars.length; c++) {
-                width(c, chars[c]);
-            }
-        }
-
-        void height(int row, int points) {
-            Row r = sheet.getRow(row);
-            if (r == null) {
-                r = sheet.createRow(row);
-            }
-            r.setHeightInPoints(points);
-        }
-
-        void printSetup(boolean protect) {
-            CellStyles.printOnA4FitToWidth(sheet);
-            sheet.setHorizontallyCenter(true);
-            if (protect) {
-                sheet.protectSheet("");
-            }
-        }
     }
 }

@@ -70,9 +70,30 @@ public final class SheetRows {
 
     /** Finishes a list sheet: header row frozen, a filter over every column, printable. */
     public void finishList(String title, int columns) {
-        sheet.createFreezePane(0, 1);
-        sheet.setAutoFilter(new CellRangeAddress(0, Math.max(next - 1, 1), 0, columns - 1));
-        printSetup(title, 1);
+        finishList(0, title, columns, true);
+    }
+
+    /**
+     * Finishes a list sheet whose header is on row {@code headerRow}: the rows down to the header
+     * frozen, the header repeated on every printed page, a filter over every column if asked, and
+     * {@code title} with page numbers on every page unless it is {@code null}.
+     */
+    public void finishList(int headerRow, String title, int columns, boolean filter) {
+        sheet.createFreezePane(0, headerRow + 1);
+        if (filter) {
+            sheet.setAutoFilter(new CellRangeAddress(headerRow, Math.max(next - 1, headerRow + 1), 0, columns - 1));
+        }
+        if (title != null) {
+            // first: repeated rows set on a sheet without a page setup write one with usePrinterDefaults="false"
+            pageSetup(title, 0);
+        }
+        sheet.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, -1, -1));
+        CellStyles.printOnA4FitToWidth(sheet);
+        // a new .xls sheet (the feedback copy of an .xls) has automatic page breaks off, and LibreOffice
+        // then ignores "fit to width"
+        if (!sheet.getAutobreaks()) {
+            sheet.setAutobreaks(true);
+        }
     }
 
     public static void text(Row row, int col, String value, CellStyle style) {

@@ -22,16 +22,15 @@ import cn.gov.county.gkreport.consolidate.CountySelfCheck;
 import cn.gov.county.gkreport.consolidate.CountyTotalsRepository;
 import cn.gov.county.gkreport.deadline.DeadlineSettings;
 import cn.gov.county.gkreport.demo.DemoSubmissions;
-import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.form.Label;
 import cn.gov.county.gkreport.form.Table2Block;
 import cn.gov.county.gkreport.form.Table3Column;
 import cn.gov.county.gkreport.form.Table3Layout;
 import cn.gov.county.gkreport.form.Table3Row;
 import cn.gov.county.gkreport.form.Table4Layout;
-import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.job.ConsolidationCommand;
 import cn.gov.county.gkreport.job.StepNames;
+import cn.gov.county.gkreport.support.ApplicationContextTest;
 import cn.gov.county.gkreport.support.DemoInput;
 
 import org.apache.poi.xwpf.usermodel.XWPFRun;
@@ -43,9 +42,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The county's draft annual report as the nightly job writes it: given last year's reports
@@ -55,21 +51,11 @@ import org.springframework.test.context.ActiveProfiles;
  * year-over-year sentences, highlighted placeholders, the scope note, and nothing of the
  * rejected unit. Subclasses choose the database.
  */
-@SpringBootTest
-@ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class CountyDraftFunctionalTest {
+abstract class CountyDraftFunctionalTest extends ApplicationContextTest {
 
     @Autowired
-    ConsolidationCommand command;
-    @Autowired
     DraftCommand draftCommand;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    FormDefinition form;
-    @Autowired
-    Roster roster;
     @Autowired
     DraftRepository queries;
     @Autowired

@@ -22,20 +22,15 @@ import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.job.ConsolidationCommand;
 import cn.gov.county.gkreport.report.ConsolidatedWorkbook;
-import cn.gov.county.gkreport.support.Databases;
 import cn.gov.county.gkreport.support.DemoInput;
+import cn.gov.county.gkreport.support.OnFreshH2Test;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A draft that fails its self-check fails the nightly job, loudly, like the county self-check:
@@ -43,14 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * the job runs, then it fails with the reason in the summary, no draft is written, and the
  * workbook beside it is still written.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-class DraftSelfCheckFailsTheJobTest {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        Databases.h2(registry);
-    }
+class DraftSelfCheckFailsTheJobTest extends OnFreshH2Test {
 
     /** Stands in for a bug between the totals and the draft: 总计 0 where 自然人 has 18. */
     @TestConfiguration
@@ -76,9 +64,6 @@ class DraftSelfCheckFailsTheJobTest {
                     composer.sectionHeadings()), new DraftDocxWriter(), roster.countyName(), Clock.systemUTC());
         }
     }
-
-    @Autowired
-    ConsolidationCommand command;
 
     @Test
     void failsTheJobAndWritesNoDraft(@TempDir Path work) throws Exception {

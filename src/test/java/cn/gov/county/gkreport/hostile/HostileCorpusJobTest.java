@@ -29,12 +29,10 @@ import java.util.stream.Stream;
 import cn.gov.county.gkreport.OutputLayout;
 import cn.gov.county.gkreport.consolidate.TotalScope;
 import cn.gov.county.gkreport.demo.DemoSubmissions;
-import cn.gov.county.gkreport.form.FormDefinition;
-import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.job.ConsolidationCommand;
 import cn.gov.county.gkreport.report.ConsolidatedWorkbook;
-import cn.gov.county.gkreport.support.Databases;
 import cn.gov.county.gkreport.support.DemoInput;
+import cn.gov.county.gkreport.support.OnFreshH2Test;
 
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
@@ -53,12 +51,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole nightly job on the demo input plus the hostile corpus, in one input folder, run once
@@ -70,30 +62,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * the zip bombs and huge sheets may cost is bounded by counts at the reader (bytes inflated, rows
  * parsed: {@code WorkbookLoaderTest}); here a time-out far above a normal run only guards against a hang.
  */
-@SpringBootTest
-@ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HostileCorpusJobTest {
+class HostileCorpusJobTest extends OnFreshH2Test {
 
     /** Java exception text that must never reach a clerk or the operator's summary. */
     static final String JAVA_TEXT = "Exception|Throwable|StackOverflow|OutOfMemory|NullPointer|java\\.|javax\\.|"
             + "org\\.apache|org\\.springframework|at org\\.|at java\\.|\\.java:\\d+";
     /** The first line of /etc/passwd, which the XXE cases point at: it must never be read. */
     private static final String PASSWD = "root:x:0:0";
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        Databases.h2(registry);
-    }
-
-    @Autowired
-    ConsolidationCommand command;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    FormDefinition form;
-    @Autowired
-    Roster roster;
 
     private Path work;
     private Path input;

@@ -16,14 +16,13 @@ import cn.gov.county.gkreport.OutputLayout;
 import cn.gov.county.gkreport.consolidate.TotalScope;
 import cn.gov.county.gkreport.demo.DemoSubmissions;
 import cn.gov.county.gkreport.form.CoverField;
-import cn.gov.county.gkreport.form.FormDefinition;
-import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.intake.RosterUnit;
 import cn.gov.county.gkreport.read.FigureCell;
 import cn.gov.county.gkreport.read.SubmissionContent;
 import cn.gov.county.gkreport.read.SubmissionReader;
 import cn.gov.county.gkreport.read.grid.WorkbookLoader;
 import cn.gov.county.gkreport.report.ConsolidatedWorkbook;
+import cn.gov.county.gkreport.support.ApplicationContextTest;
 import cn.gov.county.gkreport.support.DemoInput;
 import cn.gov.county.gkreport.support.TableSnapshot;
 import cn.gov.county.gkreport.support.WorkbookCells;
@@ -44,10 +43,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole nightly job on the committed demo input, as the operator runs it: given the demo
@@ -57,20 +52,9 @@ import org.springframework.test.context.ActiveProfiles;
  * error is rejected at the right cells, and a second run changes nothing. Subclasses choose the
  * database (H2 in MySQL mode, or a real MariaDB/MySQL).
  */
-@SpringBootTest
-@ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-abstract class ConsolidationJobFunctionalTest {
-
-    @Autowired
-    ConsolidationCommand command;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    FormDefinition form;
-    @Autowired
-    Roster roster;
+abstract class ConsolidationJobFunctionalTest extends ApplicationContextTest {
 
     Path input;
     Path output;

@@ -16,29 +16,21 @@ import java.util.TreeSet;
 
 import cn.gov.county.gkreport.demo.DemoSubmissions;
 import cn.gov.county.gkreport.form.FormContent;
-import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.form.FormFiles;
 import cn.gov.county.gkreport.form.Label;
 import cn.gov.county.gkreport.form.SheetCell;
 import cn.gov.county.gkreport.form.Table2Block;
 import cn.gov.county.gkreport.form.Table3Column;
 import cn.gov.county.gkreport.form.Table3Layout;
-import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.intake.RosterUnit;
-import cn.gov.county.gkreport.support.Databases;
 import cn.gov.county.gkreport.support.DemoInput;
+import cn.gov.county.gkreport.support.OnFreshH2Test;
 import cn.gov.county.gkreport.support.UnitWorkbooks;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The cross-year rules end to end: given the demo year 2023 consolidated first (written by the demo
@@ -53,10 +45,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * X-YOY and X-SAME compare with the stored 2023 reports too: 县公安局 (D05) types its 行政许可 with a
  * digit too many, 县民政局 (D06) sends its 2023 tables again.
  */
-@SpringBootTest
-@ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CrossYearRulesJobTest {
+class CrossYearRulesJobTest extends OnFreshH2Test {
 
     private static final int LAST_YEAR = 2023;
     private static final int YEAR = DemoInput.YEAR;
@@ -64,20 +54,6 @@ class CrossYearRulesJobTest {
     private static final String CARRIED = "D02";
     private static final String TENFOLD = "D05";
     private static final String COPIED = "D06";
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        Databases.h2(registry);
-    }
-
-    @Autowired
-    ConsolidationCommand command;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    FormDefinition form;
-    @Autowired
-    Roster roster;
 
     private Map<String, Map<String, BigDecimal>> figures2023;
     private Map<String, Map<String, BigDecimal>> figures2024;

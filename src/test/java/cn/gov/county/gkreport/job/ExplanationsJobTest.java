@@ -14,12 +14,10 @@ import java.util.Map;
 
 import cn.gov.county.gkreport.OutputLayout;
 import cn.gov.county.gkreport.demo.DemoSubmissions;
-import cn.gov.county.gkreport.form.FormDefinition;
-import cn.gov.county.gkreport.intake.Roster;
-import cn.gov.county.gkreport.support.Databases;
 import cn.gov.county.gkreport.support.DemoInput;
-import cn.gov.county.gkreport.support.FormFixtures.Written;
 import cn.gov.county.gkreport.support.FormFixtures;
+import cn.gov.county.gkreport.support.FormFixtures.Written;
+import cn.gov.county.gkreport.support.OnFreshH2Test;
 
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
@@ -29,12 +27,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Explanations end to end: given the demo input and a second version from 南村镇 (T01), made from the
@@ -42,26 +34,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * is stored with that version, and its warning shows as 已说明 with the unit's words in 校验问题 and
  * in the feedback copy, while 县退役军人事务局 (D18), which explained nothing, keeps its plain warning.
  */
-@SpringBootTest
-@ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ExplanationsJobTest {
+class ExplanationsJobTest extends OnFreshH2Test {
 
     private static final String EXPLANATION = "本镇 2024 年确实没有收到政府信息公开申请，也没有相关复议和诉讼。";
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        Databases.h2(registry);
-    }
-
-    @Autowired
-    ConsolidationCommand command;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    FormDefinition form;
-    @Autowired
-    Roster roster;
 
     private Path output;
 

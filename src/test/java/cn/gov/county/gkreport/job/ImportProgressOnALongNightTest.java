@@ -21,11 +21,11 @@ import java.util.regex.Pattern;
 
 import cn.gov.county.gkreport.benchmark.SubmissionGenerator;
 import cn.gov.county.gkreport.form.FormDefinitionLoader;
+import cn.gov.county.gkreport.support.ApplicationContextTest;
 import cn.gov.county.gkreport.support.Databases;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -33,7 +33,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -44,10 +43,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * steady lines whose counts add up and end at all of them.
  */
 @SpringBootTest(properties = "logging.level.cn.gov.county.gkreport.job.ImportProgress=INFO")
-@ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
 @Import(ImportProgressOnALongNightTest.TickingClock.class)
-class ImportProgressOnALongNightTest {
+class ImportProgressOnALongNightTest extends ApplicationContextTest {
 
     private static final int FILES = 2_000;
     private static final int FIRST_NIGHT = 41;
@@ -94,9 +92,6 @@ class ImportProgressOnALongNightTest {
         registry.add("consolidator.roster", () -> work.resolve("roster.csv").toString());
         registry.add("consolidator.progress-interval", () -> "10s");
     }
-
-    @Autowired
-    ConsolidationCommand command;
 
     @Test
     void quietOnAShortNightThenSteadyLinesOnALongOne(CapturedOutput output) throws Exception {

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import cn.gov.county.gkreport.OutputLayout;
 import cn.gov.county.gkreport.report.ConsolidatedWorkbook;
 import cn.gov.county.gkreport.store.SubmissionRepository;
+import cn.gov.county.gkreport.support.ApplicationContextTest;
 import cn.gov.county.gkreport.support.DemoInput;
 import cn.gov.county.gkreport.support.StoredContent;
 
@@ -26,11 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
@@ -39,17 +37,12 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * the database ends up exactly as after an uninterrupted run — nothing lost, nothing twice.
  */
 @SpringBootTest(properties = "consolidator.chunk-size=10")
-@ActiveProfiles("test")
-abstract class RestartAfterFailureTest {
+abstract class RestartAfterFailureTest extends ApplicationContextTest {
 
     private static final int FAILING_CHUNK = 2;
 
     @MockitoSpyBean
     SubmissionRepository submissions;
-    @Autowired
-    ConsolidationCommand command;
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void resumesAfterAConnectionLossAndStoresWhatAnUninterruptedRunStores(@TempDir Path work) throws Exception {

@@ -27,6 +27,7 @@ import cn.gov.county.gkreport.feedback.FeedbackRepository;
 import cn.gov.county.gkreport.feedback.WriteFeedbackTasklet;
 import cn.gov.county.gkreport.mail.reply.MailReplyRepository;
 import cn.gov.county.gkreport.report.ReportRepository;
+import cn.gov.county.gkreport.support.ApplicationContextTest;
 import cn.gov.county.gkreport.support.Databases;
 import cn.gov.county.gkreport.support.DemoInput;
 import cn.gov.county.gkreport.support.StoredContent;
@@ -54,10 +55,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -70,10 +68,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * written once, the same mails each sent once, and the consolidated workbook equal cell by cell.
  * Each case starts from an empty database and mailbox with the same mails.
  */
-@SpringBootTest
-@ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RestartAfterLaterStepsTest {
+class RestartAfterLaterStepsTest extends ApplicationContextTest {
 
     private static final String OFFICE = "nianbao@county.test";
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -105,10 +101,6 @@ class RestartAfterLaterStepsTest {
     MailReplyRepository replies;
     @MockitoSpyBean
     ReminderRepository reminders;
-    @Autowired
-    ConsolidationCommand command;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     ReportRepository reports;
 

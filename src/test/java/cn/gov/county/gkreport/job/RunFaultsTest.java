@@ -17,35 +17,17 @@ import java.util.stream.Stream;
 import cn.gov.county.gkreport.OutputLayout;
 import cn.gov.county.gkreport.report.ConsolidatedWorkbook;
 import cn.gov.county.gkreport.support.ChildJvm;
-import cn.gov.county.gkreport.support.Databases;
 import cn.gov.county.gkreport.support.DemoInput;
+import cn.gov.county.gkreport.support.OnFreshH2Test;
 import cn.gov.county.gkreport.support.TableSnapshot;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
 
 /** The run's surroundings going wrong: folders, the workbook's file, a second run at the same time. */
-@SpringBootTest
-@ActiveProfiles("test")
-class RunFaultsTest {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        Databases.h2(registry);
-    }
-
-    @Autowired
-    ConsolidationCommand command;
-    @Autowired
-    JdbcTemplate jdbc;
+class RunFaultsTest extends OnFreshH2Test {
 
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
 

@@ -6,19 +6,17 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import cn.gov.county.gkreport.support.ApplicationContextTest;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The run lock is per database and year: held, it refuses the same year at once (without waiting),
  * leaves other years free, and is free again when released. The second run's side of it in a real
  * second JVM is in {@link SecondRunTest}.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-abstract class RunLockTest {
+abstract class RunLockTest extends ApplicationContextTest {
 
     @Autowired
     RunLock runLock;

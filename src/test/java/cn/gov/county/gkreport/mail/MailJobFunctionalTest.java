@@ -23,10 +23,9 @@ import java.util.zip.ZipOutputStream;
 import cn.gov.county.gkreport.chase.ChaseList;
 import cn.gov.county.gkreport.chase.ChaseListTasklet;
 import cn.gov.county.gkreport.demo.DemoSubmissions;
-import cn.gov.county.gkreport.form.FormDefinition;
-import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.job.StepNames;
 import cn.gov.county.gkreport.store.ReferenceDataRepository;
+import cn.gov.county.gkreport.support.ApplicationContextTest;
 import cn.gov.county.gkreport.support.DemoInput;
 import cn.gov.county.gkreport.support.MutableClock;
 import cn.gov.county.gkreport.support.TestMailServers;
@@ -57,10 +56,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -75,12 +71,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * send nothing twice while the reminder interval holds. The steps run in a job defined here with the
  * production steps in the order the nightly job will have them.
  */
-@SpringBootTest
-@ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Import(MailTestClock.class)
-abstract class MailJobFunctionalTest {
+abstract class MailJobFunctionalTest extends ApplicationContextTest {
 
     static final String OFFICE = "nianbao@county.test";
     static final String PROCESSED = "年报已处理";
@@ -116,13 +110,7 @@ abstract class MailJobFunctionalTest {
     @Qualifier("consolidationJob")
     Job job;
     @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
     ReferenceDataRepository referenceData;
-    @Autowired
-    Roster roster;
-    @Autowired
-    FormDefinition form;
 
     Path input;
     Path output;

@@ -21,12 +21,11 @@ import java.util.Random;
 import cn.gov.county.gkreport.ConsolidatorProperties;
 import cn.gov.county.gkreport.CountyClock;
 import cn.gov.county.gkreport.demo.DemoSubmissions;
-import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.form.Table3Row;
-import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.job.ConsolidationCommand;
 import cn.gov.county.gkreport.mail.reply.ReplyTexts;
 import cn.gov.county.gkreport.read.grid.ReadLimits;
+import cn.gov.county.gkreport.support.ApplicationContextTest;
 import cn.gov.county.gkreport.support.Databases;
 import cn.gov.county.gkreport.support.DemoInput;
 import cn.gov.county.gkreport.support.MutableClock;
@@ -51,8 +50,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -65,11 +62,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * notice saying so and what to do. Assertions hold to behaviour and key phrases, not whole texts.
  */
 @SpringBootTest(properties = "consolidator.read-limits.max-file-bytes=1048576")
-@ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Import(MailTestClock.class)
-class MailNightsTest {
+class MailNightsTest extends ApplicationContextTest {
 
     static final String OFFICE = "nianbao@county.test";
     static final String T01 = "T01-南村镇-2024年政府信息公开年报.xlsx";
@@ -99,14 +95,6 @@ class MailNightsTest {
         registry.add("consolidator.deadline.reminders", () -> "20, 19");
     }
 
-    @Autowired
-    ConsolidationCommand command;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    FormDefinition form;
-    @Autowired
-    Roster roster;
     @Autowired
     MutableClock clock;
     @Autowired

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.gov.county.gkreport.job.ConsolidationCommand;
+import cn.gov.county.gkreport.support.ApplicationContextTest;
 import cn.gov.county.gkreport.support.Databases;
 import cn.gov.county.gkreport.support.DemoInput;
 import cn.gov.county.gkreport.support.TestMailServers;
@@ -23,11 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -38,11 +35,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * cover's own unit, or no unit, is accepted. The sender is taken as the mail client wrote it
  * (an RFC 2047 encoded display name).
  */
-@SpringBootTest
-@ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Import(MailTestClock.class)
-class MailSenderConflictJobTest {
+class MailSenderConflictJobTest extends ApplicationContextTest {
 
     static final String OFFICE = "nianbao@county.test";
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -60,11 +55,6 @@ class MailSenderConflictJobTest {
         registry.add("consolidator.mail.replies-enabled", () -> "false");
         registry.add("consolidator.mail.reminders-enabled", () -> "false");
     }
-
-    @Autowired
-    ConsolidationCommand command;
-    @Autowired
-    JdbcTemplate jdbc;
 
     String summary;
 

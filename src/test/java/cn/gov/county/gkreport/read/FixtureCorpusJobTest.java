@@ -26,11 +26,9 @@ import java.util.stream.Stream;
 
 import cn.gov.county.gkreport.consolidate.TotalScope;
 import cn.gov.county.gkreport.demo.DemoSubmissions;
-import cn.gov.county.gkreport.form.FormDefinition;
-import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.job.ConsolidationCommand;
-import cn.gov.county.gkreport.support.Databases;
 import cn.gov.county.gkreport.support.DemoInput;
+import cn.gov.county.gkreport.support.OnFreshH2Test;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -39,12 +37,6 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The fixtures that say how the whole job must treat them ({@code job.*} in their expectation)
@@ -52,24 +44,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * once: each has its status, unit and rule ids; the demo units are all still accepted; the county
  * totals are the demo input's, changed only by what a case should add ({@code job.adds}).
  */
-@SpringBootTest
-@ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FixtureCorpusJobTest {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        Databases.h2(registry);
-    }
-
-    @Autowired
-    ConsolidationCommand command;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    FormDefinition form;
-    @Autowired
-    Roster roster;
+class FixtureCorpusJobTest extends OnFreshH2Test {
 
     /** Files made by LibreOffice from d01-demo.xlsx (scripts/fixtures/make-fixtures.sh), by the name they are sent under. */
     private static final Path OTHER = Path.of("src/test/resources/other-formats");

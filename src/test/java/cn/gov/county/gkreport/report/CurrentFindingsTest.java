@@ -17,11 +17,9 @@ import java.util.stream.Stream;
 
 import cn.gov.county.gkreport.OutputLayout;
 import cn.gov.county.gkreport.feedback.WriteFeedbackTasklet;
-import cn.gov.county.gkreport.form.FormDefinition;
-import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.job.ConsolidationCommand;
-import cn.gov.county.gkreport.support.Databases;
 import cn.gov.county.gkreport.support.DemoInput;
+import cn.gov.county.gkreport.support.OnFreshH2Test;
 import cn.gov.county.gkreport.support.UnitWorkbooks;
 
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -33,12 +31,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * After a rejected unit corrects its file: 校验问题 lists only the findings of the versions that
@@ -47,24 +39,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code feedback/} for {@code feedback/archive/}; 汇总表 and 本次变化 say what changed since the
  * previous run, and a rerun with nothing new says 「与上次汇总相比：无变化」.
  */
-@SpringBootTest
-@ActiveProfiles("test")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CurrentFindingsTest {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        Databases.h2(registry);
-    }
-
-    @Autowired
-    ConsolidationCommand command;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    FormDefinition form;
-    @Autowired
-    Roster roster;
+class CurrentFindingsTest extends OnFreshH2Test {
 
     private final DataFormatter text = new DataFormatter();
 

@@ -23,14 +23,12 @@ import cn.gov.county.gkreport.consolidate.CountyTotalsRepository;
 import cn.gov.county.gkreport.consolidate.TotalScope;
 import cn.gov.county.gkreport.deadline.DeadlineSettings;
 import cn.gov.county.gkreport.demo.DemoSubmissions;
-import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.form.FormItem;
-import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.intake.RosterUnit;
 import cn.gov.county.gkreport.intake.UnitType;
 import cn.gov.county.gkreport.job.ConsolidationCommand;
-import cn.gov.county.gkreport.support.Databases;
 import cn.gov.county.gkreport.support.DemoInput;
+import cn.gov.county.gkreport.support.OnFreshH2Test;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -42,11 +40,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The reviewers' sheets checked cell by cell against the database, on a night where the
@@ -57,24 +50,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * stored figure of a counting submission; and a per-unit sheet that would not add up to the county
  * totals fails the workbook instead of being written.
  */
-@SpringBootTest
-@ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReportSheetsContentTest {
+class ReportSheetsContentTest extends OnFreshH2Test {
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        Databases.h2(registry);
-    }
-
-    @Autowired
-    ConsolidationCommand command;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    FormDefinition form;
-    @Autowired
-    Roster roster;
     @Autowired
     ReportRepository queries;
     @Autowired

@@ -13,11 +13,8 @@ import java.util.Map;
 
 import cn.gov.county.gkreport.OutputLayout;
 import cn.gov.county.gkreport.demo.DemoSubmissions;
-import cn.gov.county.gkreport.form.FormDefinition;
-import cn.gov.county.gkreport.intake.Roster;
-import cn.gov.county.gkreport.job.ConsolidationCommand;
-import cn.gov.county.gkreport.support.Databases;
 import cn.gov.county.gkreport.support.DemoInput;
+import cn.gov.county.gkreport.support.OnFreshH2Test;
 
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
@@ -35,10 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The native charts on 汇总表, read back from the written workbook as Excel would: three charts on
@@ -46,24 +39,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * figures (and the chart's cached values agree with those cells), after a year consolidated with
  * the departments only and the demo year.
  */
-@SpringBootTest
-@ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SummaryChartsTest {
+class SummaryChartsTest extends OnFreshH2Test {
 
     private static final int YEAR = DemoInput.YEAR;
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        Databases.h2(registry);
-    }
-
-    @Autowired
-    ConsolidationCommand command;
-    @Autowired
-    FormDefinition form;
-    @Autowired
-    Roster roster;
     @Autowired
     ReportRepository queries;
 

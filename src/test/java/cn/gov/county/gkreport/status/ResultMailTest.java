@@ -10,6 +10,7 @@ import java.nio.file.Path;
 
 import cn.gov.county.gkreport.job.ConsolidationCommand;
 import cn.gov.county.gkreport.job.StepNames;
+import cn.gov.county.gkreport.support.ApplicationContextTest;
 import cn.gov.county.gkreport.support.Databases;
 import cn.gov.county.gkreport.support.DemoInput;
 
@@ -25,9 +26,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,9 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * night with the summary, the changes and the status page attached; a mail server that is down
  * does not fail the night.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-class ResultMailTest {
+class ResultMailTest extends ApplicationContextTest {
 
     private static final String OFFICE = "gkb@zezhou.example.gov.cn";
     private static GreenMail greenMail;
@@ -65,9 +61,6 @@ class ResultMailTest {
     static void stop() {
         greenMail.stop();
     }
-
-    @Autowired
-    ConsolidationCommand command;
 
     @Test
     void mailsTheNightsResultWithTheStatusPageAndSurvivesADeadServer(@TempDir Path work) throws Exception {

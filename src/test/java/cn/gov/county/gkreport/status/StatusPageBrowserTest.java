@@ -18,10 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 import cn.gov.county.gkreport.demo.DemoSubmissions;
-import cn.gov.county.gkreport.form.FormDefinition;
-import cn.gov.county.gkreport.intake.Roster;
-import cn.gov.county.gkreport.job.ConsolidationCommand;
 import cn.gov.county.gkreport.report.ReportRepository;
+import cn.gov.county.gkreport.support.ApplicationContextTest;
 import cn.gov.county.gkreport.support.Databases;
 import cn.gov.county.gkreport.support.DemoInput;
 import cn.gov.county.gkreport.support.HeadlessChromium;
@@ -37,9 +35,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -51,10 +46,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * feedback copies, the changes since last night, the county figures against last year, and the
  * charts' bars; and that the page fetched nothing.
  */
-@SpringBootTest
-@ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StatusPageBrowserTest {
+class StatusPageBrowserTest extends ApplicationContextTest {
 
     private static final int YEAR = DemoInput.YEAR;
     private static final LocalDate DEADLINE = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(10);
@@ -65,14 +58,6 @@ class StatusPageBrowserTest {
         registry.add("consolidator.deadline.date", DEADLINE::toString);
     }
 
-    @Autowired
-    ConsolidationCommand command;
-    @Autowired
-    FormDefinition form;
-    @Autowired
-    Roster roster;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     ReportRepository reports;
 

@@ -16,10 +16,9 @@ import java.util.Map;
 
 import cn.gov.county.gkreport.OutputLayout;
 import cn.gov.county.gkreport.demo.DemoSubmissions;
-import cn.gov.county.gkreport.form.FormDefinition;
-import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.job.ConsolidationCommand;
 import cn.gov.county.gkreport.report.ConsolidatedWorkbook;
+import cn.gov.county.gkreport.support.ApplicationContextTest;
 import cn.gov.county.gkreport.support.DemoInput;
 import cn.gov.county.gkreport.support.FormFixtures;
 import cn.gov.county.gkreport.support.UnitWorkbooks;
@@ -29,28 +28,13 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Versioned submissions over several nights: a resubmission supersedes, a rejected newer file never
  * replaces an accepted one, the same file under another name is not imported twice, history and
  * per-run totals are kept, and every county figure can be traced to its source cells.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-abstract class SubmissionHistoryTest {
-
-    @Autowired
-    ConsolidationCommand command;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    FormDefinition form;
-    @Autowired
-    Roster roster;
+abstract class SubmissionHistoryTest extends ApplicationContextTest {
 
     @Test
     void keepsEveryVersionAndCountsTheLatestAcceptedOne(@TempDir Path work) throws Exception {

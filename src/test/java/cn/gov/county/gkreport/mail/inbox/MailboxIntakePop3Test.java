@@ -17,8 +17,8 @@ import cn.gov.county.gkreport.mail.MailMessageRepository;
 import cn.gov.county.gkreport.mail.MailSettings;
 import cn.gov.county.gkreport.mail.RawMail;
 import cn.gov.county.gkreport.store.SubmissionRepository;
-import cn.gov.county.gkreport.support.Databases;
 import cn.gov.county.gkreport.support.DemoInput;
+import cn.gov.county.gkreport.support.OnFreshH2Test;
 import cn.gov.county.gkreport.support.TestMailServers;
 
 import com.icegreen.greenmail.user.GreenMailUser;
@@ -33,11 +33,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -45,18 +40,11 @@ import org.springframework.transaction.PlatformTransactionManager;
  * are recognised by Message-ID; the received time is the Date header; a nameless attachment sent as
  * an Excel content type is saved with a name; a wrong password is reported, not thrown at the night.
  */
-@SpringBootTest
-@ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MailboxIntakePop3Test {
+class MailboxIntakePop3Test extends OnFreshH2Test {
 
     private static final String OFFICE = "pop@county.test";
     private static final ZoneId ZONE = CountyClock.ZONE;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        Databases.h2(registry);
-    }
 
     @Autowired
     MailMessageRepository messages;
@@ -70,8 +58,6 @@ class MailboxIntakePop3Test {
     FeedbackFingerprints fingerprints;
     @Autowired
     PlatformTransactionManager tx;
-    @Autowired
-    JdbcTemplate jdbc;
 
     GreenMail greenMail;
     Path secrets;

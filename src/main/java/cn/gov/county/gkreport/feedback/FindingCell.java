@@ -1,0 +1,30 @@
+package cn.gov.county.gkreport.feedback;
+
+import cn.gov.county.gkreport.check.Finding;
+import cn.gov.county.gkreport.form.CellRef;
+
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+
+/** The cell a finding points at, on one sheet of the workbook being annotated. */
+record FindingCell(Sheet sheet, int row, int col) {
+
+    /**
+     * Where {@code finding} points in {@code workbook}, or {@code null} when it names no existing
+     * sheet, the list sheet we add, or no cell inside the sheet's limits.
+     */
+    static FindingCell of(Workbook workbook, Finding finding, String listSheetName) {
+        String sheetName = finding.sheet();
+        if (sheetName == null || sheetName.isEmpty() || finding.cell() == null || sheetName.equals(listSheetName)) {
+            return null;
+        }
+        Sheet sheet = workbook.getSheet(sheetName);
+        CellRef at = CellRef.parseOrNull(finding.cell().trim());
+        SpreadsheetVersion version = workbook.getSpreadsheetVersion();
+        if (sheet == null || at == null || at.row() > version.getLastRowIndex() || at.col() > version.getLastColumnIndex()) {
+            return null;
+        }
+        return new FindingCell(sheet, at.row(), at.col());
+    }
+}
