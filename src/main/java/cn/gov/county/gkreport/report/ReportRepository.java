@@ -101,7 +101,7 @@ public class ReportRepository {
                 SELECT s.id, s.unit_code, s.version, s.status, s.file_name, s.received_at, s.sha256, s.file_format,
                        (SELECT COUNT(*) FROM finding f WHERE f.submission_id = s.id AND f.severity = 'ERROR'),
                        (SELECT COUNT(*) FROM finding f WHERE f.submission_id = s.id AND f.severity = 'WARNING'
-                          AND """ + Reviewed.NOT_CLEARED_F + """
+                          AND\s""" + Reviewed.NOT_CLEARED_F + """
                        )
                 FROM submission s WHERE s.report_year = ?
                 ORDER BY s.unit_code, s.version, s.id""",
@@ -123,7 +123,7 @@ public class ReportRepository {
                             AND""" + Reviewed.NOT_CLEARED_F + """
                 )
                 AND NOT EXISTS (SELECT 1 FROM finding f WHERE f.submission_id = s.id AND f.severity = 'WARNING'
-                                AND """ + Explained.EXPLANATION_OF_F + " IS NOT NULL)", Long.class, year));
+                                AND\s""" + Explained.EXPLANATION_OF_F + " IS NOT NULL)", Long.class, year));
     }
 
     /**
