@@ -104,8 +104,8 @@ class SummaryChartsTest extends OnFreshH2Test {
     @Test
     void countsUnitsByStatus() {
         XDDFChartData.Series units = series(chart(SummaryCharts.STATUS_TITLE), 0);
-        assertThat(cells(units.getCategoryData().getDataRangeReference())).containsExactly("已接收", "未通过", "未报送");
-        assertThat(cells(units.getValuesData().getDataRangeReference())).containsExactly("39", "1", "1");
+        assertThat(cells(units.getCategoryData().getDataRangeReference())).containsExactly("已接收", "未通过", "审核退回", "未报送");
+        assertThat(cells(units.getValuesData().getDataRangeReference())).containsExactly("39", "1", "0", "1");
         assertThat(units.getValuesData().getPointAt(0)).isEqualTo(39.0);
     }
 
