@@ -134,8 +134,8 @@ public class ChaseList {
         return entries.stream().map(e -> String.format("  %s %-14s %s%s  联系人 %s  电话 %s%s%s", e.unit().code(),
                 e.unit().name(), e.reason() == ChaseReason.UNEXPLAINED ? "已接收，" + e.warnings() + " 处提醒未说明"
                         : e.standing().label(),
-                (e.standing() == Standing.REJECTED || e.standing() == Standing.RETURNED) && e.lastFile() != null
-                        ? "（" + e.lastFile() + "，错误 " + e.errors() + " 处）" : "",
+                e.lastFile() == null ? "" : e.standing() == Standing.REJECTED ? "（" + e.lastFile() + "，错误 " + e.errors()
+                        + " 处）" : e.standing() == Standing.RETURNED ? "（" + e.lastFile() + "）" : "",
                 orDash(e.contactPerson()), orDash(e.contactPhone()), e.email() == null ? "" : "  邮箱 " + e.email(),
                 e.mailNote() == null ? "" : "\n      " + e.mailNote()))
                 .toList();

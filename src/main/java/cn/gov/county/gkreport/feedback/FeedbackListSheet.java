@@ -6,6 +6,7 @@ import java.util.Objects;
 import cn.gov.county.gkreport.check.Finding;
 import cn.gov.county.gkreport.check.Severity;
 import cn.gov.county.gkreport.feedback.FeedbackWorkbook.FeedbackRequest;
+import cn.gov.county.gkreport.review.ReviewRepository;
 import cn.gov.county.gkreport.sheet.ListSheet;
 import cn.gov.county.gkreport.sheet.SheetRows;
 import cn.gov.county.gkreport.sheet.SheetStyles;
@@ -105,11 +106,20 @@ final class FeedbackListSheet {
         return List.of(
                 line(unit + " " + request.year() + "年政府信息公开年报 校验结果"
                         + (request.version() == null ? "" : "（第" + request.version() + "版）"), title, 20f, 1.3),
-                line("错误 " + errors + " 处，警告 " + warnings + " 处"
-                        + (errors > 0 ? "：本次报送未通过校验，未计入汇总。" : "：本次报送已接收并计入汇总。"), note, 15f, 1),
+                line(headline(findings, errors, warnings), note, 15f, 1),
                 line("红色为必须改正的错误，黄色为提醒；改正后请重新报送整个文件。", note, 15f, 1),
                 line("原文件：" + Objects.toString(request.originalFileName(), "")
                         + (request.unitCode() == null ? "" : "　单位代码：" + request.unitCode()), note, 15f, 1));
+    }
+
+    /** What became of the version: a return is the reviewer's, not a failed check. */
+    private static String headline(List<Finding> findings, long errors, long warnings) {
+        boolean returned = findings.stream().anyMatch(f -> ReviewRepository.RETURN_RULE.equals(f.ruleId()));
+        if (returned && errors == 1) {
+            return "审核退回，警告 " + warnings + " 处：本次报送已通过各项校验，但经审核退回，未计入汇总；请按审核意见修改后重新报送。";
+        }
+        return "错误 " + errors + " 处，警告 " + warnings + " 处"
+                + (errors > 0 ? "：本次报送未通过校验，未计入汇总。" : "：本次报送已接收并计入汇总。");
     }
 
     private static ListSheet.Line line(String value, CellStyle style, float pointsPerLine, double fontScale) {

@@ -37,7 +37,8 @@ final class ReviewHistorySheet {
             SheetRows.text(row, 0, t.unitCode(), styles.text);
             SheetRows.text(row, 1, data.unitName(t.unitCode()), styles.wrapped);
             SheetRows.number(row, 2, t.version(), styles.text);
-            SheetRows.text(row, 3, t.ruleId() == null ? "该版本" : t.ruleId() + " " + t.sheet() + "!" + t.cell(), styles.wrapped);
+            SheetRows.text(row, 3, t.ruleId() == null ? "该版本" : t.ruleId() + "（" + t.sheet()
+                    + (t.cell().isEmpty() ? "" : "!" + t.cell()) + "）", styles.wrapped);
             SheetRows.text(row, 4, d.decision().word(), r.withdrawnAt() == null ? styles.text : styles.warning);
             SheetRows.text(row, 5, d.reason(), styles.wrapped);
             SheetRows.text(row, 6, d.reviewer(), styles.text);

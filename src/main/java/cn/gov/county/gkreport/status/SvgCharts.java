@@ -40,12 +40,14 @@ final class SvgCharts {
             double x = 45 + i * step + (step - barWidth) / 2;
             double y = bottom;
             y = stackPart(svg, "accepted", ACCEPTED, x, y, barWidth, night.accepted(), max, bottom - top, night, "已接收");
-            y = stackPart(svg, "rejected", REJECTED, x, y, barWidth, night.rejected(), max, bottom - top, night, "未通过");
+            // a night's record counts returned units with the rejected ones
+            y = stackPart(svg, "rejected", REJECTED, x, y, barWidth, night.rejected(), max, bottom - top, night,
+                    "未通过（含审核退回）");
             stackPart(svg, "missing", MISSING, x, y, barWidth, night.missing(), max, bottom - top, night, "未报送");
             svg.append(text(x + barWidth / 2, bottom + 14, "middle", 10,
                     String.format("%d-%02d", night.date().getMonthValue(), night.date().getDayOfMonth())));
         }
-        legend(svg, 45, height + 10, new String[] {"已接收", "未通过", "未报送"}, new String[] {ACCEPTED, REJECTED, MISSING});
+        legend(svg, 45, height + 10, new String[] {"已接收", "未通过（含审核退回）", "未报送"}, new String[] {ACCEPTED, REJECTED, MISSING});
         return svg.append("</svg>").toString();
     }
 

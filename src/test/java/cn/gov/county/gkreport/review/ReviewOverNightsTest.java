@@ -18,9 +18,8 @@ import cn.gov.county.gkreport.OutputLayout;
 import cn.gov.county.gkreport.chase.ChaseList;
 import cn.gov.county.gkreport.demo.DemoSubmissions;
 import cn.gov.county.gkreport.form.CoverField;
-import cn.gov.county.gkreport.form.FormDefinition;
-import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.job.ConsolidationCommand;
+import cn.gov.county.gkreport.support.ApplicationContextTest;
 import cn.gov.county.gkreport.support.Databases;
 import cn.gov.county.gkreport.support.DemoInput;
 import cn.gov.county.gkreport.support.FormFixtures;
@@ -37,10 +36,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -53,11 +48,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * returned and every decision stays in history. Night 4: the reviewer empties the 撤销 again. Night 5:
  * a review workbook saved as something else changes nothing and is left as it is.
  */
-@SpringBootTest
-@ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ReviewOverNightsTest {
+class ReviewOverNightsTest extends ApplicationContextTest {
 
     private static final String REASON = "表三“本年新收”与政务服务平台登记的申请数不一致，请核实";
     private static final int YEAR = DemoInput.YEAR;
@@ -76,15 +69,6 @@ class ReviewOverNightsTest {
         Databases.h2(registry);
         registry.add("consolidator.review.file", () -> WORK.resolve("jobs/review-{year}.xlsx").toString());
     }
-
-    @Autowired
-    ConsolidationCommand command;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    FormDefinition form;
-    @Autowired
-    Roster roster;
 
     private final Path reviewFile = WORK.resolve("jobs/review-" + YEAR + ".xlsx");
     private final Path output = WORK.resolve("output");
@@ -170,7 +154,11 @@ class ReviewOverNightsTest {
         String chase = Files.readString(ChaseList.fileFor(output, YEAR), StandardCharsets.UTF_8);
         assertThat(chase).contains("T02").contains("审核退回");
         Path copy = output.resolve(YEAR + "/feedback/北义城镇-2024年-第1版-校验反馈.xlsx");
-        assertThat(rows(copy, "校验结果").toString()).contains("审核退回：" + REASON);
+        assertThat(rows(copy, "校验结果").toString()).contains("审核退回：" + REASON)
+                .contains("本次报送已通过各项校验，但经审核退回，未计入汇总").doesNotContain("未通过校验");
+        assertThat(summary).contains("审核退回（T02-北义城镇-2024年政府信息公开年报.xlsx）");
+        assertThat(rows(workbook, "审核记录")).anySatisfy(r -> assertThat(r).startsWith("D18", "县退役军人事务局", "1",
+                "ZERO-ALL（表三）", "撤销"));
     }
 
     @Test
