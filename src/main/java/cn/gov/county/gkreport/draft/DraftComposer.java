@@ -125,7 +125,7 @@ public final class DraftComposer {
             note.append("；未计入").append(notCounted).append("个：");
             List<String> parts = new ArrayList<>();
             scope.missing().forEach(u -> parts.add(u.name() + "（未报送）"));
-            scope.rejected().forEach(u -> parts.add(u.name() + "（报送的报告未通过校验）"));
+            scope.rejected().forEach(u -> parts.add(u.name() + "（报送的报告未通过校验或经审核退回）"));
             note.append(String.join("、", parts)).append("。表中数字不含未计入单位，待其报送并通过校验后自动计入。");
         }
         if (data.previousYear().isEmpty()) {

@@ -221,7 +221,7 @@ abstract class CountyDraftFunctionalTest extends ApplicationContextTest {
             String note = doc.paragraphs().get(2);
             assertThat(note).startsWith("【编制说明，发布前删除】")
                     .contains("全县名册41个单位，已计入39个（南村镇、")
-                    .contains("未计入2个：犁川镇（未报送）、县司法局（报送的报告未通过校验）")
+                    .contains("未计入2个：犁川镇（未报送）、县司法局（报送的报告未通过校验或经审核退回）")
                     .contains("县人民政府各部门应于2025年1月31日前、县人民政府应于2025年3月31日前公布");
             assertThat(doc.text()).doesNotContain("行政处罚决定821件");
         }
@@ -251,7 +251,7 @@ abstract class CountyDraftFunctionalTest extends ApplicationContextTest {
             assertThat(doc.paragraphs().get(0)).startsWith("泽州县人民政府办公室\n");
             assertThat(doc.paragraphs().get(2)).contains("2025-01-10 09:00")
                     .contains("按设置计入名册中的3个单位，已计入2个（县人民政府办公室、县发展和改革局）")
-                    .contains("未计入1个：县司法局（报送的报告未通过校验）")
+                    .contains("未计入1个：县司法局（报送的报告未通过校验或经审核退回）")
                     .contains("各部门应于2025年1月20日前、县人民政府应于2025年3月15日前");
             assertThat(doc.text()).contains("作出行政许可决定" + complete.get("T2.LICENSE.DECISIONS").intValueExact() + "件，比上年");
         }
