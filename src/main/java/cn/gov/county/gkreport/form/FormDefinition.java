@@ -93,7 +93,7 @@ public final class FormDefinition {
                 units.put(item.code(), limitByItem.get(item.code()).unit());
             }
         }
-        this.moneyUnitByItem = Map.copyOf(units);
+        this.moneyUnitByItem = Collections.unmodifiableMap(units); // a miss costs one bucket, Map.copyOf's probes on
     }
 
     private Map<String, FormItem> buildItems() {

@@ -38,10 +38,20 @@ final class FormulaCompletion {
         workbook.sheets().forEach(s -> sheets.put(s.name(), s));
     }
 
+    private static boolean hasUncachedFormula(WorkbookGrid workbook) {
+        for (SheetGrid sheet : workbook.sheets()) {
+            for (GridCell cell : sheet.cells()) {
+                if (cell.kind() == CellKind.FORMULA_WITHOUT_VALUE) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The workbook with every computable uncached formula replaced by its number; notes what was done. */
     static WorkbookGrid complete(WorkbookGrid workbook, ContentBuilder out) {
-        if (workbook.sheets().stream().flatMap(s -> s.cells().stream())
-                .noneMatch(c -> c.kind() == CellKind.FORMULA_WITHOUT_VALUE)) {
+        if (!hasUncachedFormula(workbook)) {
             return workbook;
         }
         FormulaCompletion completion = new FormulaCompletion(workbook);
