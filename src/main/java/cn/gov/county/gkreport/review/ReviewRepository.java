@@ -1,7 +1,9 @@
 package cn.gov.county.gkreport.review;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -9,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -104,16 +108,21 @@ public class ReviewRepository {
                 withdrawn == null ? null : withdrawn.toLocalDateTime());
     }
 
+    /** Records a decision and returns its id (the generated key: no second query that could name another row). */
     public long record(int year, long submissionId, ReviewDecision d, long executionId, LocalDateTime now) {
         ReviewTarget t = d.target();
-        jdbc.update("""
-                INSERT INTO review_decision (report_year, submission_id, rule_id, sheet_name, cell_ref, decision, reason,
-                    reviewer, decided_on, recorded_at, recorded_by_execution)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", year, submissionId, t.ruleId(), t.sheet(), t.cell(),
-                d.decision().name(), cut(d.reason(), 1000), cut(d.reviewer(), 100), cut(d.decidedOn(), 32),
-                Timestamp.valueOf(now), executionId);
-        return jdbc.queryForObject("SELECT MAX(id) FROM review_decision WHERE submission_id = ? AND recorded_by_execution = ?",
-                Long.class, submissionId, executionId);
+        Object[] values = {year, submissionId, t.ruleId(), t.sheet(), t.cell(), d.decision().name(), cut(d.reason(), 1000),
+            cut(d.reviewer(), 100), cut(d.decidedOn(), 32), Timestamp.valueOf(now), executionId};
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.update(con -> {
+            PreparedStatement ps = con.prepareStatement("""
+                    INSERT INTO review_decision (report_year, submission_id, rule_id, sheet_name, cell_ref, decision, reason,
+                        reviewer, decided_on, recorded_at, recorded_by_execution)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS);
+            new ArgumentPreparedStatementSetter(values).setValues(ps);
+            return ps;
+        }, keys);
+        return keys.getKeyAs(Number.class).longValue();
     }
 
     public void withdraw(long decisionId, long executionId, LocalDateTime now) {
