@@ -118,6 +118,20 @@ class InstallScriptTest {
     }
 
     @Test
+    void runsTheServiceAsAnAccountAndGroupTheInstallCreated() throws Exception {
+        // systemd-analyze verify does not look them up; a missing one stops the unit at every start
+        List<String> unit = Files.readAllLines(root.resolve("etc/systemd/system/annual-report-consolidator.service"));
+        List<String> passwd = Files.readAllLines(root.resolve("etc/passwd"));
+        List<String> groups = Files.readAllLines(root.resolve("etc/group"));
+        List<String> users = unit.stream().filter(l -> l.startsWith("User=")).map(l -> l.substring(5)).toList();
+        List<String> named = unit.stream().filter(l -> l.startsWith("Group=")).map(l -> l.substring(6)).toList();
+        assertThat(users).containsExactly("gkreport");
+        users.forEach(u -> assertThat(passwd).as("user " + u).anyMatch(l -> l.startsWith(u + ":")));
+        named.forEach(g -> assertThat(groups).as("group " + g).anyMatch(l -> l.startsWith(g + ":")));
+        assertThat(unit.stream().filter(l -> l.startsWith("UMask="))).as("one umask").hasSize(1);
+    }
+
+    @Test
     void keepsTheEnvironmentFileForRootOnly() throws Exception {
         Path env = root.resolve("etc/annual-report-consolidator.env");
         assertThat(mode(env)).isEqualTo("rw-------");
