@@ -41,7 +41,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * drops 南村镇 (T01, accepted) from the roster and runs the next night on the same database, then the
  * night completes, T01's report stays in the database as it was, but is counted neither in the county
  * totals nor in 分单位明细 nor in 数据溯源 (which agree with each other), and the summary, 汇总表 and
- * 报送情况 say that its report is kept and not counted. Subclasses choose the database.
+ * 报送情况 say that its report is kept and not counted; back on the roster, it counts again. Subclasses
+ * choose the database.
  */
 abstract class UnitOffRosterTest {
 
@@ -121,6 +122,12 @@ abstract class UnitOffRosterTest {
         assertThat(third.exit()).as(third.summary()).isEqualTo(ConsolidationCommand.COMPLETED);
         assertThat(third.summary()).contains("与上次汇总相比：无变化").contains("不在本年度名单");
         assertThat(third.totals()).isEqualTo(second.totals());
+
+        // and once T01 is back on the roster, its accepted version counts again
+        Night fourth = run(database, Path.of("jobs/roster.csv"), input, output);
+        assertThat(fourth.exit()).as(fourth.summary()).isEqualTo(ConsolidationCommand.COMPLETED);
+        assertThat(fourth.summary()).contains("应报 41 个单位，已接收 39，未通过 1，未报送 1").doesNotContain("不在本年度名单");
+        assertThat(fourth.totals()).isEqualTo(first.totals());
     }
 
     private static List<String> codes(List<List<String>> rows, int column) {
