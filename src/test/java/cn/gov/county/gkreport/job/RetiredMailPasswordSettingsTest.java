@@ -3,14 +3,8 @@ package cn.gov.county.gkreport.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-
-import cn.gov.county.gkreport.ConsolidatorApplication;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,24 +28,9 @@ class RetiredMailPasswordSettingsTest {
             consolidator.mail.smtp.password-env=ARC_MAIL_PASSWORD                                 | 设置项 consolidator.mail.smtp.password-env 已停用
             """)
     void aRetiredPasswordSettingRefusesTheRunWithExit2(String setting, String message, @TempDir Path work) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream console = new ByteArrayOutputStream();
-        int exit;
-        try {
-            System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
-            exit = Startup.run(ConsolidatorApplication.class, List.of("test"),
-                    "--spring.datasource.url=jdbc:h2:mem:retired-mail;MODE=MySQL", "--logging.file.name=" + work.resolve("run.log"),
-                    "--" + setting, "--year=2024", "--input=" + work.resolve("input"), "--output=" + work.resolve("output"));
-        } finally {
-            System.setOut(original);
-        }
-        String text = console.toString(StandardCharsets.UTF_8);
-        assertThat(exit).as(text).isEqualTo(ConsolidationCommand.USAGE);
-        assertThat(text.lines().filter(l -> l.startsWith("错误: "))).singleElement().asString().contains(message)
+        assertThat(StartAttempt.run(work, "--" + setting).refusal(work)).contains(message)
                 .contains("consolidator.mail.mailbox.password").contains("ARC_MAIL_PASSWORD")
                 .contains("/etc/annual-report-consolidator/secrets/");
-        ExitStatusTest.assertNoJavaOnTheConsole(text);
-        assertThat(work.resolve("output")).doesNotExist();
     }
 
     @Test

@@ -2,14 +2,8 @@ package cn.gov.county.gkreport.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-
-import cn.gov.county.gkreport.ConsolidatorApplication;
 
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,23 +28,7 @@ class RosterAtStartTest {
     void aRosterItCannotTrustRefusesTheRunWithExit2(String lines, String message, @TempDir Path work) throws Exception {
         Path roster = Files.writeString(work.resolve("roster.csv"),
                 "code,name,type\n" + String.join("\n", lines.split(";")) + "\n");
-        PrintStream original = System.out;
-        ByteArrayOutputStream console = new ByteArrayOutputStream();
-        int exit;
-        try {
-            System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
-            exit = Startup.run(ConsolidatorApplication.class, List.of("test"),
-                    "--spring.datasource.url=jdbc:h2:mem:roster;MODE=MySQL", "--logging.file.name=" + work.resolve("run.log"),
-                    "--consolidator.roster=" + roster, "--year=2024", "--input=" + work.resolve("input"),
-                    "--output=" + work.resolve("output"));
-        } finally {
-            System.setOut(original);
-        }
-        String text = console.toString(StandardCharsets.UTF_8);
-        assertThat(exit).as(text).isEqualTo(ConsolidationCommand.USAGE);
-        assertThat(text.lines().filter(l -> l.startsWith("错误: "))).singleElement().asString()
+        assertThat(StartAttempt.run(work, "--consolidator.roster=" + roster).refusal(work))
                 .contains("名册文件格式有误: " + roster.toAbsolutePath()).contains(message);
-        ExitStatusTest.assertNoJavaOnTheConsole(text);
-        assertThat(work.resolve("output")).doesNotExist();
     }
 }
