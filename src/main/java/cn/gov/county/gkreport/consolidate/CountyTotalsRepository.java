@@ -27,9 +27,10 @@ public class CountyTotalsRepository {
     /**
      * Sums of the stored figures by unit type (a type without accepted submissions is absent). Only
      * {@link Counted} submissions count (accepted, of a unit on the roster), and a unit has at most
-     * one of those per year (a newer accepted version supersedes the older one). The sums of derived items come along and are ignored by
-     * {@code FormDefinition.withDerivedTotals}; filtering them here with a join on the form's items
-     * made MySQL drive the query from the item index (minutes at 10 000 units).
+     * one of those per year (a newer accepted version supersedes the older one). The sums of derived
+     * items come along and are ignored by {@code FormDefinition.withDerivedTotals}; filtering them here
+     * with a join on the form's items made MySQL drive the query from the item index (minutes at
+     * 10 000 units).
      */
     public Map<TotalScope, Map<String, BigDecimal>> sumAcceptedInputs(int year) {
         Map<TotalScope, Map<String, BigDecimal>> sums = new EnumMap<>(TotalScope.class);

@@ -15,7 +15,8 @@ import org.apache.poi.ss.usermodel.Workbook;
  * 校验问题: the findings of the submission that counts for each unit tonight (its accepted one, or its
  * latest), the list a reviewer acts on and the one 汇总表 counts. 校验问题（历史）: the findings of
  * earlier versions that no longer count (corrected, superseded, or of a unit taken off the roster),
- * with what became of each version; they stay in the database and here, apart, so a corrected unit's old errors are not read as tonight's.
+ * with what became of each version; they stay in the database and here, apart, so a corrected
+ * unit's old errors are not read as tonight's.
  */
 final class FindingsSheet {
 

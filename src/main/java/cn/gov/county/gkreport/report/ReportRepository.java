@@ -185,8 +185,8 @@ public class ReportRepository {
     /** How many {@link Counted} submissions of the year carry a finding of this rule. */
     public int acceptedWithFinding(int year, String ruleId) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM submission s " + Counted.JOIN_UNIT + " WHERE s.report_year = ? "
-                + "AND " + Counted.WHERE + " AND EXISTS (SELECT 1 FROM finding f WHERE f.submission_id = s.id AND f.rule_id = ?)", Integer.class,
-                year, ruleId);
+                + "AND " + Counted.WHERE + " AND EXISTS (SELECT 1 FROM finding f WHERE f.submission_id = s.id "
+                + "AND f.rule_id = ?)", Integer.class, year, ruleId);
     }
 
     public int findingCount(int year) {
