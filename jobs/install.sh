@@ -7,6 +7,9 @@
 #                                               the group gkreport (add the office's staff to it)
 #   /etc/annual-report-consolidator.env         the environment file (ARC_YEAR, database, mail password):
 #                                               mode 0600, root only; systemd reads it before dropping to gkreport
+#   /etc/annual-report-consolidator/secrets/    or secrets as files, one per setting, named after it (Spring
+#                                               Boot's config tree, imported by application.yml): e.g.
+#                                               consolidator.mail.mailbox.password; root:gkreport 0750, files 0640
 #   /etc/logrotate.d/annual-report-consolidator log rotation for logs/
 #   /etc/systemd/system/annual-report-consolidator.{service,timer}
 # Run as root from the repository: sudo jobs/install.sh [--root=DIR] [--jar=FILE] [--no-enable]
@@ -75,11 +78,15 @@ if [[ ! -f "$env_file" ]]; then
 # ARC_DB_URL=jdbc:mysql://localhost:3306/annual_report?characterEncoding=UTF-8&serverTimezone=Asia/Shanghai&rewriteBatchedStatements=true
 # ARC_DB_USER=consolidator
 # ARC_DB_PASSWORD=
-# ARC_MAIL_PASSWORD=            the mailbox's password or 授权码, when mail is switched on
+# ARC_MAIL_PASSWORD=            the mailbox's password or 授权码, when mail is switched on (or the file
+#                               /etc/annual-report-consolidator/secrets/consolidator.mail.mailbox.password)
 ENV
 fi
 chown root:root "$env_file"
 chmod 0600 "$env_file"
+# The config tree: the job (group gkreport) reads the files, nobody else; what the office put there is kept.
+install -d -m 0755 "$root/etc/annual-report-consolidator"
+install -d -o root -g "$gid" -m 0750 "$root/etc/annual-report-consolidator/secrets"
 
 install -d -m 0755 "$root/etc/logrotate.d"
 cat > "$root/etc/logrotate.d/annual-report-consolidator" <<'ROTATE'

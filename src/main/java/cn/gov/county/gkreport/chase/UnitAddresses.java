@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.gov.county.gkreport.intake.UnitCode;
+
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
@@ -18,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The units' mail addresses for reminders, from {@code consolidator.mail.unit-addresses}: a CSV
  * {@code code,email} kept outside the repository (addresses are personal data). A header line, blank
- * lines and {@code #} comments are allowed; a malformed line is reported and skipped.
+ * lines and {@code #} comments are allowed; a malformed line is reported and skipped. Codes are read as the
+ * roster's ({@link UnitCode}).
  */
 public final class UnitAddresses {
 
@@ -55,7 +58,7 @@ public final class UnitAddresses {
                     log.warn("{} 第 {} 行格式应为 单位代码,邮箱: {}", csv, i + 1, line);
                     continue;
                 }
-                String code = parts[0].strip();
+                String code = UnitCode.normalize(parts[0]);
                 String email = parts[1].strip();
                 if (i == 0 && !email.contains("@")) {
                     continue; // header

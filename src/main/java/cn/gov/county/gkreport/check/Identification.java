@@ -10,6 +10,7 @@ import cn.gov.county.gkreport.form.FormDefinition;
 import cn.gov.county.gkreport.form.SheetCell;
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.intake.RosterUnit;
+import cn.gov.county.gkreport.intake.UnitCode;
 import cn.gov.county.gkreport.read.LabelText;
 import cn.gov.county.gkreport.read.SubmissionContent;
 
@@ -26,8 +27,7 @@ public record Identification(Optional<RosterUnit> unit, List<Finding> findings) 
 
     public static Identification of(SubmissionContent content, Roster roster, FormDefinition form, int year) {
         List<Finding> findings = new ArrayList<>();
-        String code = Normalizer.normalize(content.coverValue(CoverField.UNIT_CODE), Normalizer.Form.NFKC)
-                .replaceAll("\\s", "").toUpperCase();
+        String code = UnitCode.normalize(content.coverValue(CoverField.UNIT_CODE));
         String name = LabelText.normalize(content.coverValue(CoverField.UNIT_NAME));
         Optional<RosterUnit> byCode = code.isEmpty() ? Optional.empty() : roster.byCode(code);
         Optional<RosterUnit> byName = name.isEmpty() ? Optional.empty()

@@ -26,19 +26,22 @@ public class CountyTotalsRepository {
 
     /**
      * Sums of the stored figures by unit type (a type without accepted submissions is absent). Only
-     * ACCEPTED submissions count, and a unit has at most one of those per year (a newer accepted
-     * version supersedes the older one). The sums of derived items come along and are ignored by
-     * {@code FormDefinition.withDerivedTotals}; filtering them here with a join on the form's items
-     * made MySQL drive the query from the item index (minutes at 10 000 units).
+     * {@link Counted} submissions count (accepted, of a unit on the roster), and a unit has at most
+     * one of those per year (a newer accepted version supersedes the older one). The sums of derived
+     * items come along and are ignored by {@code FormDefinition.withDerivedTotals}; filtering them here
+     * with a join on the form's items made MySQL drive the query from the item index (minutes at
+     * 10 000 units).
      */
     public Map<TotalScope, Map<String, BigDecimal>> sumAcceptedInputs(int year) {
         Map<TotalScope, Map<String, BigDecimal>> sums = new EnumMap<>(TotalScope.class);
         jdbc.query("""
                 SELECT u.unit_type, v.item_code, SUM(v.figure)
                 FROM submission s
-                JOIN reporting_unit u ON u.code = s.unit_code
+                """ + Counted.JOIN_UNIT + """
+
                 JOIN submission_value v ON v.submission_id = s.id
-                WHERE s.report_year = ? AND s.status = 'ACCEPTED'
+                WHERE s.report_year = ? AND\s""" + Counted.WHERE + """
+
                 GROUP BY u.unit_type, v.item_code
                 ORDER BY u.unit_type, v.item_code""",
                 rs -> {
@@ -52,8 +55,10 @@ public class CountyTotalsRepository {
         Map<TotalScope, Integer> counts = new EnumMap<>(TotalScope.class);
         jdbc.query("""
                 SELECT u.unit_type, COUNT(DISTINCT s.unit_code) FROM submission s
-                JOIN reporting_unit u ON u.code = s.unit_code
-                WHERE s.report_year = ? AND s.status = 'ACCEPTED'
+                """ + Counted.JOIN_UNIT + """
+
+                WHERE s.report_year = ? AND\s""" + Counted.WHERE + """
+
                 GROUP BY u.unit_type""",
                 rs -> {
                     counts.put(TotalScope.valueOf(rs.getString(1)), rs.getInt(2));

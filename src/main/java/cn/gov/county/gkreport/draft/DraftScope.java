@@ -6,6 +6,7 @@ import java.util.Map;
 
 import cn.gov.county.gkreport.intake.Roster;
 import cn.gov.county.gkreport.intake.RosterUnit;
+import cn.gov.county.gkreport.intake.UnitCode;
 
 /**
  * The units a report covers and where each stands: counted (an accepted submission), rejected
@@ -33,7 +34,7 @@ public record DraftScope(boolean wholeRoster, List<RosterUnit> covered, List<Ros
             covered.addAll(roster.units());
         } else {
             for (String code : codes) {
-                covered.add(roster.byCode(code).orElseThrow(() -> new IllegalArgumentException(
+                covered.add(roster.byCode(UnitCode.normalize(code)).orElseThrow(() -> new IllegalArgumentException(
                         "consolidator.draft.units 中的单位代码 " + code + " 不在名册中。请按名册 roster.csv 的单位代码填写。")));
             }
         }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,23 +42,46 @@ public final class Roster {
         this.byNormalizedName = names;
     }
 
-    /** Reads the roster CSV; a malformed line stops the job before anything is imported. */
+    /**
+     * Reads the roster CSV; a malformed line stops the job before anything is imported. Codes are read
+     * as {@link UnitCode#normalize} reads a cover's, so two lines whose codes read the same ({@code t01}
+     * and {@code Ｔ０１}) are refused, naming both lines.
+     */
     public static Roster read(Path csv, String countyName) throws IOException {
-        List<RosterUnit> units = new ArrayList<>();
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || !lines.get(0).replace("\uFEFF", "").strip().equals("code,name,type")) {
+            throw new IllegalArgumentException("第一行必须是表头 code,name,type");
+        }
+        List<RosterUnit> units = new ArrayList<>();
+        Map<String, Integer> lineOfCode = new HashMap<>();
         for (int i = 1; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
+            int lineNumber = i + 1;
             String[] parts = line.split(",", -1);
             if (parts.length != 3) {
-                throw new IllegalArgumentException(csv + " line " + (i + 1) + ": expected code,name,type but got: " + line);
+                throw new IllegalArgumentException("第 " + lineNumber + " 行应为 code,name,type 三项，实为“" + line + "”");
             }
-            units.add(new RosterUnit(parts[0].strip(), parts[1].strip(), UnitType.fromLabel(parts[2].strip())));
-        }
-        if (lines.isEmpty() || !lines.get(0).replace("\uFEFF", "").strip().equals("code,name,type")) {
-            throw new IllegalArgumentException(csv + ": the first line must be the header code,name,type");
+            String code = UnitCode.normalize(parts[0]);
+            if (code.isEmpty()) {
+                throw new IllegalArgumentException("第 " + lineNumber + " 行没有单位代码：“" + line + "”");
+            }
+            Integer earlier = lineOfCode.putIfAbsent(code, lineNumber);
+            if (earlier != null) {
+                throw new IllegalArgumentException("第 " + earlier + " 行和第 " + lineNumber + " 行的单位代码“"
+                        + lines.get(earlier - 1).strip().split(",", -1)[0].strip() + "”和“" + parts[0].strip()
+                        + "”都读作 " + code + "（单位代码不分大小写和全角半角，空格不计），一个代码只能对应一个单位，请删去或改正其中一行");
+            }
+            UnitType type;
+            try {
+                type = UnitType.fromLabel(parts[2].strip());
+            } catch (IllegalArgumentException unknown) {
+                throw new IllegalArgumentException("第 " + lineNumber + " 行的单位类型“" + parts[2].strip()
+                        + "”无法识别，应为 镇、县直单位 或 县（市、区）");
+            }
+            units.add(new RosterUnit(code, parts[1].strip(), type));
         }
         return new Roster(countyName, units);
     }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import cn.gov.county.gkreport.ConsolidatorProperties;
@@ -40,6 +41,12 @@ class ApplicationConfiguration {
             "consolidator.mail.reminder-interval-days", "催报不再每隔几天发送，而是在 " + DeadlineSettings.REMINDERS_KEY
                     + " 列出的日子发送，例如 30, 15, 1（截止前 30 天、15 天和 1 天）");
 
+    /** What replaced the mail password settings of earlier releases (a file or variable looked up by hand). */
+    private static final String MAIL_PASSWORD_NOW = "邮箱密码现在是设置项 consolidator.mail.mailbox.password（发信另设时为 "
+            + "consolidator.mail.smtp.password），不写在配置文件里：在 /etc/annual-report-consolidator.env 中设置 "
+            + "ARC_MAIL_PASSWORD，或把密码作为文件 consolidator.mail.mailbox.password 放进 "
+            + "/etc/annual-report-consolidator/secrets/，然后删去这一项（见 README“Mail”）";
+
     @Bean
     FormDefinition formDefinition() {
         return FormDefinitionLoader.loadCurrent();
@@ -64,7 +71,8 @@ class ApplicationConfiguration {
     /**
      * The reporting calendar, checked before the job starts: a value that is not a date, a reminder
      * day after the deadline (in the calendar of the run's {@code --year}) or a deadline setting of an
-     * earlier release refuses the run (exit 2) with the setting to change.
+     * earlier release refuses the run (exit 2) with the setting to change; so do the mail password
+     * settings of earlier releases.
      */
     @Bean
     DeadlineSettings deadlineSettings(Environment environment, Clock clock) {
@@ -74,6 +82,7 @@ class ApplicationConfiguration {
                 throw new RunRefusal(ConsolidationCommand.USAGE, "设置项 " + key + " 已停用：" + instead + "（见 README“Deadline and reminders”）。");
             }
         });
+        refuseRetiredMailPasswordSettings(binder);
         DeadlineSettings settings = binder.bind("consolidator.deadline", DeadlineSettings.class)
                 .orElseGet(DeadlineSettings::defaults);
         String year = environment.getProperty("year", "");
@@ -83,6 +92,27 @@ class ApplicationConfiguration {
             throw new RunRefusal(ConsolidationCommand.USAGE, "报送日程设置有误: " + wrong.getMessage() + "。");
         }
         return settings;
+    }
+
+    /**
+     * The mail password settings of earlier releases refuse the run (exit 2), so a password that was
+     * read from elsewhere is not silently lost; {@code password-env: ARC_MAIL_PASSWORD}, which README
+     * showed, reads what the default reads now and is let through.
+     */
+    static void refuseRetiredMailPasswordSettings(Binder binder) {
+        for (String part : List.of("mailbox", "smtp")) {
+            String prefix = "consolidator.mail." + part + ".";
+            binder.bind(prefix + "password-env", String.class).ifBound(env -> {
+                if (!(part.equals("mailbox") && env.strip().equals("ARC_MAIL_PASSWORD"))) {
+                    throw new RunRefusal(ConsolidationCommand.USAGE, "设置项 " + prefix + "password-env 已停用："
+                            + MAIL_PASSWORD_NOW + "。");
+                }
+            });
+            if (binder.bind(prefix + "password-file", String.class).isBound()) {
+                throw new RunRefusal(ConsolidationCommand.USAGE, "设置项 " + prefix + "password-file 已停用："
+                        + MAIL_PASSWORD_NOW + "。");
+            }
+        }
     }
 
     @Bean

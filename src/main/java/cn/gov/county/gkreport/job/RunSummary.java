@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import cn.gov.county.gkreport.OutputLayout;
 import cn.gov.county.gkreport.consolidate.ConsolidationRun;
@@ -18,6 +20,7 @@ import cn.gov.county.gkreport.report.ReportRepository;
 import cn.gov.county.gkreport.report.RunChanges;
 import cn.gov.county.gkreport.review.ReviewTasklet;
 import cn.gov.county.gkreport.store.SubmissionRepository;
+import cn.gov.county.gkreport.store.SubmissionStatus;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -72,6 +75,14 @@ public class RunSummary {
         // the chase list: every unit without an accepted submission, its last status and contact
         mail.unitLines(r.year()).forEach(out::println);
         List<ReportRepository.SubmissionRow> submissions = queries.submissions(r.year());
+        Map<String, String> offRoster = queries.offRosterUnits(r.year());
+        if (!offRoster.isEmpty()) {
+            // a unit the office took off the roster: its reports are history, not tonight's figures
+            out.println("另有 " + offRoster.size() + " 个单位已从名册删去（不在本年度名单），其以前报送的报告保留在数据库中，不计入汇总：");
+            offRoster.forEach((code, name) -> out.println("  " + code + " " + name + "：" + submissions.stream()
+                    .filter(s -> code.equals(s.unitCode())).map(s -> "第 " + s.version() + " 版，"
+                            + SubmissionStatus.valueOf(s.status()).label()).collect(Collectors.joining("；"))));
+        }
         List<ReportRepository.SubmissionRow> unidentified = submissions.stream().filter(s -> s.unitCode() == null).toList();
         if (!unidentified.isEmpty()) {
             out.println("另有 " + unidentified.size() + " 份文件无法确认报送单位（无法读取或封面不在名册中），未计入汇总：");

@@ -81,7 +81,7 @@ public class FeedbackFingerprints {
     }
 
     private static boolean isWorkbookName(String name) {
-        String ext = AttachmentNames.extension(name);
+        String ext = SafeFileName.extension(name);
         return ext.equals("xlsx") || ext.equals("xls");
     }
 }

@@ -1,8 +1,5 @@
 package cn.gov.county.gkreport.mail;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -14,8 +11,11 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * The office's mail settings ({@code consolidator.mail.*}). Every feature is off unless switched on.
- * Passwords are never a property: {@code password-env} names an environment variable and
- * {@code password-file} a file outside the repository that holds them.
+ * The password is a property that never has a value in a committed file: application.yml sets it to
+ * {@code ${ARC_MAIL_PASSWORD:}} (the environment, from {@code /etc/annual-report-consolidator.env}), and a
+ * file {@code consolidator.mail.mailbox.password} in the config tree {@code /etc/annual-report-consolidator/secrets/}
+ * ({@code spring.config.import}) overrides it. SMTP stays here rather than in {@code spring.mail.*}: the office
+ * has one account for both, so the outgoing server defaults to the mailbox's host, login and password.
  *
  * @param intakeEnabled        take submissions from the mailbox before intake
  * @param repliesEnabled       answer each mailed submission by return mail
@@ -44,6 +44,10 @@ public record MailSettings(boolean intakeEnabled, boolean repliesEnabled, boolea
                            Integer reminderIntervalDays, Integer replyWithinDays, Path unitAddresses,
                            Duration timeout, Map<String, String> properties, Path trustCertificates) {
 
+    /** What the summary says when no password is set: where it goes, never what it is. */
+    static final String NO_PASSWORD = "未设置邮箱密码：请在 /etc/annual-report-consolidator.env 中设置 ARC_MAIL_PASSWORD，"
+            + "或把密码写入 /etc/annual-report-consolidator/secrets/consolidator.mail.mailbox.password（见 README“Mail”）";
+
     /** Settings without a certificate file of the office's own (the public CAs only). */
     public MailSettings(boolean intakeEnabled, boolean repliesEnabled, boolean remindersEnabled, Mailbox mailbox,
                         Smtp smtp, String from, String fromName, String signature, LocalDate deadline,
@@ -55,8 +59,8 @@ public record MailSettings(boolean intakeEnabled, boolean repliesEnabled, boolea
 
     @ConstructorBinding
     public MailSettings {
-        mailbox = mailbox == null ? new Mailbox(null, null, null, null, null, null, null, null, null, null) : mailbox;
-        smtp = smtp == null ? new Smtp(null, null, null, null, null, null, null, null) : smtp;
+        mailbox = mailbox == null ? new Mailbox(null, null, null, null, null, null, null, null, null) : mailbox;
+        smtp = smtp == null ? new Smtp(null, null, null, null, null, null, null) : smtp;
         reminderIntervalDays = reminderIntervalDays == null || reminderIntervalDays < 1 ? 3 : reminderIntervalDays;
         replyWithinDays = replyWithinDays == null || replyWithinDays < 1 ? 7 : replyWithinDays;
         timeout = timeout == null ? Duration.ofSeconds(60) : timeout;
@@ -81,17 +85,16 @@ public record MailSettings(boolean intakeEnabled, boolean repliesEnabled, boolea
      * @param host            the server
      * @param port            default 993 (imaps), 995 (pop3s), 143, 110
      * @param username        the login
-     * @param passwordEnv     the environment variable holding the password (default {@code ARC_MAIL_PASSWORD})
-     * @param passwordFile    or a file (outside the repository, readable only by the job's user) holding it
+     * @param password        the password or 授权码: from {@code ${ARC_MAIL_PASSWORD}} or a config-tree file, never
+     *                        written into a committed file; never printed ({@link #toString})
      * @param folder          the folder read (default {@code INBOX})
      * @param processedFolder IMAP: move processed messages there (created when missing); empty: flag them \Seen
      * @param sslTrust        hosts whose certificate is trusted without any check of its chain (Jakarta Mail's
      *                        {@code ssl.trust}); prefer {@code trust-certificates}, which verifies
      * @param receivedSince   ignore messages received before this day
      */
-    public record Mailbox(String protocol, String host, Integer port, String username, String passwordEnv,
-                          Path passwordFile, String folder, String processedFolder, String sslTrust,
-                          LocalDate receivedSince) {
+    public record Mailbox(String protocol, String host, Integer port, String username, String password,
+                          String folder, String processedFolder, String sslTrust, LocalDate receivedSince) {
 
         public Mailbox {
             protocol = blank(protocol) ? "imaps" : protocol.strip().toLowerCase(Locale.ROOT);
@@ -101,7 +104,6 @@ public record MailSettings(boolean intakeEnabled, boolean repliesEnabled, boolea
             }
             folder = blank(folder) ? "INBOX" : folder.strip();
             processedFolder = blank(processedFolder) ? null : processedFolder.strip();
-            passwordEnv = blank(passwordEnv) ? "ARC_MAIL_PASSWORD" : passwordEnv;
         }
 
         public boolean pop3() {
@@ -120,26 +122,37 @@ public record MailSettings(boolean intakeEnabled, boolean repliesEnabled, boolea
             };
         }
 
+        /** The password to log in with; none set is a problem the mail steps report (the night goes on). */
+        @Override
         public String password() {
-            return MailSettings.password(passwordEnv, passwordFile, "consolidator.mail.mailbox");
+            if (blank(password)) {
+                throw new IllegalStateException(NO_PASSWORD);
+            }
+            return password;
+        }
+
+        @Override
+        public String toString() {
+            return "Mailbox[protocol=" + protocol + ", host=" + host + ", port=" + port + ", username=" + username
+                    + ", password=" + masked(password) + ", folder=" + folder + ", processedFolder=" + processedFolder
+                    + ", sslTrust=" + sslTrust + ", receivedSince=" + receivedSince + "]";
         }
     }
 
     /**
      * The outgoing server.
      *
-     * @param host         the server (default: the mailbox host)
-     * @param port         default 465 (ssl), 587 (starttls), 25 (none)
-     * @param security     {@code ssl} (default), {@code starttls} or {@code none}
-     * @param username     the login (default: the mailbox user name; empty with no password: no login)
-     * @param passwordEnv  the environment variable holding the password (default: the mailbox password)
-     * @param passwordFile or a file holding it
-     * @param sslTrust     hosts whose certificate is trusted without any check of its chain; prefer
-     *                     {@code trust-certificates}
-     * @param auth         log in (default true); false for an intranet relay that takes mail without login
+     * @param host     the server (default: the mailbox host)
+     * @param port     default 465 (ssl), 587 (starttls), 25 (none)
+     * @param security {@code ssl} (default), {@code starttls} or {@code none}
+     * @param username the login (default: the mailbox user name; empty with no password: no login)
+     * @param password the password (default: the mailbox password), set like the mailbox's
+     * @param sslTrust hosts whose certificate is trusted without any check of its chain; prefer
+     *                 {@code trust-certificates}
+     * @param auth     log in (default true); false for an intranet relay that takes mail without login
      */
-    public record Smtp(String host, Integer port, String security, String username, String passwordEnv,
-                       Path passwordFile, String sslTrust, Boolean auth) {
+    public record Smtp(String host, Integer port, String security, String username, String password, String sslTrust,
+                       Boolean auth) {
 
         public Smtp {
             auth = auth == null || auth;
@@ -159,6 +172,12 @@ public record MailSettings(boolean intakeEnabled, boolean repliesEnabled, boolea
                 default -> 25;
             };
         }
+
+        @Override
+        public String toString() {
+            return "Smtp[host=" + host + ", port=" + port + ", security=" + security + ", username=" + username
+                    + ", password=" + masked(password) + ", sslTrust=" + sslTrust + ", auth=" + auth + "]";
+        }
     }
 
     /** The SMTP host, login and password, each defaulting to the mailbox's. */
@@ -172,41 +191,11 @@ public record MailSettings(boolean intakeEnabled, boolean repliesEnabled, boolea
 
     /** The SMTP password (the mailbox password unless an SMTP one is configured). */
     public String smtpPassword() {
-        if (!blank(smtp.passwordEnv()) || smtp.passwordFile() != null) {
-            return password(smtp.passwordEnv(), smtp.passwordFile(), "consolidator.mail.smtp");
-        }
-        return mailbox.password();
+        return blank(smtp.password()) ? mailbox.password() : smtp.password();
     }
 
-    /**
-     * A password from a file (its first line) or else an environment variable. A file inside the
-     * working directory (where the repository is checked out) is refused: it could be committed.
-     */
-    static String password(String env, Path file, String prefix) {
-        if (file != null) {
-            Path absolute = file.toAbsolutePath().normalize();
-            Path workingDir = Path.of("").toAbsolutePath().normalize();
-            if (workingDir.getNameCount() > 0 && absolute.startsWith(workingDir)) {
-                throw new IllegalStateException(prefix + ".password-file " + absolute + " 位于程序目录（代码仓库）内，"
-                        + "可能被提交。请把密码文件放在程序目录之外（例如 /etc/annual-report-consolidator/），并只允许运行用户读取。");
-            }
-            try {
-                String content = Files.readString(absolute, StandardCharsets.UTF_8);
-                String line = content.lines().findFirst().orElse("").strip();
-                if (line.isEmpty()) {
-                    throw new IllegalStateException(prefix + ".password-file " + absolute + " 为空");
-                }
-                return line;
-            } catch (IOException e) {
-                throw new IllegalStateException("无法读取密码文件 " + absolute + "（" + e.getMessage() + "）", e);
-            }
-        }
-        String value = env == null ? null : System.getenv(env);
-        if (value == null || value.isEmpty()) {
-            throw new IllegalStateException("未设置邮箱密码：请设置环境变量 " + env + "，或用 " + prefix
-                    + ".password-file 指定程序目录之外的密码文件");
-        }
-        return value;
+    private static String masked(String password) {
+        return blank(password) ? "(none)" : "******";
     }
 
     public static boolean blank(String s) {

@@ -111,7 +111,7 @@ public class SmtpOutgoingMail implements OutgoingMail {
 
     /** The media type of a file we send, by its extension. */
     static String mediaType(String name) {
-        return switch (AttachmentNames.extension(name)) {
+        return switch (SafeFileName.extension(name)) {
             case "xlsx" -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
             case "xls" -> "application/vnd.ms-excel";
             case "xlsm" -> "application/vnd.ms-excel.sheet.macroEnabled.12";

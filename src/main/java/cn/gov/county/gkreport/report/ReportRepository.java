@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
+import cn.gov.county.gkreport.consolidate.Counted;
 import cn.gov.county.gkreport.deadline.ReportingCalendar;
 import cn.gov.county.gkreport.deadline.Timeliness;
 import cn.gov.county.gkreport.form.FormDefinition;
@@ -112,6 +114,18 @@ public class ReportRepository {
     }
 
     /**
+     * Units with stored submissions of the year that are no longer on the roster, by code, with their
+     * names: their reports are kept, and counted nowhere ({@link Counted}).
+     */
+    public Map<String, String> offRosterUnits(int year) {
+        Map<String, String> units = new LinkedHashMap<>();
+        jdbc.query("SELECT DISTINCT u.code, u.name FROM submission s " + Counted.JOIN_UNIT
+                        + " WHERE s.report_year = ? AND u.on_roster = FALSE ORDER BY u.code",
+                (RowCallbackHandler) rs -> units.put(rs.getString(1), rs.getString(2)), year);
+        return units;
+    }
+
+    /**
      * The year's submissions that owe an explanation: they have warnings and the unit explained none
      * of them (a unit that explained some has answered; the reviewer judges the rest). Warnings the
      * reviewer cleared are owed nothing.
@@ -158,8 +172,9 @@ public class ReportRepository {
         List<Object> args = new ArrayList<>();
         args.add(year);
         args.addAll(itemCodes);
-        jdbc.query("SELECT s.unit_code, SUM(v.figure) FROM submission s JOIN submission_value v ON v.submission_id = s.id "
-                        + "WHERE s.report_year = ? AND s.status = 'ACCEPTED' AND v.item_code IN ("
+        jdbc.query("SELECT s.unit_code, SUM(v.figure) FROM submission s " + Counted.JOIN_UNIT
+                        + " JOIN submission_value v ON v.submission_id = s.id "
+                        + "WHERE s.report_year = ? AND " + Counted.WHERE + " AND v.item_code IN ("
                         + String.join(",", itemCodes.stream().map(c -> "?").toList()) + ") GROUP BY s.unit_code",
                 (RowCallbackHandler) rs -> sums.put(rs.getString(1),
                         rs.getBigDecimal(2) == null ? BigDecimal.ZERO : rs.getBigDecimal(2)),
@@ -167,11 +182,11 @@ public class ReportRepository {
         return sums;
     }
 
-    /** How many counted (ACCEPTED) submissions of the year carry a finding of this rule. */
+    /** How many {@link Counted} submissions of the year carry a finding of this rule. */
     public int acceptedWithFinding(int year, String ruleId) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM submission s WHERE s.report_year = ? AND s.status = 'ACCEPTED' "
-                + "AND EXISTS (SELECT 1 FROM finding f WHERE f.submission_id = s.id AND f.rule_id = ?)", Integer.class,
-                year, ruleId);
+        return jdbc.queryForObject("SELECT COUNT(*) FROM submission s " + Counted.JOIN_UNIT + " WHERE s.report_year = ? "
+                + "AND " + Counted.WHERE + " AND EXISTS (SELECT 1 FROM finding f WHERE f.submission_id = s.id "
+                + "AND f.rule_id = ?)", Integer.class, year, ruleId);
     }
 
     public int findingCount(int year) {
@@ -224,7 +239,7 @@ public class ReportRepository {
     }
 
     /**
-     * The traceability query: every non-zero figure of an accepted submission, with the unit,
+     * The traceability query: every non-zero figure of a {@link Counted} submission, with the unit,
      * version, file, fingerprint and source cell it came from (zero figures add nothing), one
      * submission after the other in unit order. Derived items are not told apart here: joining
      * the form's items made MySQL drive the query from the item index, one random lookup per
@@ -234,8 +249,11 @@ public class ReportRepository {
         jdbc.query("""
                 SELECT v.item_code, s.unit_code, s.version, s.file_name, s.sha256, v.source_sheet, v.source_cell, v.figure
                 FROM submission s
+                """ + Counted.JOIN_UNIT + """
+
                 JOIN submission_value v ON v.submission_id = s.id
-                WHERE s.report_year = ? AND s.status = 'ACCEPTED' AND v.figure <> 0
+                WHERE s.report_year = ? AND v.figure <> 0 AND\s""" + Counted.WHERE + """
+
                 ORDER BY s.unit_code, s.id""",
                 (RowCallbackHandler) rs -> handler.accept(new TraceRow(rs.getString(1), rs.getString(2), rs.getInt(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBigDecimal(8))),

@@ -1,10 +1,8 @@
 package cn.gov.county.gkreport.report;
 
 import java.time.LocalDate;
-import java.util.List;
 
 import cn.gov.county.gkreport.deadline.Timeliness;
-
 import cn.gov.county.gkreport.report.ReportRepository.SubmissionRow;
 import cn.gov.county.gkreport.sheet.SheetRows;
 import cn.gov.county.gkreport.store.SubmissionStatus;
@@ -16,7 +14,8 @@ import org.apache.poi.ss.usermodel.Workbook;
 /**
  * 报送情况: every roster unit with its standing, its timeliness against the deadline (first file,
  * first version that passed) and every file it sent (version, status, name, time received, SHA-256,
- * errors and warnings); then files whose cover names no roster unit.
+ * errors and warnings); then the files of units taken off the roster (kept, not counted), then files
+ * whose cover names no roster unit.
  */
 final class SubmissionStatusSheet {
 
@@ -50,16 +49,16 @@ final class SubmissionStatusSheet {
                 fileCells(unitCells(rows, standing, timeliness, style), submission, styles);
             }
         }
-        List<SubmissionRow> unidentified = data.submissions().stream().filter(s -> s.unitCode() == null).toList();
-        for (SubmissionRow submission : unidentified) {
-            Row row = rows.newRow();
-            SheetRows.text(row, 0, "", styles.error);
-            SheetRows.text(row, 1, "（封面无法识别单位）", styles.error);
-            SheetRows.text(row, 2, "", styles.error);
-            SheetRows.text(row, 3, "未通过", styles.error);
-            SheetRows.text(row, 4, "", styles.error);
-            SheetRows.text(row, 5, "", styles.error);
-            fileCells(row, submission, styles);
+        for (SubmissionRow submission : data.submissions()) {
+            if (submission.unitCode() != null && data.offRoster().containsKey(submission.unitCode())) {
+                fileCells(otherCells(rows, submission.unitCode(), data.offRoster().get(submission.unitCode()),
+                        FindingsSheet.OFF_ROSTER, styles.warning), submission, styles);
+            }
+        }
+        for (SubmissionRow submission : data.submissions()) {
+            if (submission.unitCode() == null) {
+                fileCells(otherCells(rows, "", "（封面无法识别单位）", "未通过", styles.error), submission, styles);
+            }
         }
         rows.finishList(data.title() + " — " + NAME, HEADERS.length);
     }
@@ -72,6 +71,18 @@ final class SubmissionStatusSheet {
         SheetRows.text(row, 3, standing.standing().label(), style);
         SheetRows.text(row, 4, timeliness.firstFile(), style);
         SheetRows.text(row, 5, timeliness.firstAccepted(), style);
+        return row;
+    }
+
+    /** The unit cells of a file that counts for no roster unit. */
+    private static Row otherCells(SheetRows rows, String code, String name, String standing, CellStyle style) {
+        Row row = rows.newRow();
+        SheetRows.text(row, 0, code, style);
+        SheetRows.text(row, 1, name, style);
+        SheetRows.text(row, 2, "", style);
+        SheetRows.text(row, 3, standing, style);
+        SheetRows.text(row, 4, "", style);
+        SheetRows.text(row, 5, "", style);
         return row;
     }
 

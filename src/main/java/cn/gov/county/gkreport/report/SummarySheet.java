@@ -35,6 +35,11 @@ final class SummarySheet {
             line(rows, styles, "审核退回（未计入）", data.count(Standing.RETURNED) + " 个（通过校验但审核人退回，见“审核记录”）");
         }
         line(rows, styles, "未报送", data.count(Standing.MISSING) + " 个");
+        if (!data.offRoster().isEmpty()) {
+            line(rows, styles, "不在本年度名单", data.offRoster().size() + " 个（" + data.offRoster().entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining("、"))
+                    + "）：已不在名册中，以前报送的报告保留在数据库中，不计入汇总（见“报送情况”）");
+        }
         line(rows, styles, "校验问题", data.currentFindingCount() + " 条（各单位计入的版本，见“校验问题”）");
         line(rows, styles, "以前版本的问题", data.historyFindingCount() == 0 ? "0 条"
                 : data.historyFindingCount() + " 条（已更正或被取代，不再计入，见“校验问题（历史）”）");

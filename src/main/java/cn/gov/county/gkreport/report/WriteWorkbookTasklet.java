@@ -56,8 +56,7 @@ public class WriteWorkbookTasklet implements Tasklet {
         List<ReportRepository.SubmissionRow> submissions = queries.submissions(year);
         List<UnitStanding> standings = UnitStanding.of(roster.units(), submissions);
         ReportData data = new ReportData(form, roster, office, year, run.computedAt(), deadlines.calendar(year),
-                countyTotals, standings,
-                submissions, queries.findingCount(year), queries);
+                countyTotals, standings, submissions, queries.offRosterUnits(year), queries.findingCount(year), queries);
         Path file = new OutputLayout(outputDir, year).consolidatedWorkbook();
         workbook.write(data, file);
         runs.recordWorkbook(executionId, file.toAbsolutePath().normalize().toString());

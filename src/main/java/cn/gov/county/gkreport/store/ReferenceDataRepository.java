@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Keeps the reference tables in step with their sources of truth: {@code reporting_unit} with the
  * roster CSV, {@code form_item} with the form definition. Rows are inserted or updated, never
- * deleted, and nothing is written when nothing changed (a rerun leaves the tables untouched).
+ * deleted (a unit taken off the roster is marked so), and nothing is written when nothing changed
+ * (a rerun leaves the tables untouched).
  */
 @Repository
 public class ReferenceDataRepository {
@@ -27,20 +28,30 @@ public class ReferenceDataRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Writes the roster's units, and marks which are on it ({@code on_roster}): a unit taken off the
+     * roster keeps its row, because its stored submissions refer to it, but no longer counts.
+     */
     @Transactional
     public void syncRoster(Roster roster) {
-        Map<String, List<Object>> stored = jdbc.query("SELECT code, name, unit_type FROM reporting_unit",
-                (rs, i) -> List.<Object>of(rs.getString(1), rs.getString(2), rs.getString(3)))
+        Map<String, List<Object>> stored = jdbc.query("SELECT code, name, unit_type, on_roster FROM reporting_unit",
+                (rs, i) -> List.<Object>of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
                 .stream().collect(Collectors.toMap(r -> (String) r.get(0), r -> r));
         for (RosterUnit unit : roster.units()) {
-            List<Object> wanted = List.of(unit.code(), unit.name(), unit.type().name());
-            List<Object> have = stored.get(unit.code());
+            List<Object> wanted = List.of(unit.code(), unit.name(), unit.type().name(), true);
+            List<Object> have = stored.remove(unit.code());
             if (have == null) {
-                jdbc.update("INSERT INTO reporting_unit (code, name, unit_type) VALUES (?, ?, ?)", wanted.toArray());
+                jdbc.update("INSERT INTO reporting_unit (code, name, unit_type, on_roster) VALUES (?, ?, ?, ?)",
+                        wanted.toArray());
             } else if (!have.equals(wanted)) {
-                jdbc.update("UPDATE reporting_unit SET name = ?, unit_type = ? WHERE code = ?",
+                jdbc.update("UPDATE reporting_unit SET name = ?, unit_type = ?, on_roster = TRUE WHERE code = ?",
                         unit.name(), unit.type().name(), unit.code());
             }
+        }
+        List<Object[]> taken = stored.values().stream().filter(r -> (Boolean) r.get(3))
+                .map(r -> new Object[] {r.get(0)}).toList();
+        if (!taken.isEmpty()) {
+            jdbc.batchUpdate("UPDATE reporting_unit SET on_roster = FALSE WHERE code = ?", taken);
         }
     }
 

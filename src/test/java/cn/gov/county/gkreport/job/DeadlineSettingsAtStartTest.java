@@ -2,13 +2,7 @@ package cn.gov.county.gkreport.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
-
-import cn.gov.county.gkreport.ConsolidatorApplication;
 
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,22 +28,6 @@ class DeadlineSettingsAtStartTest {
             consolidator.draft.department-deadline=01-20 | 设置项 consolidator.draft.department-deadline 已停用
             """)
     void aWrongCalendarRefusesTheRunWithExit2(String setting, String message, @TempDir Path work) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream console = new ByteArrayOutputStream();
-        int exit;
-        try {
-            System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
-            exit = Startup.run(ConsolidatorApplication.class, List.of("test"),
-                    "--spring.datasource.url=jdbc:h2:mem:calendar;MODE=MySQL", "--logging.file.name=" + work.resolve("run.log"),
-                    "--" + setting, "--year=2024", "--input=" + work.resolve("input"), "--output=" + work.resolve("output"));
-        } finally {
-            System.setOut(original);
-        }
-        String text = console.toString(StandardCharsets.UTF_8);
-        assertThat(exit).as(text).isEqualTo(ConsolidationCommand.USAGE);
-        // the operator's line (the test logging echoes Spring's own error lines above it)
-        assertThat(text.lines().filter(l -> l.startsWith("错误: "))).singleElement().asString().contains(message);
-        ExitStatusTest.assertNoJavaOnTheConsole(text);
-        assertThat(work.resolve("output")).doesNotExist();
+        assertThat(StartAttempt.run(work, "--" + setting).refusal(work)).contains(message);
     }
 }

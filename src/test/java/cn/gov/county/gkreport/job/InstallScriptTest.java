@@ -19,9 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * jobs/install.sh as root (the CI container is a fresh machine) into a separate root: the
- * gkreport system user, the /opt layout with its owners and modes, the environment file 0600, log
- * rotation that logrotate accepts, and units that {@code systemd-analyze verify} accepts against the
- * installed files; a second install keeps what the office configured.
+ * gkreport system user, the /opt layout with its owners and modes, the environment file 0600, the
+ * config tree of secrets for the job's group only, log rotation that logrotate accepts, and units that
+ * {@code systemd-analyze verify} accepts against the installed files; a second install keeps what the
+ * office configured.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InstallScriptTest {
@@ -136,7 +137,18 @@ class InstallScriptTest {
         Path env = root.resolve("etc/annual-report-consolidator.env");
         assertThat(mode(env)).isEqualTo("rw-------");
         assertThat(owner(env)).isZero();
-        assertThat(Files.readString(env)).contains("# ARC_YEAR=").contains("ARC_DB_PASSWORD");
+        assertThat(Files.readString(env)).contains("# ARC_YEAR=").contains("ARC_DB_PASSWORD").contains("ARC_MAIL_PASSWORD");
+    }
+
+    @Test
+    void givesTheConfigTreeOfSecretsToTheJobsGroupOnly() throws Exception {
+        Path secrets = root.resolve("etc/annual-report-consolidator/secrets");
+        assertThat(mode(secrets)).isEqualTo("rwxr-x---");
+        assertThat(owner(secrets)).isZero();
+        assertThat(group(secrets)).isEqualTo(gid);
+        // the path application.yml imports
+        assertThat(Files.readString(Path.of("src/main/resources/application.yml")))
+                .contains("optional:configtree:/etc/annual-report-consolidator/secrets/");
     }
 
     @Test
@@ -187,6 +199,8 @@ class InstallScriptTest {
         Files.writeString(env, "ARC_YEAR=2024\n");
         Path roster = app.resolve("jobs/roster.csv");
         Files.writeString(roster, "code,name,type\nT01,南村镇,镇\n");
+        Path secret = Files.writeString(root.resolve("etc/annual-report-consolidator/secrets/consolidator.mail.mailbox.password"),
+                "授权码\n");
         List<String> command = new ArrayList<>(List.of("bash", "jobs/install.sh", "--root=" + root,
                 "--jar=" + jar));
         Result again = run(command.toArray(String[]::new));
@@ -194,6 +208,7 @@ class InstallScriptTest {
         assertThat(env).hasContent("ARC_YEAR=2024");
         assertThat(mode(env)).isEqualTo("rw-------");
         assertThat(roster).hasContent("code,name,type\nT01,南村镇,镇");
+        assertThat(secret).hasContent("授权码");
         assertThat(Files.readAllLines(root.resolve("etc/passwd")).stream().filter(l -> l.startsWith("gkreport:")))
                 .hasSize(1);
     }

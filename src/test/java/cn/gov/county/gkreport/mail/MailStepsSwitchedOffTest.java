@@ -3,7 +3,6 @@ package cn.gov.county.gkreport.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -44,9 +43,8 @@ class MailStepsSwitchedOffTest {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        Path password = Files.writeString(work.resolve("password"), "x");
         MailSettings settings = new MailSettings(true, false, false, new MailSettings.Mailbox("imaps", "127.0.0.1",
-                closedPort, "nobody@county.test", null, password, null, null, null, null), null, null, null, null, null,
+                closedPort, "nobody@county.test", "x", null, null, null, null), null, null, null, null, null,
                 null, null, null, java.time.Duration.ofSeconds(5), Map.of());
         MailboxIntake intake = new MailboxIntake(settings, new MailboxIntake.Stores(null, null, null, null, null, null), 1024,
                 Clock.systemUTC());
@@ -58,12 +56,19 @@ class MailStepsSwitchedOffTest {
     }
 
     @Test
-    void aPasswordFileInsideTheWorkingDirectoryIsRefused() {
-        MailSettings.Mailbox box = new MailSettings.Mailbox("imaps", "mail.county.test", null, "u", null,
-                Path.of("mail.password"), null, null, null, null);
-        org.assertj.core.api.Assertions.assertThatThrownBy(box::password).hasMessageContaining("位于程序目录（代码仓库）内");
+    void aMailboxWithoutPasswordSaysWhereItGoesAndPrintsNoPassword() {
+        MailSettings.Mailbox box = new MailSettings.Mailbox("imaps", "mail.county.test", null, "u", null, null, null, null,
+                null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(box::password).hasMessageContaining("ARC_MAIL_PASSWORD")
+                .hasMessageContaining("/etc/annual-report-consolidator/secrets/consolidator.mail.mailbox.password");
         assertThat(box.effectivePort()).isEqualTo(993);
         assertThat(box.folder()).isEqualTo("INBOX");
+        MailSettings.Mailbox set = new MailSettings.Mailbox("imaps", "mail.county.test", null, "u", "pa55-授权码", null,
+                null, null, null);
+        MailSettings settings = new MailSettings(true, true, false, set, null, null, null, null, null, null, null, null,
+                null, null);
+        assertThat(settings.smtpPassword()).isEqualTo("pa55-授权码");
+        assertThat(settings.toString()).doesNotContain("pa55").contains("password=******");
     }
 
     private static StepContribution contribution() {

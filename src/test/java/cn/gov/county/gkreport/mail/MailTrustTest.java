@@ -43,7 +43,6 @@ class MailTrustTest {
     TlsProxy imapsDnsOnly;
     Path ipPem;
     Path dnsPem;
-    Path password;
 
     @BeforeAll
     void startServersWithTheOfficesOwnCertificates(@TempDir Path work) throws Exception {
@@ -61,7 +60,6 @@ class MailTrustTest {
         imapsWithIp = new TlsProxy(work.resolve("ip.p12"), storePassword, greenMail.getImap().getPort());
         smtpsWithIp = new TlsProxy(work.resolve("ip.p12"), storePassword, greenMail.getSmtp().getPort());
         imapsDnsOnly = new TlsProxy(work.resolve("dns.p12"), storePassword, greenMail.getImap().getPort());
-        password = Files.writeString(work.resolve("password"), PASSWORD);
     }
 
     @AfterAll
@@ -130,9 +128,8 @@ class MailTrustTest {
     private MailSettings settings(TlsProxy imapsProxy, Path pem) {
         int imaps = imapsProxy.port();
         int smtps = smtpsWithIp.port();
-        return new MailSettings(true, true, false, new MailSettings.Mailbox("imaps", "127.0.0.1", imaps, OFFICE, null,
-                password, null, null, null, null), new MailSettings.Smtp("127.0.0.1", smtps, "ssl", null, null, null, null,
-                true), OFFICE, null, null, null, null, null, null, Duration.ofSeconds(30), Map.of(), pem);
+        return new MailSettings(true, true, false, new MailSettings.Mailbox("imaps", "127.0.0.1", imaps, OFFICE, PASSWORD,
+                null, null, null, null), new MailSettings.Smtp("127.0.0.1", smtps, "ssl", null, null, null, true), OFFICE, null, null, null, null, null, null, Duration.ofSeconds(30), Map.of(), pem);
     }
 
     /** A PKCS#12 key store with a self-signed server certificate (keytool), and its certificate as PEM. */

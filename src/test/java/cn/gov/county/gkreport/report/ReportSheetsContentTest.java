@@ -234,7 +234,7 @@ class ReportSheetsContentTest extends OnFreshH2Test {
         List<ReportRepository.SubmissionRow> submissions = queries.submissions(DemoInput.YEAR);
         ReportData data = new ReportData(form, roster, new CountyOffice("140525", "", ""), DemoInput.YEAR, java.time.LocalDateTime.now(),
                 DeadlineSettings.defaults().calendar(DemoInput.YEAR), wrong,
-                UnitStanding.of(roster.units(), submissions), submissions, 0, queries);
+                UnitStanding.of(roster.units(), submissions), submissions, Map.of(), 0, queries);
         Path file = work.resolve("out.xlsx");
         assertThatThrownBy(() -> new ConsolidatedWorkbook().write(data, file))
                 .hasMessageContaining("分单位明细的镇小计与汇总数不一致")

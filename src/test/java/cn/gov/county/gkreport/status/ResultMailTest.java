@@ -45,10 +45,8 @@ class ResultMailTest extends ApplicationContextTest {
         greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
         greenMail.setUser(OFFICE, OFFICE, "s3cret-kept-outside");
-        Path secrets = Files.createTempDirectory("gkreport-result-mail");
-        Files.writeString(secrets.resolve("mail.password"), "s3cret-kept-outside\n");
         registry.add("consolidator.mail.mailbox.username", () -> OFFICE);
-        registry.add("consolidator.mail.mailbox.password-file", () -> secrets.resolve("mail.password").toString());
+        registry.add("consolidator.mail.mailbox.password", () -> "s3cret-kept-outside");
         registry.add("consolidator.mail.smtp.host", () -> "127.0.0.1");
         registry.add("consolidator.mail.smtp.port", () -> greenMail.getSmtp().getPort());
         registry.add("consolidator.mail.smtp.security", () -> "none");

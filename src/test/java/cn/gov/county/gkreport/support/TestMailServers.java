@@ -42,12 +42,12 @@ public final class TestMailServers {
     /**
      * Points a test context's mail settings at loopback servers: the mailbox of {@code office} over
      * IMAPS (GreenMail's test certificate, which does not name 127.0.0.1, trusted), replies and
-     * reminders over plain SMTP, all three switched on. The password and the unit addresses
-     * ({@code code,email} lines) are written as files into {@code secrets}, as an office keeps them.
+     * reminders over plain SMTP, all three switched on. The unit addresses ({@code code,email} lines)
+     * are written as a file into {@code secrets}, as an office keeps them; the password is the property
+     * an office sets through ARC_MAIL_PASSWORD or the config tree ({@code MailPasswordTest} tests those).
      */
     public static void officeMail(DynamicPropertyRegistry registry, String office, String password, int imapsPort,
                                   int smtpPort, Path secrets, String unitAddresses) throws IOException {
-        Files.writeString(secrets.resolve("mail.password"), password + "\n", StandardCharsets.UTF_8);
         Files.writeString(secrets.resolve("unit-addresses.csv"), "code,email\n" + unitAddresses, StandardCharsets.UTF_8);
         registry.add("consolidator.mail.intake-enabled", () -> "true");
         registry.add("consolidator.mail.replies-enabled", () -> "true");
@@ -56,7 +56,7 @@ public final class TestMailServers {
         registry.add("consolidator.mail.mailbox.host", () -> "127.0.0.1");
         registry.add("consolidator.mail.mailbox.port", () -> imapsPort);
         registry.add("consolidator.mail.mailbox.username", () -> office);
-        registry.add("consolidator.mail.mailbox.password-file", () -> secrets.resolve("mail.password").toString());
+        registry.add("consolidator.mail.mailbox.password", () -> password);
         registry.add("consolidator.mail.mailbox.ssl-trust", () -> "*");
         registry.add("consolidator.mail.properties[mail.imaps.ssl.checkserveridentity]", () -> "false");
         registry.add("consolidator.mail.smtp.host", () -> "127.0.0.1");

@@ -16,7 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Locale;
 
-import cn.gov.county.gkreport.mail.AttachmentNames;
+import cn.gov.county.gkreport.mail.SafeFileName;
 
 /**
  * Attachments on disk in the input folder: streamed to a hidden part file while fingerprinted (intake
@@ -75,7 +75,7 @@ final class AttachmentFiles {
      * there) and dates it by the mail; null when the file system refuses a name that long.
      */
     Path keep(Written written, String safeName, LocalDateTime receivedAt, int seq) {
-        AttachmentNames.Target target = AttachmentNames.place(dir, safeName,
+        SafeFileName.Target target = SafeFileName.place(dir, safeName,
                 existing -> written.sha256().equals(MessageHeaders.sha256(existing)));
         if (target.existing()) {
             return target.path();

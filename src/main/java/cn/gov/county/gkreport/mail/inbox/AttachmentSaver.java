@@ -10,10 +10,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import cn.gov.county.gkreport.mail.AttachmentNames.Kind;
-import cn.gov.county.gkreport.mail.AttachmentNames;
+import cn.gov.county.gkreport.mail.AttachmentKind;
 import cn.gov.county.gkreport.mail.MailMessageRepository.AttachmentOutcome;
 import cn.gov.county.gkreport.mail.MailMessageRepository.AttachmentRecord;
+import cn.gov.county.gkreport.mail.SafeFileName;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
@@ -61,8 +61,8 @@ public final class AttachmentSaver {
             winmail(part, asSent, contentType);
             return;
         }
-        Kind kind = AttachmentNames.kind(decoded, contentType);
-        if (kind == Kind.ARCHIVE) {
+        AttachmentKind kind = AttachmentKind.of(decoded, contentType);
+        if (kind == AttachmentKind.ARCHIVE) {
             refuse(asSent, contentType, AttachmentOutcome.ARCHIVE, "压缩文件不解压，请直接发送 Excel 文件");
         } else if (!kind.excel()) {
             refuse(asSent, contentType, AttachmentOutcome.NOT_EXCEL, "不是 Excel 文件（.xlsx 或 .xls）");
@@ -85,16 +85,16 @@ public final class AttachmentSaver {
     static boolean mayHoldWorkbook(Part part) throws MessagingException {
         String contentType = contentType(part);
         String decoded = name(part);
-        return Winmail.is(decoded, contentType) || AttachmentNames.kind(decoded, contentType).excel();
+        return Winmail.is(decoded, contentType) || AttachmentKind.of(decoded, contentType).excel();
     }
 
     private static String contentType(Part part) throws MessagingException {
-        return AttachmentNames.baseType(AttachmentNames.rawHeader(part.getHeader("Content-Type")));
+        return AttachmentKind.baseType(MimeText.rawHeader(part.getHeader("Content-Type")));
     }
 
     private static String name(Part part) throws MessagingException {
-        return AttachmentNames.fileName(AttachmentNames.rawHeader(part.getHeader("Content-Disposition")),
-                AttachmentNames.rawHeader(part.getHeader("Content-Type")));
+        return MimeText.fileName(MimeText.rawHeader(part.getHeader("Content-Disposition")),
+                MimeText.rawHeader(part.getHeader("Content-Type")));
     }
 
     /** The workbooks inside Outlook's winmail.dat; if there are none, why, and how to send instead. */
@@ -119,7 +119,7 @@ public final class AttachmentSaver {
         List<String> others = new ArrayList<>();
         int workbooks = 0;
         for (Winmail.Inner file : inside) {
-            Kind kind = AttachmentNames.kind(file.name(), null);
+            AttachmentKind kind = AttachmentKind.of(file.name(), null);
             if (kind.excel()) {
                 workbooks++;
                 store(new ByteArrayInputStream(file.content()), file.name(), file.name(), contentType, kind,
@@ -142,7 +142,8 @@ public final class AttachmentSaver {
      * Writes one Excel file while fingerprinting it, then keeps it under its safe name, or refuses it
      * (unreadable, too large, received before, our own feedback copy).
      */
-    private void store(InputStream in, String decoded, String asSent, String contentType, Kind kind, String origin)
+    private void store(InputStream in, String decoded, String asSent, String contentType, AttachmentKind kind,
+                       String origin)
             throws IOException {
         int seq = records.size() + 1;
         AttachmentFiles.Written written;
@@ -171,11 +172,11 @@ public final class AttachmentSaver {
                         "与已收到的文件内容相同"));
                 return;
             }
-            String name = AttachmentNames.safeName(decoded, kind);
-            boolean shortened = !name.equals(AttachmentNames.safeName(decoded, kind, Integer.MAX_VALUE));
+            String name = SafeFileName.of(decoded, kind);
+            boolean shortened = !name.equals(SafeFileName.of(decoded, kind, Integer.MAX_VALUE));
             Path saved = files.keep(written, name, receivedAt, seq);
             if (saved == null) { // the file system refused the whole name: a shorter one
-                name = AttachmentNames.safeName(decoded, kind, SHORT_BASE_BYTES);
+                name = SafeFileName.of(decoded, kind, SHORT_BASE_BYTES);
                 shortened = true;
                 saved = files.keep(written, name, receivedAt, seq);
                 if (saved == null) {

@@ -2,7 +2,6 @@ package cn.gov.county.gkreport.mail.inbox;
 
 import java.util.Locale;
 
-import cn.gov.county.gkreport.mail.AttachmentNames;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -20,11 +19,11 @@ final class AutoReplies {
     /** By the headers automatic mail carries (RFC 3834 Auto-Submitted, Precedence, X-Autoreply), else by the sender. */
     static boolean automatic(Message message, InternetAddress from, String ownAddress) {
         try {
-            String auto = AttachmentNames.rawHeader(message.getHeader("Auto-Submitted"));
+            String auto = MimeText.rawHeader(message.getHeader("Auto-Submitted"));
             if (auto != null && !auto.strip().toLowerCase(Locale.ROOT).startsWith("no")) {
                 return true;
             }
-            String precedence = AttachmentNames.rawHeader(message.getHeader("Precedence"));
+            String precedence = MimeText.rawHeader(message.getHeader("Precedence"));
             if (precedence != null && precedence.strip().toLowerCase(Locale.ROOT).matches("bulk|junk|list|auto_reply")) {
                 return true;
             }

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import cn.gov.county.gkreport.mail.AttachmentNames;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -194,7 +193,7 @@ final class DeliveryReports {
             }
             String s = headers.getHeader("Subject", null);
             if (subject == null && s != null) {
-                subject = AttachmentNames.decodeText(MimeUtility.unfold(s)).strip();
+                subject = MimeText.decodeText(MimeUtility.unfold(s)).strip();
             }
             String to = headers.getHeader("To", null);
             if (returnedTo == null && to != null) {
@@ -210,7 +209,7 @@ final class DeliveryReports {
             }
             Matcher s = QUOTED_SUBJECT.matcher(text);
             if (subject == null && s.find()) {
-                subject = AttachmentNames.decodeText(s.group(1)).strip();
+                subject = MimeText.decodeText(s.group(1)).strip();
             }
             if (quotedRecipient == null) {
                 Matcher line = RECIPIENT_LINE.matcher(text);
@@ -259,6 +258,6 @@ final class DeliveryReports {
         } catch (MessagingException malformed) {
             // decode below without a label
         }
-        return AttachmentNames.decodeBytes(out.toByteArray(), charset == null ? StandardCharsets.UTF_8.name() : charset);
+        return MimeText.decodeBytes(out.toByteArray(), charset == null ? StandardCharsets.UTF_8.name() : charset);
     }
 }

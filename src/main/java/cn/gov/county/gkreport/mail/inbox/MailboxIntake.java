@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 
 import cn.gov.county.gkreport.OutputLayout;
 import cn.gov.county.gkreport.intake.InputFolder;
-import cn.gov.county.gkreport.mail.AttachmentNames;
 import cn.gov.county.gkreport.mail.FeedbackFingerprints;
 import cn.gov.county.gkreport.mail.MailMessageRepository.AttachmentOutcome;
 import cn.gov.county.gkreport.mail.MailMessageRepository.AttachmentRecord;
@@ -303,7 +302,7 @@ public class MailboxIntake {
         Set<String> ids = new LinkedHashSet<>();
         for (String header : List.of("In-Reply-To", "References")) {
             try {
-                String raw = AttachmentNames.rawHeader(message.getHeader(header));
+                String raw = MimeText.rawHeader(message.getHeader(header));
                 if (raw != null) {
                     MESSAGE_ID.matcher(raw).results().forEach(m -> ids.add(m.group()));
                 }

@@ -14,7 +14,6 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 import cn.gov.county.gkreport.intake.InputFolder;
-import cn.gov.county.gkreport.mail.AttachmentNames;
 
 import jakarta.mail.Header;
 import jakarta.mail.Message;
@@ -51,12 +50,12 @@ final class MessageHeaders {
 
     static InternetAddress from(Message message) {
         try {
-            String raw = AttachmentNames.rawHeader(message.getHeader("From"));
+            String raw = MimeText.rawHeader(message.getHeader("From"));
             if (raw != null) {
                 InternetAddress[] parsed = InternetAddress.parseHeader(MimeUtility.unfold(raw), false);
                 if (parsed.length > 0 && parsed[0].getAddress() != null) {
                     InternetAddress a = parsed[0];
-                    String personal = a.getPersonal() == null ? null : AttachmentNames.decodeText(a.getPersonal());
+                    String personal = a.getPersonal() == null ? null : MimeText.decodeText(a.getPersonal());
                     return new InternetAddress(a.getAddress(), personal, StandardCharsets.UTF_8.name());
                 }
             }
@@ -72,7 +71,7 @@ final class MessageHeaders {
 
     static String replyTo(Message message) {
         try {
-            String raw = AttachmentNames.rawHeader(message.getHeader("Reply-To"));
+            String raw = MimeText.rawHeader(message.getHeader("Reply-To"));
             if (raw == null) {
                 return null;
             }
@@ -86,8 +85,8 @@ final class MessageHeaders {
 
     static String subject(Message message) {
         try {
-            String raw = AttachmentNames.rawHeader(message.getHeader("Subject"));
-            return raw == null ? "" : AttachmentNames.decodeText(MimeUtility.unfold(raw)).strip();
+            String raw = MimeText.rawHeader(message.getHeader("Subject"));
+            return raw == null ? "" : MimeText.decodeText(MimeUtility.unfold(raw)).strip();
         } catch (MessagingException e) {
             return "";
         }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import cn.gov.county.gkreport.mail.AttachmentNames;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -46,8 +45,8 @@ final class MimeParts {
                 return;
             }
         }
-        String name = AttachmentNames.fileName(AttachmentNames.rawHeader(part.getHeader("Content-Disposition")),
-                AttachmentNames.rawHeader(part.getHeader("Content-Type")));
+        String name = MimeText.fileName(MimeText.rawHeader(part.getHeader("Content-Disposition")),
+                MimeText.rawHeader(part.getHeader("Content-Type")));
         String disposition = safeDisposition(part);
         boolean declaredAttachment = Part.ATTACHMENT.equalsIgnoreCase(disposition);
         boolean body = part.isMimeType("text/plain") || part.isMimeType("text/html");

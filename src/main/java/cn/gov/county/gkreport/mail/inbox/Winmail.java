@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import cn.gov.county.gkreport.mail.AttachmentNames;
+import cn.gov.county.gkreport.mail.AttachmentKind;
 
 import org.apache.poi.hmef.Attachment;
 import org.apache.poi.hmef.HMEFMessage;
@@ -33,7 +33,7 @@ final class Winmail {
 
     /** Whether an attachment is a TNEF container, by its type or by Outlook's name for it. */
     static boolean is(String name, String contentType) {
-        String type = AttachmentNames.baseType(contentType);
+        String type = AttachmentKind.baseType(contentType);
         return type.equals("application/ms-tnef") || type.equals("application/vnd.ms-tnef")
                 || (name != null && name.strip().toLowerCase(Locale.ROOT).equals("winmail.dat"));
     }
@@ -60,11 +60,11 @@ final class Winmail {
         MAPIAttribute longName = a.getMAPIAttribute(MAPIProperty.ATTACH_LONG_FILENAME);
         if (longName != null) {
             return longName.getType() == Types.UNICODE_STRING.getId()
-                    ? AttachmentNames.decodeBytes(trimNul(longName.getData(), 2), "UTF-16LE")
-                    : AttachmentNames.decodeBytes(trimNul(longName.getData(), 1), null);
+                    ? MimeText.decodeBytes(trimNul(longName.getData(), 2), "UTF-16LE")
+                    : MimeText.decodeBytes(trimNul(longName.getData(), 1), null);
         }
         TNEFAttribute title = a.getAttribute(TNEFProperty.ID_ATTACHTITLE);
-        return title == null ? null : AttachmentNames.decodeBytes(trimNul(title.getData(), 1), null);
+        return title == null ? null : MimeText.decodeBytes(trimNul(title.getData(), 1), null);
     }
 
     /** The bytes without the terminating NUL (one byte, or two for UTF-16). */

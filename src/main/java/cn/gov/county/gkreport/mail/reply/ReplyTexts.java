@@ -12,9 +12,10 @@ import java.util.function.Function;
 import cn.gov.county.gkreport.check.Finding;
 import cn.gov.county.gkreport.check.Severity;
 import cn.gov.county.gkreport.deadline.DeadlineSettings;
-import cn.gov.county.gkreport.mail.AttachmentNames;
+import cn.gov.county.gkreport.mail.AttachmentKind;
 import cn.gov.county.gkreport.mail.MailMessageRepository.AttachmentOutcome;
 import cn.gov.county.gkreport.mail.MailMessageRepository;
+import cn.gov.county.gkreport.mail.SafeFileName;
 import cn.gov.county.gkreport.mail.inbox.AttachmentSaver;
 import cn.gov.county.gkreport.mail.reply.MailReplyRepository.AttachmentLine;
 import cn.gov.county.gkreport.mail.reply.MailReplyRepository.EarlierFile;
@@ -243,7 +244,7 @@ public final class ReplyTexts {
 
     /** A name as the clerk sent it, without any path or control characters, for the mail text. */
     public static String display(String name) {
-        return AttachmentNames.safeName(name, AttachmentNames.Kind.OTHER);
+        return SafeFileName.of(name, AttachmentKind.OTHER);
     }
 
     /** The last lines of every mail: thanks, the office, the day. */

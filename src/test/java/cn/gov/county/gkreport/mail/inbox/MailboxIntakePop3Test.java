@@ -60,15 +60,11 @@ class MailboxIntakePop3Test extends OnFreshH2Test {
     PlatformTransactionManager tx;
 
     GreenMail greenMail;
-    Path secrets;
 
     @BeforeAll
-    void startGreenMail(@TempDir Path secretsDir) throws Exception {
+    void startGreenMail() throws Exception {
         greenMail = TestMailServers.start(ServerSetup.PROTOCOL_POP3S);
         GreenMailUser user = greenMail.setUser(OFFICE, OFFICE, "pop-secret");
-        secrets = secretsDir;
-        Files.writeString(secrets.resolve("right"), "pop-secret");
-        Files.writeString(secrets.resolve("wrong"), "not-it");
         var t01 = RawMail.message("<pop-t01@nancun.test>", "t01@nancun.test", "年报")
                 .attach("application/octet-stream", "attachment; filename=\"=?GB2312?B?"
                         + RawMail.b64("南村镇年报.xlsx", RawMail.GBK) + "?=\"",
@@ -85,9 +81,9 @@ class MailboxIntakePop3Test extends OnFreshH2Test {
         greenMail.stop();
     }
 
-    private MailboxIntake intake(String passwordFile) {
+    private MailboxIntake intake(String password) {
         MailSettings settings = new MailSettings(true, false, false, new MailSettings.Mailbox("pop3s", "127.0.0.1",
-                greenMail.getPop3s().getPort(), OFFICE, null, secrets.resolve(passwordFile), null, null, "*", null),
+                greenMail.getPop3s().getPort(), OFFICE, password, null, null, "*", null),
                 null, null, null, null, null, null, null, null, null, Map.of("mail.pop3s.ssl.checkserveridentity", "false"));
         return new MailboxIntake(settings, new MailboxIntake.Stores(messages, submissions, bounces, fingerprints, explanations,
                 MailStepsConfiguration.newTransactions(tx)), 20L * 1024 * 1024,
@@ -96,7 +92,7 @@ class MailboxIntakePop3Test extends OnFreshH2Test {
 
     @Test
     void takesEachMessageOnceAndLeavesThemOnTheServer(@TempDir Path input) throws Exception {
-        MailboxIntake.Result first = intake("right").run(input, null, 2024, 1L);
+        MailboxIntake.Result first = intake("pop-secret").run(input, null, 2024, 1L);
         assertThat(first.examined()).isEqualTo(3);
         assertThat(first.newMessages()).isEqualTo(2);
         assertThat(first.savedFiles()).isEqualTo(2);
@@ -115,7 +111,7 @@ class MailboxIntakePop3Test extends OnFreshH2Test {
                         org.assertj.core.groups.Tuple.tuple("<pop-t02@beiyicheng.test>", "DONE"));
         assertThat(greenMail.getReceivedMessages()).hasSize(3);
 
-        MailboxIntake.Result again = intake("right").run(input, null, 2024, 2L);
+        MailboxIntake.Result again = intake("pop-secret").run(input, null, 2024, 2L);
         assertThat(again.examined()).isEqualTo(3);
         assertThat(again.newMessages()).isZero();
         assertThat(again.savedFiles()).isZero();
@@ -128,7 +124,7 @@ class MailboxIntakePop3Test extends OnFreshH2Test {
     void aWrongPasswordIsReportedInWords(@TempDir Path input) {
         Exception failure = null;
         try {
-            intake("wrong").run(input, null, 2024, 3L);
+            intake("not-it").run(input, null, 2024, 3L);
         } catch (MessagingException | java.io.IOException e) {
             failure = e;
         }

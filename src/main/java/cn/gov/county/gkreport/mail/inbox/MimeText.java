@@ -1,4 +1,4 @@
-package cn.gov.county.gkreport.mail;
+package cn.gov.county.gkreport.mail.inbox;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URLDecoder;
@@ -7,16 +7,10 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,7 +20,8 @@ import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.internet.ParseException;
 
 /**
- * Attachment names as the units' mail clients wrote them, decoded and made safe.
+ * Header text as the units' mail clients wrote it — attachment names, subjects, display names — decoded
+ * (made safe to save by {@link cn.gov.county.gkreport.mail.SafeFileName}).
  * <p>Decoding is Jakarta Mail's where it covers the case: {@link ContentDisposition} / {@link ContentType}
  * parse the parameters, including RFC 2231 {@code filename*=GB18030''%C4%CF…} and its continuations
  * ({@code filename*0*=…; filename*1*=…}); {@link MimeUtility#decodeWord} decodes each RFC 2047 word;
@@ -48,40 +43,18 @@ import jakarta.mail.internet.ParseException;
  * loads it first decides), and it still refuses an unterminated quote;</li>
  * <li>a percent-encoded UTF-8 name without a charset ({@code filename="%E5%8D%97…"}).</li>
  * </ul>
- * <p>Sanitising: only the last path segment is kept ({@code ../../x.xlsx}, {@code ..\x.xls}), control,
- * format (bidi override, zero-width) and Windows-reserved characters are replaced, leading dots and
- * {@code ~$} (which would hide the file from intake) and Windows device names are neutralised, and the
- * name is cut to a length every file system takes, keeping its extension.
  */
-public final class AttachmentNames {
+final class MimeText {
 
-    /** What an attachment is, by its name and, without a telling extension, its content type. */
-    public enum Kind {
-        XLSX, XLS, ARCHIVE, OTHER;
-
-        public boolean excel() {
-            return this == XLSX || this == XLS;
-        }
-    }
-
-    /**
-     * Longest base name kept, in UTF-8 bytes: ext4 and most file systems allow 255 bytes per name; room
-     * is left for a "(9999)" and the extension. A Chinese name of up to 80 characters is kept whole.
-     */
-    static final int MAX_BASE_BYTES = 255 - "(9999)".length() - ".xlsx".length();
-    private static final String FALLBACK_BASE = "附件";
     private static final Pattern ENCODED_WORD = Pattern.compile("=\\?([^?\\s]+)\\?([BbQq])\\?([^?\\s]*)\\?=");
     /** A parameter and its value, quoted (perhaps unterminated) or up to the next semicolon. */
     private static final Pattern PARAMETER = Pattern.compile(";\\s*([^=;\\s]+)\\s*=\\s*(\"([^\"]*)\"?|[^;]*)");
     private static final Pattern PERCENT = Pattern.compile("%[0-9A-Fa-f]{2}");
-    private static final Pattern RESERVED = Pattern.compile("(?i)^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?$");
-    private static final Set<String> ARCHIVES = Set.of("zip", "rar", "7z", "tar", "gz", "tgz", "bz2", "xz", "cab", "arj",
-            "lzh", "z");
     private static final Charset GB18030 = Charset.forName("GB18030");
     /** Charsets whose labels are read as GB18030, their superset. */
     private static final Set<Charset> GB_SUBSETS = Set.of(Charset.forName("GB2312"), Charset.forName("GBK"));
 
-    private AttachmentNames() {
+    private MimeText() {
     }
 
     /**
@@ -287,159 +260,5 @@ public final class AttachmentNames {
         }
         String gb = strict(bytes, GB18030);
         return gb != null ? gb : header;
-    }
-
-    /** What the attachment is: by extension first, by content type when the name tells nothing. */
-    public static Kind kind(String name, String contentType) {
-        String ext = extension(name == null ? "" : name);
-        switch (ext) {
-            case "xlsx":
-                return Kind.XLSX;
-            case "xls":
-                return Kind.XLS;
-            default:
-                if (ARCHIVES.contains(ext)) {
-                    return Kind.ARCHIVE;
-                }
-        }
-        String type = baseType(contentType);
-        if (!ext.isEmpty() && !ext.equals("bin") && !ext.equals("dat")) {
-            return Kind.OTHER;
-        }
-        return switch (type) {
-            case "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" -> Kind.XLSX;
-            case "application/vnd.ms-excel", "application/msexcel", "application/x-msexcel", "application/excel",
-                 "application/x-excel" -> Kind.XLS;
-            case "application/zip", "application/x-zip-compressed", "application/x-zip", "application/x-rar-compressed",
-                 "application/vnd.rar", "application/x-rar", "application/x-7z-compressed", "application/gzip",
-                 "application/x-gzip", "application/x-tar" -> Kind.ARCHIVE;
-            default -> Kind.OTHER;
-        };
-    }
-
-    public static String baseType(String contentType) {
-        if (contentType == null) {
-            return "";
-        }
-        int semi = contentType.indexOf(';');
-        return (semi < 0 ? contentType : contentType.substring(0, semi)).strip().toLowerCase(Locale.ROOT);
-    }
-
-    /** The lower-case extension (without the dot), or "" when there is none. */
-    static String extension(String name) {
-        String trimmed = name.strip();
-        int dot = trimmed.lastIndexOf('.');
-        int sep = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\'));
-        if (dot <= sep + 1 || dot == trimmed.length() - 1) {
-            return "";
-        }
-        String ext = trimmed.substring(dot + 1).strip().toLowerCase(Locale.ROOT);
-        return ext.matches("[a-z0-9]{1,10}") ? ext : "";
-    }
-
-    /**
-     * A name safe to create in the input folder, with the extension of its kind for an Excel file
-     * ({@code 年报} sent as {@code application/vnd.ms-excel} becomes {@code 年报.xls}).
-     */
-    public static String safeName(String decoded, Kind kind) {
-        return safeName(decoded, kind, MAX_BASE_BYTES);
-    }
-
-    /** {@link #safeName(String, Kind)} with the base name cut at {@code maxBaseBytes} UTF-8 bytes. */
-    public static String safeName(String decoded, Kind kind, int maxBaseBytes) {
-        String name = decoded == null ? "" : Normalizer.normalize(decoded, Normalizer.Form.NFC);
-        int sep = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
-        name = name.substring(sep + 1);
-        StringBuilder clean = new StringBuilder();
-        name.codePoints().forEach(cp -> {
-            int type = Character.getType(cp);
-            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.UNASSIGNED
-                    || type == Character.SURROGATE || type == Character.PRIVATE_USE || type == Character.LINE_SEPARATOR
-                    || type == Character.PARAGRAPH_SEPARATOR) {
-                clean.append('_');
-            } else if (":*?\"<>|/\\".indexOf(cp) >= 0) {
-                clean.append('_');
-            } else if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
-                clean.append(' ');
-            } else {
-                clean.appendCodePoint(cp);
-            }
-        });
-        name = clean.toString().replaceAll(" {2,}", " ").replaceAll("\\.{2,}", ".").strip();
-        name = name.replaceAll("^[.\\s]+", "").replaceAll("[.\\s]+$", "");
-        String ext = extension(name);
-        String base = ext.isEmpty() ? name : name.substring(0, name.length() - ext.length() - 1).strip();
-        String wanted = switch (kind) {
-            case XLSX -> "xlsx";
-            case XLS -> "xls";
-            default -> ext;
-        };
-        if (kind.excel() && !ext.equals(wanted)) {
-            base = name; // "年报" or "年报.bin" sent as an Excel content type: keep it all, add the extension
-        }
-        base = base.replaceAll("[.\\s]+$", "");
-        if (base.startsWith("~$") || base.startsWith("-")) {
-            base = "_" + base.substring(1);
-        }
-        if (RESERVED.matcher(base).matches()) {
-            base = "_" + base;
-        }
-        base = truncateUtf8(base, maxBaseBytes).strip();
-        if (base.isEmpty() || base.chars().allMatch(c -> c == '_')) {
-            base = FALLBACK_BASE + (base.isEmpty() ? "" : base);
-        }
-        return wanted.isEmpty() ? base : base + "." + wanted;
-    }
-
-    static String truncateUtf8(String s, int maxBytes) {
-        if (s.getBytes(StandardCharsets.UTF_8).length <= maxBytes) {
-            return s;
-        }
-        StringBuilder out = new StringBuilder();
-        int bytes = 0;
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            int n = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-            if (bytes + n > maxBytes - 3) {
-                break;
-            }
-            out.appendCodePoint(cp);
-            bytes += n;
-            i += Character.charCount(cp);
-        }
-        return out.append('…').toString();
-    }
-
-    /** Where a file of this name goes in {@code dir}: a free name, or the existing file with the same content. */
-    public record Target(Path path, boolean existing) {
-    }
-
-    /**
-     * A collision-free place for {@code safeName} in {@code dir}: the name itself when free, the
-     * existing file when it already holds the same content (a rerun after a crash between saving and
-     * recording), else {@code 名称(2).xlsx}, {@code 名称(3).xlsx}, …
-     */
-    public static Target place(Path dir, String safeName, Predicate<Path> sameContent) {
-        String ext = extension(safeName);
-        String base = ext.isEmpty() ? safeName : safeName.substring(0, safeName.length() - ext.length() - 1);
-        String suffix = ext.isEmpty() ? "" : "." + ext;
-        Map<String, Boolean> seen = new LinkedHashMap<>();
-        for (int n = 1; n < 10_000; n++) {
-            String candidate = n == 1 ? safeName : base + "(" + n + ")" + suffix;
-            if (seen.put(candidate.toLowerCase(Locale.ROOT), Boolean.TRUE) != null) {
-                continue;
-            }
-            Path path = dir.resolve(candidate);
-            if (!path.normalize().getParent().equals(dir.normalize())) {
-                throw new IllegalStateException("unsafe attachment name " + candidate);
-            }
-            if (!Files.exists(path)) {
-                return new Target(path, false);
-            }
-            if (Files.isRegularFile(path) && sameContent.test(path)) {
-                return new Target(path, true);
-            }
-        }
-        throw new IllegalStateException("no free name for " + safeName + " in " + dir);
     }
 }
