@@ -42,6 +42,9 @@ final class WorkbookPackage implements AutoCloseable {
     record Relationship(String id, String type, String target, boolean external) {
     }
 
+    /** How much of a part's start is read to find its root element. */
+    private static final int PROLOG_BYTES = 2048;
+
     private final ZipFile zip;
     private final Map<String, ZipArchiveEntry> entries = new LinkedHashMap<>();
     private final List<SheetPart> sheets = new ArrayList<>();
@@ -108,12 +111,56 @@ final class WorkbookPackage implements AutoCloseable {
         if (styles() == null) {
             return "no styles part";
         }
+        try {
+            for (String name : entries.keySet()) {
+                if (name.matches("(?i).*\\.(xml|rels|vml)$") && !plainProlog(name)) {
+                    return name + " has a DOCTYPE or an unusual prolog";
+                }
+            }
+        } catch (IOException e) {
+            return "a part cannot be read: " + e;
+        }
         for (SheetPart sheet : sheets) {
             if (sheet.name() == null || sheet.relId() == null) {
                 return "a sheet without name or relationship";
             }
         }
         return null;
+    }
+
+    /**
+     * Whether the part starts with nothing but an XML declaration, comments and its root element.
+     * A DOCTYPE (an entity attack) is never copied into a feedback copy: POI refuses such a file,
+     * and so does the streamed path, which copies most parts unread.
+     */
+    private boolean plainProlog(String name) throws IOException {
+        byte[] head;
+        try (InputStream in = zip.getInputStream(entries.get(name))) {
+            head = in.readNBytes(PROLOG_BYTES);
+        }
+        String text = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int at = text.startsWith("\u00EF\u00BB\u00BF") ? 3 : 0;
+        while (at < text.length()) {
+            char c = text.charAt(at);
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+                at++;
+            } else if (text.startsWith("<?", at)) {
+                int end = text.indexOf("?>", at);
+                if (end < 0) {
+                    return false;
+                }
+                at = end + 2;
+            } else if (text.startsWith("<!--", at)) {
+                int end = text.indexOf("-->", at);
+                if (end < 0) {
+                    return false;
+                }
+                at = end + 3;
+            } else {
+                return c == '<' && !text.startsWith("<!", at);
+            }
+        }
+        return head.length == 0;
     }
 
     List<SheetPart> sheets() {

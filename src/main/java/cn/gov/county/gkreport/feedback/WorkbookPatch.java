@@ -8,6 +8,8 @@ import java.util.Set;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 
+import org.apache.poi.ss.formula.SheetNameFormatter;
+
 /**
  * The package-level parts the streamed copy changes: the list sheet goes into {@code xl/workbook.xml}
  * as the first tab, active and shown first, with its header repeated on printed pages; every
@@ -106,7 +108,8 @@ final class WorkbookPatch {
         xml.out.writeAttribute("name", "_xlnm.Print_Titles");
         xml.out.writeAttribute("localSheetId", "0");
         int header = FeedbackWorkbook.HEADER_ROW + 1;
-        xml.out.writeCharacters("'" + listName.replace("'", "''") + "'!$" + header + ":$" + header);
+        // quoted only where a formula needs it, as POI writes it
+        xml.out.writeCharacters(SheetNameFormatter.format(listName) + "!$" + header + ":$" + header);
         xml.out.writeEndElement();
     }
 
