@@ -36,6 +36,17 @@ public record CheckContext(FormDefinition form, Roster roster, int year, Submiss
 
     /** Whether every figure is present and readable, so arithmetic on them means something. */
     public boolean allReadable(List<String> codes) {
-        return codes.stream().map(content.figures()::get).allMatch(cell -> cell == null || cell.readable());
+        for (String code : codes) {
+            if (!readable(code)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the figure is readable or absent (absent ones are SHAPE's). */
+    public boolean readable(String code) {
+        FigureCell cell = content.figures().get(code);
+        return cell == null || cell.readable();
     }
 }

@@ -31,7 +31,7 @@ public final class FeeNoticeRule extends RuleDefinition {
             return List.of();
         }
         // the notices counted by the row's parts: a mistyped total is T3-ROW's error, not a notice
-        BigDecimal count = YearComparison.recomputed(context).get(plausibility.feeNotice());
+        BigDecimal count = context.form().derivedValue(plausibility.feeNotice(), context::value);
         if (count.signum() <= 0) {
             return List.of();
         }

@@ -35,19 +35,23 @@ public final class MagnitudeRule extends RuleDefinition {
                 continue;
             }
             BigDecimal value = cell.value();
-            String where = item.describe() + "（单元格 " + Figures.a1(cell) + "）填报 " + Figures.plain(value);
             if (value.compareTo(limit.get().max()) > 0) {
-                findings.add(Finding.error(id(), cell.sheet(), Figures.a1(cell), where + "，超过了一个单位一年可能达到的数量（"
+                findings.add(Finding.error(id(), cell.sheet(), Figures.a1(cell), where(item, cell) + "，超过了一个单位一年可能达到的数量（"
                         + Figures.plain(limit.get().max()) + "）。"
                         + (item.type() == ValueType.COUNT ? "是否误填了电话号码、文号或其他编号？" : "是否单位填错了？")
                         + "请核对后填写实际数字。"));
             } else if (limit.get().warnAbove() != null && value.compareTo(limit.get().warnAbove()) > 0) {
                 String unit = context.form().moneyUnit(item.code());
-                findings.add(Finding.warning(limit.get().warnRule(), cell.sheet(), Figures.a1(cell), where + " " + unit
+                findings.add(Finding.warning(limit.get().warnRule(), cell.sheet(), Figures.a1(cell), where(item, cell) + " " + unit
                         + "，一个单位一年很少超过 " + Figures.plain(limit.get().warnAbove()) + " " + unit + "。如果填的其实是以“元”"
                         + "为单位的数，请换算成" + unit + "后重新报送；数字确实如此的，可不改。"));
             }
         }
         return findings;
+    }
+
+    /** Built only for a finding: most workbooks have none, and every item is looked at. */
+    private static String where(FormItem item, FigureCell cell) {
+        return item.describe() + "（单元格 " + Figures.a1(cell) + "）填报 " + Figures.plain(cell.value());
     }
 }

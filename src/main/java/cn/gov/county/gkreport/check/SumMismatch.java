@@ -3,7 +3,6 @@ package cn.gov.county.gkreport.check;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import cn.gov.county.gkreport.form.SumRelation;
 import cn.gov.county.gkreport.read.FigureCell;
@@ -18,8 +17,8 @@ record SumMismatch(SumRelation relation, FigureCell totalCell, BigDecimal submit
     static List<SumMismatch> find(CheckContext context, String ruleId) {
         List<SumMismatch> found = new ArrayList<>();
         for (SumRelation relation : context.form().relations(ruleId)) {
-            List<String> involved = Stream.concat(Stream.of(relation.totalCode()), relation.partCodes().stream()).toList();
-            if (context.figure(relation.totalCode()).isEmpty() || !context.allReadable(involved)) {
+            if (context.figure(relation.totalCode()).isEmpty() || !context.readable(relation.totalCode())
+                    || !context.allReadable(relation.partCodes())) {
                 continue;
             }
             BigDecimal submitted = context.value(relation.totalCode());

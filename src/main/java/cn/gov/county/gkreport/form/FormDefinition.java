@@ -34,6 +34,10 @@ public final class FormDefinition {
     private final ExplanationSheet explanations;
     /** Each item's limit, looked up once: the checks ask for it per item of every file. */
     private final Map<String, FigureLimit> limitByItem;
+    /** The relation that computes each derived item. */
+    private final Map<String, SumRelation> definingRelation;
+    /** {@link #itemCodes} per pattern list: the rules ask the same few lists for every workbook. */
+    private final Map<List<String>, List<String>> codesByPatterns = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FormDefinition(String id, String title, CoverSheet cover, Table2Layout table2, Table3Layout table3,
                           Table4Layout table4, IndicatorSheet indicators) {
@@ -68,6 +72,13 @@ public final class FormDefinition {
         this.relations = List.copyOf(buildRelations());
         this.relationsByRule = relations.stream().collect(Collectors.groupingBy(SumRelation::ruleId,
                 LinkedHashMap::new, Collectors.toUnmodifiableList()));
+        Map<String, SumRelation> defining = new HashMap<>();
+        for (SumRelation relation : relations) {
+            if (relation.defining()) {
+                defining.put(relation.totalCode(), relation); // the last one wins, as in withDerivedTotals
+            }
+        }
+        this.definingRelation = Map.copyOf(defining);
         Map<String, FigureLimit> byItem = new HashMap<>();
         for (FormItem item : itemList) {
             firstLimit(item.code()).ifPresent(limit -> byItem.put(item.code(), limit));
@@ -167,6 +178,23 @@ public final class FormDefinition {
         return values;
     }
 
+    /**
+     * One item as {@link #withDerivedTotals} computes it, without computing the others: what a rule
+     * needs when it looks at a single total.
+     */
+    public BigDecimal derivedValue(String code, java.util.function.Function<String, BigDecimal> inputs) {
+        SumRelation relation = definingRelation.get(code);
+        if (relation == null) {
+            BigDecimal input = item(code).derived() ? null : inputs.apply(code);
+            return input == null ? BigDecimal.ZERO : input;
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        for (String part : relation.partCodes()) {
+            sum = sum.add(derivedValue(part, inputs));
+        }
+        return sum;
+    }
+
     public String id() {
         return id;
     }
@@ -247,7 +275,8 @@ public final class FormDefinition {
 
     /** The codes of the items the patterns name, in form order. */
     public List<String> itemCodes(List<String> patterns) {
-        return itemList.stream().map(FormItem::code).filter(code -> ItemPatterns.matches(patterns, code)).toList();
+        return codesByPatterns.computeIfAbsent(List.copyOf(patterns), p ->
+                itemList.stream().map(FormItem::code).filter(code -> ItemPatterns.matches(p, code)).toList());
     }
 
     public List<SumRelation> relations() {

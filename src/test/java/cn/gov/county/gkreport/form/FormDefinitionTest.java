@@ -70,4 +70,21 @@ class FormDefinitionTest {
         assertThat(all.get("N.CLEANUP_TOTAL")).isEqualByComparingTo("805");
         assertThat(all.get("T2.LICENSE.DECISIONS")).isEqualByComparingTo("0");
     }
+
+    @Test
+    void computesOneItemAsTheWholeRecomputationDoes() {
+        // every item filled (submitted totals too, which must be ignored), so a wrong part list shows
+        Map<String, BigDecimal> inputs = new HashMap<>();
+        java.util.Random random = new java.util.Random(7);
+        for (FormItem item : form.items()) {
+            inputs.put(item.code(), BigDecimal.valueOf(random.nextInt(1000)));
+        }
+        Map<String, BigDecimal> all = form.withDerivedTotals(inputs);
+
+        for (FormItem item : form.items()) {
+            assertThat(form.derivedValue(item.code(), inputs::get)).as(item.code()).isEqualByComparingTo(all.get(item.code()));
+        }
+        assertThat(form.derivedValue("T3.R7_TOTAL.TOTAL", inputs::get))
+                .isNotEqualByComparingTo(inputs.get("T3.R7_TOTAL.TOTAL"));
+    }
 }

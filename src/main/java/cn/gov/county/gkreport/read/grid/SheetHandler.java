@@ -1,10 +1,8 @@
 package cn.gov.county.gkreport.read.grid;
 
 import java.math.BigDecimal;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Deque;
 import java.util.List;
 
 import cn.gov.county.gkreport.form.CellRef;
@@ -36,7 +34,8 @@ final class SheetHandler extends SafeHandler {
     private int cellRow;
     private int cellCol;
     private String type;
-    private int style;
+    /** The s attribute as written; parsed only for a number, the one kind whose style matters. */
+    private String styleText;
     private boolean hasValue;
     private boolean hasFormula;
     private boolean hasInline;
@@ -44,7 +43,9 @@ final class SheetHandler extends SafeHandler {
     private final StringBuilder value = new StringBuilder();
     private final StringBuilder formula = new StringBuilder();
     private final StringBuilder inline = new StringBuilder();
-    private final Deque<String> path = new ArrayDeque<>();
+    /** Depth of elements open inside the cell (0: directly in {@code <c>}); {@code <is>}'s depth, or -1. */
+    private int depth;
+    private int inlineDepth;
     private StringBuilder capture;
     private int phoneticDepth;
 
@@ -106,7 +107,22 @@ final class SheetHandler extends SafeHandler {
     }
 
     private void startCell(Attributes atts) throws StopParsing {
-        String r = attribute(atts, "r");
+        // one pass over the attributes: this runs for every cell, styled empty ones included
+        String r = null;
+        String t = null;
+        String s = null;
+        for (int i = 0, n = atts.getLength(); i < n; i++) {
+            if (!atts.getURI(i).isEmpty()) {
+                continue;
+            }
+            switch (atts.getLocalName(i)) {
+                case "r" -> r = atts.getValue(i);
+                case "t" -> t = atts.getValue(i);
+                case "s" -> s = atts.getValue(i);
+                default -> {
+                }
+            }
+        }
         if (r == null) {
             // cells without r follow the previous cell of the row
             cellRow = Math.max(row, 0);
@@ -121,9 +137,8 @@ final class SheetHandler extends SafeHandler {
         }
         col = cellCol;
         inCell = true;
-        type = attribute(atts, "t");
-        Integer s = parseIntOrNull(attribute(atts, "s"));
-        style = s == null ? 0 : s;
+        type = t;
+        styleText = s;
         hasValue = false;
         hasFormula = false;
         hasInline = false;
@@ -131,15 +146,14 @@ final class SheetHandler extends SafeHandler {
         value.setLength(0);
         formula.setLength(0);
         inline.setLength(0);
-        path.clear();
+        depth = 0;
+        inlineDepth = -1;
         capture = null;
         phoneticDepth = 0;
     }
 
     private void startInCell(String localName, Attributes atts) {
-        String parent = path.peek();
-        path.push(localName);
-        if (parent == null) {
+        if (depth++ == 0) {
             switch (localName) {
                 case "v" -> {
                     hasValue = true;
@@ -150,13 +164,16 @@ final class SheetHandler extends SafeHandler {
                     formulaType = attribute(atts, "t");
                     capture = formula;
                 }
-                case "is" -> hasInline = true;
+                case "is" -> {
+                    hasInline = true;
+                    inlineDepth = 1;
+                }
                 default -> {
                 }
             }
         } else if ("rPh".equals(localName)) {
             phoneticDepth++;
-        } else if ("t".equals(localName) && path.contains("is") && phoneticDepth == 0) {
+        } else if ("t".equals(localName) && inlineDepth > 0 && phoneticDepth == 0) {
             capture = inline;
         }
     }
@@ -164,13 +181,15 @@ final class SheetHandler extends SafeHandler {
     @Override
     public void endElement(String uri, String localName, String qName) throws SAXException {
         if (inCell) {
-            if (path.isEmpty()) {
+            if (depth == 0) {
                 // the </c> itself
                 inCell = false;
                 finishCell();
                 return;
             }
-            path.pop();
+            if (--depth < inlineDepth) {
+                inlineDepth = -1;
+            }
             if ("rPh".equals(localName)) {
                 phoneticDepth--;
             }
@@ -265,7 +284,8 @@ final class SheetHandler extends SafeHandler {
                 if (!hasValue || v.isBlank()) {
                     return withoutValue(f);
                 }
-                CellKind kind = dateStyles.get(style) ? CellKind.DATE : CellKind.NUMBER;
+                Integer style = parseIntOrNull(styleText);
+                CellKind kind = dateStyles.get(style == null ? 0 : style) ? CellKind.DATE : CellKind.NUMBER;
                 return new GridCell(cellRow, cellCol, kind, number(v.trim()), f);
             }
         }
@@ -294,6 +314,9 @@ final class SheetHandler extends SafeHandler {
 
     /** Exact decimal text of a stored number, e.g. 6360.31; 1E+3 becomes 1000. */
     private String number(String text) throws StopParsing {
+        if (isCanonicalInteger(text)) {
+            return text; // nine figures in ten: a whole count, already as StoredNumbers would write it
+        }
         BigDecimal n;
         try {
             n = new BigDecimal(text);
@@ -307,6 +330,21 @@ final class SheetHandler extends SafeHandler {
             throw new StopParsing(UnreadableWorkbookException.corrupt("number out of range in " + where()));
         }
         return StoredNumbers.canonical(n);
+    }
+
+    /** 0, or up to 15 digits without a leading zero: what {@link StoredNumbers#canonical} gives back unchanged. */
+    private static boolean isCanonicalInteger(String text) {
+        int n = text.length();
+        if (n == 0 || n > 15 || text.charAt(0) == '0' && n > 1) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char ch = text.charAt(i);
+            if (ch < '0' || ch > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String where() {
