@@ -33,6 +33,11 @@ import org.slf4j.LoggerFactory;
  * were, and the original file is only ever read: the copy is a new file, written atomically. When
  * the original cannot be opened at all, the copy is a workbook holding just the list.
  *
+ * <p>An .xlsx/.xlsm is copied part by part without loading it ({@link StreamedFeedbackCopy}), which
+ * reads back exactly as the POI usermodel copy; what that path refuses before writing (a marked
+ * sheet with comments of its own, strict OOXML, a DOCTYPE, no styles, …) and every .xls is written
+ * with POI's usermodel, as before. Which path a copy took is logged at debug.
+ *
  * <p>Safe for concurrent use: all per-copy state lives in one call.
  */
 public final class FeedbackWorkbook {

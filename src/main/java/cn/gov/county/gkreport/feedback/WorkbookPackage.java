@@ -2,19 +2,21 @@ package cn.gov.county.gkreport.feedback;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
+
+import cn.gov.county.gkreport.read.grid.PartNames;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -138,7 +140,7 @@ final class WorkbookPackage implements AutoCloseable {
         try (InputStream in = zip.getInputStream(entries.get(name))) {
             head = in.readNBytes(PROLOG_BYTES);
         }
-        String text = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String text = new String(head, StandardCharsets.ISO_8859_1);
         int at = text.startsWith("\u00EF\u00BB\u00BF") ? 3 : 0;
         while (at < text.length()) {
             char c = text.charAt(at);
@@ -233,24 +235,11 @@ final class WorkbookPackage implements AutoCloseable {
 
     /** A relationship target as an entry name: relative to the folder {@code base} (ending in /), or from the root. */
     static String resolve(String base, String target) {
-        String t = target.replace('\\', '/');
-        String path = t.startsWith("/") ? t.substring(1) : base + t;
-        Deque<String> parts = new ArrayDeque<>();
-        for (String segment : path.split("/")) {
-            if (segment.isEmpty() || ".".equals(segment)) {
-                continue;
-            }
-            if ("..".equals(segment)) {
-                parts.pollLast();
-            } else {
-                parts.addLast(segment);
-            }
-        }
-        return String.join("/", parts);
+        return PartNames.resolve(base, target);
     }
 
     /** A relationship id not used in {@code used}: rId1, rId2, … */
-    static String freeId(java.util.Collection<String> used) {
+    static String freeId(Collection<String> used) {
         for (int n = used.size() + 1; ; n++) {
             if (!used.contains("rId" + n)) {
                 return "rId" + n;
@@ -259,19 +248,13 @@ final class WorkbookPackage implements AutoCloseable {
     }
 
     /** A part name not in the package: {@code prefix + n + suffix}, n from 1. */
-    String freePart(String prefix, String suffix, java.util.Set<String> taken) {
+    String freePart(String prefix, String suffix, Set<String> taken) {
         for (int n = 1; ; n++) {
             String name = prefix + n + suffix;
             if (!has(name) && !taken.contains(name)) {
                 return name;
             }
         }
-    }
-
-    static Map<String, Relationship> byId(List<Relationship> rels) {
-        Map<String, Relationship> map = new HashMap<>();
-        rels.forEach(r -> map.put(r.id(), r));
-        return map;
     }
 
     @Override
