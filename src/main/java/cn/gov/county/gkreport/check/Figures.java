@@ -1,6 +1,8 @@
 package cn.gov.county.gkreport.check;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -19,7 +21,26 @@ final class Figures {
     }
 
     static BigDecimal sum(CheckContext context, List<String> codes) {
-        return codes.stream().map(context::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal sum = BigDecimal.ZERO;
+        for (String code : codes) {
+            sum = sum.add(context.value(code));
+        }
+        return sum;
+    }
+
+    /**
+     * The figures read as {@code reading}, in form order. Most workbooks have none: the figures are
+     * scanned as they were read and only the cells found are put in form order.
+     */
+    static List<FigureCell> readAs(CheckContext context, FigureCell.Reading reading) {
+        List<FigureCell> found = new ArrayList<>(0);
+        for (FigureCell cell : context.content().figures().values()) {
+            if (cell.reading() == reading) {
+                found.add(cell);
+            }
+        }
+        found.sort(Comparator.comparing(FigureCell::code, context.form().itemOrder()));
+        return found;
     }
 
     /** The non-zero parts, named by their column: {@code 自然人 18，商业企业 1}. */

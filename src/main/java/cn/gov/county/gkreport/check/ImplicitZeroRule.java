@@ -14,11 +14,8 @@ public final class ImplicitZeroRule extends RuleDefinition {
 
     @Override
     public List<Finding> check(CheckContext context) {
-        // In form order (表二, 表三 row by row, 表四, 总体情况): the figures map has no stable order.
-        return context.form().items().stream()
-                .filter(item -> !item.derived())
-                .map(item -> context.content().figures().get(item.code()))
-                .filter(cell -> cell != null && cell.reading() == FigureCell.Reading.IMPLICIT_ZERO)
+        return Figures.readAs(context, FigureCell.Reading.IMPLICIT_ZERO).stream()
+                .filter(cell -> !context.form().item(cell.code()).derived())
                 .map(cell -> {
                     FormItem item = context.form().item(cell.code());
                     String shown = cell.raw().isBlank() ? "空白" : "“" + cell.raw() + "”";

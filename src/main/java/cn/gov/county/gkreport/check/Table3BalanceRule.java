@@ -25,12 +25,15 @@ public final class Table3BalanceRule extends RuleDefinition {
     @Override
     public List<Finding> check(CheckContext context) {
         Table3Layout table = context.form().table3();
-        RowTotalRepairs repairs = RowTotalRepairs.of(context);
+        RowTotalRepairs repairs = null; // found only for an imbalance: most workbooks have none
         List<Finding> findings = new ArrayList<>();
         for (Table3Column column : table.columns()) {
             Balance balance = Balance.of(context, column);
             if (balance == null || balance.received(context, null).compareTo(balance.settled(context, null)) == 0) {
                 continue;
+            }
+            if (repairs == null) {
+                repairs = RowTotalRepairs.of(context);
             }
             findings.add(finding(context, repairs, balance));
         }

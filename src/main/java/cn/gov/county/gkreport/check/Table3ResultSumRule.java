@@ -19,8 +19,12 @@ public final class Table3ResultSumRule extends RuleDefinition {
 
     @Override
     public List<Finding> check(CheckContext context) {
+        List<SumMismatch> mismatches = SumMismatch.find(context, id());
+        if (mismatches.isEmpty()) {
+            return List.of();
+        }
         RowTotalRepairs repairs = RowTotalRepairs.of(context);
-        return SumMismatch.find(context, id()).stream().map(m -> finding(context, repairs, m)).toList();
+        return mismatches.stream().map(m -> finding(context, repairs, m)).toList();
     }
 
     private Finding finding(CheckContext context, RowTotalRepairs repairs, SumMismatch m) {

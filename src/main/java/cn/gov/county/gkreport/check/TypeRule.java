@@ -82,10 +82,10 @@ public final class TypeRule extends RuleDefinition {
         if (value.compareTo(LARGEST) > 0) {
             return Optional.of("填报 " + value.toPlainString() + "，数字大得不合理。请核对后填写实际" + kind + "。");
         }
-        if (item.type() == ValueType.COUNT && value.stripTrailingZeros().scale() > 0) {
+        if (item.type() == ValueType.COUNT && value.scale() > 0 && value.stripTrailingZeros().scale() > 0) {
             return Optional.of("填报 " + value.toPlainString() + "，件数必须是整数。请改为整数。");
         }
-        if (item.type() == ValueType.AMOUNT && value.stripTrailingZeros().scale() > 2) {
+        if (item.type() == ValueType.AMOUNT && value.scale() > 2 && value.stripTrailingZeros().scale() > 2) {
             return Optional.of("填报 " + value.toPlainString() + "，金额最多保留两位小数。请按万元保留两位小数填写。");
         }
         return Optional.empty();

@@ -17,9 +17,7 @@ public final class UnitConversionRule extends RuleDefinition {
 
     @Override
     public List<Finding> check(CheckContext context) {
-        return context.form().items().stream()
-                .map(item -> context.content().figures().get(item.code()))
-                .filter(cell -> cell != null && cell.reading() == FigureCell.Reading.CONVERTED)
+        return Figures.readAs(context, FigureCell.Reading.CONVERTED).stream()
                 .map(cell -> finding(context.form().item(cell.code()), cell, context.form().moneyUnit(cell.code())))
                 .toList();
     }

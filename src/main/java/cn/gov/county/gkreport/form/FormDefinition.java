@@ -34,6 +34,8 @@ public final class FormDefinition {
     private final ExplanationSheet explanations;
     /** Each item's limit, looked up once: the checks ask for it per item of every file. */
     private final Map<String, FigureLimit> limitByItem;
+    /** {@link #moneyUnit} per amount item: the reader asks for every figure of every workbook. */
+    private final Map<String, String> moneyUnitByItem;
     /** The relation that computes each derived item. */
     private final Map<String, SumRelation> definingRelation;
     /** {@link #itemCodes} per pattern list: the rules ask the same few lists for every workbook. */
@@ -84,6 +86,14 @@ public final class FormDefinition {
             firstLimit(item.code()).ifPresent(limit -> byItem.put(item.code(), limit));
         }
         this.limitByItem = Map.copyOf(byItem);
+        Map<String, String> units = new HashMap<>();
+        for (FormItem item : itemList) {
+            if (item.type() == ValueType.AMOUNT && limitByItem.containsKey(item.code())
+                    && limitByItem.get(item.code()).unit() != null) {
+                units.put(item.code(), limitByItem.get(item.code()).unit());
+            }
+        }
+        this.moneyUnitByItem = Map.copyOf(units);
     }
 
     private Map<String, FormItem> buildItems() {
@@ -256,11 +266,7 @@ public final class FormDefinition {
 
     /** The money unit an amount item is reported in (万元, 元), or {@code null} for a count. */
     public String moneyUnit(String code) {
-        FormItem item = items.get(code);
-        if (item == null || item.type() != ValueType.AMOUNT) {
-            return null;
-        }
-        return limit(code).map(FigureLimit::unit).orElse(null);
+        return moneyUnitByItem.get(code);
     }
 
     /** What the plausibility checks (X-YOY, X-SAME, ZERO-ALL, FEE-NOTICE) look at. */

@@ -25,7 +25,7 @@ final class ContentBuilder {
 
     final Map<String, String> cover = new LinkedHashMap<>();
     final Map<String, SheetCell> coverCells = new LinkedHashMap<>();
-    final Map<String, FigureCell> figures = new LinkedHashMap<>();
+    final Map<String, FigureCell> figures;
     final List<ShapeProblem> problems = new ArrayList<>();
     final List<ReadNote> notes = new ArrayList<>();
     final Set<String> typedAsText = new HashSet<>();
@@ -34,6 +34,8 @@ final class ContentBuilder {
 
     ContentBuilder(FormDefinition form) {
         this.form = form;
+        // sized for every item of the form: no rehashing while the figures come in
+        this.figures = new LinkedHashMap<>(form.items().size() * 2);
     }
 
     void figure(String code, SheetSearch sheet, int row, int col) {

@@ -34,8 +34,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * The review workbook a reviewer edits in Excel or WPS: 单位审核 (a row per unit version: 通过 or 退回)
  * and 问题审核 (a row per warning: 确认 or 撤销), each with the reviewer's 审核决定, 理由, 审核人 and
  * 审核日期, and a 系统处理结果 column the job fills in. Columns are found by their headings, so a
- * reviewer who moves or adds columns loses nothing; the job writes the file back each night with new
- * rows appended and the reviewer's cells as they were typed.
+ * reviewer who moves or adds columns loses nothing: once the file exists the job changes only the
+ * 系统处理结果 cells and appends the night's new rows; the reviewer's own columns, notes, colours,
+ * filters and sheets stay as they were.
  */
 public final class ReviewWorkbook {
 
@@ -108,7 +109,7 @@ public final class ReviewWorkbook {
         List<Line> lines = new ArrayList<>();
         try (InputStream in = Files.newInputStream(file); Workbook workbook = WorkbookFactory.create(in)) {
             for (Decision.Target kind : Decision.Target.values()) {
-                String name = kind == Decision.Target.VERSION ? VERSIONS : FINDINGS;
+                String name = sheetName(kind);
                 Sheet sheet = workbook.getSheet(name);
                 if (sheet == null) {
                     throw new Unreadable("没有“" + name + "”工作表（工作表名不要修改）");
@@ -165,48 +166,157 @@ public final class ReviewWorkbook {
         return kind == Decision.Target.VERSION ? VERSION_COLUMNS : FINDING_COLUMNS;
     }
 
-    /** Writes both sheets and the guide (atomically: a reader never sees half a file). */
+    /**
+     * Writes the night's lines (atomically: a reader never sees half a file). A new file gets both
+     * sheets and the guide; an existing one, just read by {@link #read}, is updated in place: each
+     * read row's 系统处理结果 cell is set, and rows the job adds ({@code rowNumber} 0) are appended.
+     */
     public static void write(Path file, String title, List<Line> lines) throws IOException {
+        if (Files.exists(file)) {
+            update(file, lines);
+        } else {
+            create(file, title, lines);
+        }
+    }
+
+    private static void create(Path file, String title, List<Line> lines) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             SheetStyles styles = new SheetStyles(workbook);
             CellStyle header = styles.header(VerticalAlignment.CENTER);
             header.setWrapText(true);
-            CellStyle given = styles.wrapped(VerticalAlignment.TOP);
-            CellStyle yours = styles.wrapped(VerticalAlignment.TOP);
-            CellStyles.fill(yours, IndexedColors.LIGHT_YELLOW);
+            Styles cells = new Styles(workbook);
             for (Decision.Target kind : Decision.Target.values()) {
                 List<Column> columns = columns(kind);
-                String name = kind == Decision.Target.VERSION ? VERSIONS : FINDINGS;
-                SheetRows rows = new SheetRows(workbook.createSheet(name));
+                SheetRows rows = new SheetRows(workbook.createSheet(sheetName(kind)));
                 rows.widths(columns.stream().mapToInt(c -> c.width).toArray());
                 rows.header(columns.stream().map(Column::heading).toArray(String[]::new), header);
-                for (Line line : lines) {
-                    if (line.kind() != kind) {
-                        continue;
-                    }
-                    Row row = rows.newRow();
-                    int height = 1;
-                    for (int c = 0; c < columns.size(); c++) {
-                        Column column = columns.get(c);
-                        String value = line.get(column);
-                        SheetRows.text(row, c, value, column.reviewers() ? yours : given);
-                        height = Math.max(height, SheetRows.linesOf(value, column.width));
-                    }
-                    SheetRows.lines(row, height);
+                Map<Column, Integer> at = new LinkedHashMap<>();
+                for (int c = 0; c < columns.size(); c++) {
+                    at.put(columns.get(c), c);
                 }
-                choices(rows.sheet(), columns.indexOf(Column.DECISION), Math.max(rows.rowIndex() + 500, 1000), kind);
-                rows.finishList(title + " — " + name, columns.size());
+                for (Line line : lines) {
+                    if (line.kind() == kind) {
+                        fill(rows.newRow(), at, line, cells);
+                    }
+                }
+                choices(rows.sheet(), columns.indexOf(Column.DECISION), 1, Math.max(rows.rowIndex() + 500, 1000), kind);
+                rows.finishList(title + " — " + sheetName(kind), columns.size());
             }
             guide(workbook, styles);
             FormFiles.writeAtomically(workbook, file);
         }
     }
 
+    private static void update(Path file, List<Line> lines) throws IOException {
+        DataFormatter text = new DataFormatter(Locale.CHINA);
+        // loaded from a stream: a package opened on the file itself would be saved back into it on close
+        try (InputStream in = Files.newInputStream(file); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            Styles cells = new Styles(workbook);
+            for (Decision.Target kind : Decision.Target.values()) {
+                Sheet sheet = workbook.getSheet(sheetName(kind));
+                Map<Column, Integer> at = headings(sheet, kind, text);
+                if (!at.containsKey(Column.OUTCOME)) {
+                    at.put(Column.OUTCOME, addHeading(sheet, Column.OUTCOME));
+                }
+                int next = sheet.getLastRowNum() + 1;
+                int firstAppended = next;
+                for (Line line : lines) {
+                    if (line.kind() != kind) {
+                        continue;
+                    }
+                    if (line.rowNumber() > 0) {
+                        Row row = sheet.getRow(line.rowNumber() - 1);
+                        Cell cell = row.getCell(at.get(Column.OUTCOME));
+                        String outcome = line.get(Column.OUTCOME);
+                        if (cell == null) {
+                            SheetRows.text(row, at.get(Column.OUTCOME), outcome, cells.given());
+                        } else {
+                            cell.setCellValue(outcome);
+                        }
+                    } else {
+                        fill(sheet.createRow(next++), at, line, cells);
+                    }
+                }
+                if (next > firstAppended && next > 1000) {
+                    // the drop-down of a new file reaches row 1 000; rows appended beyond it get their own
+                    choices(sheet, at.get(Column.DECISION), firstAppended, next + 500, kind);
+                }
+            }
+            FormFiles.writeAtomically(workbook, file);
+        }
+    }
+
+    /** A row's cells in the columns where the headings stand, the reviewer's ones yellow. */
+    private static void fill(Row row, Map<Column, Integer> at, Line line, Styles styles) {
+        int height = 1;
+        for (Map.Entry<Column, Integer> column : at.entrySet()) {
+            String value = line.get(column.getKey());
+            SheetRows.text(row, column.getValue(), value, column.getKey().reviewers() ? styles.yours() : styles.given());
+            height = Math.max(height, SheetRows.linesOf(value, column.getKey().width));
+        }
+        SheetRows.lines(row, height);
+    }
+
+    /** A heading the reviewer removed (系统处理结果): put back after the last heading, styled like the first. */
+    private static int addHeading(Sheet sheet, Column column) {
+        Row header = sheet.getRow(0);
+        int c = Math.max(header.getLastCellNum(), 0);
+        Cell cell = header.createCell(c);
+        cell.setCellValue(column.heading);
+        Cell first = header.getCell(header.getFirstCellNum());
+        if (first != null) {
+            cell.setCellStyle(first.getCellStyle());
+        }
+        sheet.setColumnWidth(c, column.width * 256);
+        return c;
+    }
+
+    private static String sheetName(Decision.Target kind) {
+        return kind == Decision.Target.VERSION ? VERSIONS : FINDINGS;
+    }
+
+    /**
+     * The two cell styles of the rows: the job's (wrapped, top) and the reviewer's (the same on
+     * yellow). Made on first use, so a night that only updates results adds no styles to the file.
+     */
+    private static final class Styles {
+        private final Workbook workbook;
+        private SheetStyles styles;
+        private CellStyle given;
+        private CellStyle yours;
+
+        Styles(Workbook workbook) {
+            this.workbook = workbook;
+        }
+
+        CellStyle given() {
+            if (given == null) {
+                given = styles().wrapped(VerticalAlignment.TOP);
+            }
+            return given;
+        }
+
+        private SheetStyles styles() {
+            if (styles == null) {
+                styles = new SheetStyles(workbook);
+            }
+            return styles;
+        }
+
+        CellStyle yours() {
+            if (yours == null) {
+                yours = styles().wrapped(VerticalAlignment.TOP);
+                CellStyles.fill(yours, IndexedColors.LIGHT_YELLOW);
+            }
+            return yours;
+        }
+    }
+
     /** The 审核决定 column offers its words as a list; another word typed in is refused by Excel, and by the job. */
-    private static void choices(Sheet sheet, int column, int lastRow, Decision.Target kind) {
+    private static void choices(Sheet sheet, int column, int firstRow, int lastRow, Decision.Target kind) {
         DataValidationHelper helper = sheet.getDataValidationHelper();
         DataValidation validation = helper.createValidation(helper.createExplicitListConstraint(Decision.words(kind)),
-                new CellRangeAddressList(1, lastRow, column, column));
+                new CellRangeAddressList(firstRow, lastRow, column, column));
         validation.setShowErrorBox(true);
         validation.createErrorBox("审核决定", "请从列表中选择：" + String.join("、", Decision.words(kind)) + "，或留空");
         sheet.addValidationData(validation);

@@ -48,8 +48,10 @@ import cn.gov.county.gkreport.job.StepNames;
  * JFR recording), {@code --rates=false} (skip the single-thread rates), {@code --e2e=false} (only the rates),
  * {@code --repeat=3} (run each end-to-end K times and keep the fastest: other processes on the
  * machine only ever slow a run down), {@code --libreoffice=off},
- * {@code --seed=42}, {@code --flawed=1.0} (the share of generated files that break a rule and so get a
- * feedback copy; by default one in 50).
+ * {@code --seed=42}, {@code --launch=cds} (the default: the product started as the nightly script
+ * starts it, from the extracted jar and a class-data sharing archive, see {@link ProductLaunch}) or
+ * {@code --launch=classpath} (from the build's class folders), {@code --flawed=1.0} (the share of
+ * generated files that break a rule and so get a feedback copy; by default one in 50).
  *
  * <p>Results: printed, and written as Markdown to {@code <out>/results.md}; each run's log, GC log,
  * command line and output are kept in {@code <out>/run-<N>-<db>/}.
@@ -66,7 +68,7 @@ public final class Benchmark {
     }
 
     record Options(List<Integer> ns, List<String> dbs, int threads, Path out, boolean plain, List<String> jvmOptions,
-                   boolean rates, boolean endToEnd, int repeat, boolean libreOffice, long seed, double flawed) {
+                   boolean rates, boolean endToEnd, int repeat, boolean libreOffice, long seed, boolean archive, double flawed) {
 
         static Options parse(String[] args) {
             Map<String, List<String>> given = new LinkedHashMap<>();
@@ -96,7 +98,7 @@ public final class Benchmark {
                 }
             }
             List<String> known = List.of("n", "db", "threads", "out", "plain", "jvm-opt", "rates", "e2e", "repeat",
-                    "libreoffice", "seed", "flawed");
+                    "libreoffice", "seed", "launch", "flawed");
             for (String key : given.keySet()) {
                 if (!known.contains(key)) {
                     throw new IllegalArgumentException("unknown option --" + key + " (known: " + known + ")");
@@ -109,7 +111,16 @@ public final class Benchmark {
                     Boolean.parseBoolean(one.apply("e2e").orElse("true")),
                     Math.max(1, Integer.parseInt(one.apply("repeat").orElse("1"))),
                     !one.apply("libreoffice").orElse("auto").equals("off"), Long.parseLong(one.apply("seed").orElse("42")),
+                    launch(one.apply("launch").orElse("cds")),
                     one.apply("flawed").map(Double::parseDouble).orElse(SubmissionGenerator.DEFAULT_FLAWED));
+        }
+
+        private static boolean launch(String value) {
+            return switch (value) {
+                case "cds" -> true;
+                case "classpath" -> false;
+                default -> throw new IllegalArgumentException("--launch takes cds or classpath, not " + value);
+            };
         }
     }
 
@@ -144,6 +155,16 @@ public final class Benchmark {
         OUT.println("N = " + options.ns() + ", db = " + options.dbs() + ", import threads = " + options.threads()
                 + ", product JVM: -Xmx512m -XX:+UseParallelGC -XX:TieredStopAtLevel=1 " + String.join(" ", options.jvmOptions())
                 + (options.plain() ? " (plain main)" : " (main + import timing listeners)"));
+        ProductLaunch launch = ProductLaunch.classpath(classpath);
+        if (options.endToEnd() && options.archive()) {
+            OUT.println("preparing the launch of the nightly script: extracting the jar, training run for the "
+                    + "class-data sharing archive ...");
+            launch = ProductLaunch.withArchive(options.out(), prepare(form, 41, options), options.jvmOptions(),
+                    options.threads());
+        }
+        OUT.println("product launched from: " + launch.describe());
+        List<String> jvmOptions = new ArrayList<>(options.jvmOptions());
+        jvmOptions.addAll(launch.jvmOptions());
 
         List<Row> rows = new ArrayList<>();
         List<RateRow> rateRows = new ArrayList<>();
@@ -191,7 +212,7 @@ public final class Benchmark {
                     OUT.println("  running the product end to end on " + db.name()
                             + (options.repeat() > 1 ? " (" + attempt + " of " + options.repeat() + ")" : "") + " ...");
                     String loadBefore = loadAverage();
-                    EndToEndRun.Outcome run = EndToEndRun.run(classpath, options.plain(), options.jvmOptions(),
+                    EndToEndRun.Outcome run = EndToEndRun.run(launch.classpath(), options.plain(), jvmOptions,
                             prepared.inputRoot(), prepared.roster(), db, options.threads(), work);
                     OUT.printf(Locale.ROOT, "  exit %d in %.2f s; submissions %s; peak heap %.0f MB; log %s%n",
                             run.exitCode(), run.wallSeconds(), run.submissions(), run.heap().peak(), run.log());
@@ -210,7 +231,7 @@ public final class Benchmark {
             }
         }
         String markdown = report(rows, rateRows, options, machine + "; load average at start / end " + loadAtStart + " / "
-                + loadAverage());
+                + loadAverage() + "; product launched from the " + launch.describe());
         OUT.println();
         OUT.println(markdown);
         Files.writeString(options.out().resolve("results.md"), markdown, StandardCharsets.UTF_8);

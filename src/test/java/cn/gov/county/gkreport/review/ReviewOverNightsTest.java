@@ -25,6 +25,9 @@ import cn.gov.county.gkreport.support.DemoInput;
 import cn.gov.county.gkreport.support.FormFixtures;
 
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -122,6 +125,15 @@ class ReviewOverNightsTest extends ApplicationContextTest {
             append(v, "T04", "", "1", "", "", "", "同意", "", "王审核");         // not a decision word
             append(v, "T05", "", "1", "", "", "", "退回", "", "王审核");         // a return without a reason
             append(v, "T06", "", "1", "", "", "", "通过", "", "");             // no reviewer
+            // the reviewer's own column, with a coloured note: the job must leave both alone
+            int notes = v.getRow(0).getLastCellNum();
+            v.getRow(0).createCell(notes).setCellValue(NOTES);
+            CellStyle rose = workbook.createCellStyle();
+            rose.setFillForegroundColor(IndexedColors.ROSE.getIndex());
+            rose.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            Cell note = rowOf(v, "T02", "1").createCell(notes);
+            note.setCellValue(NOTE);
+            note.setCellStyle(rose);
         });
 
         String summary = night();
@@ -180,6 +192,16 @@ class ReviewOverNightsTest extends ApplicationContextTest {
                 .contains("待审核"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM review_decision WHERE withdrawn_at IS NULL", Integer.class))
                 .isEqualTo(2);
+        // two nights later the reviewer's column, note and colour are where the reviewer left them
+        try (InputStream in = Files.newInputStream(reviewFile); Workbook workbook = new XSSFWorkbook(in)) {
+            Sheet v = workbook.getSheet(ReviewWorkbook.VERSIONS);
+            int notes = cells(v.getRow(0)).indexOf(NOTES);
+            assertThat(notes).isGreaterThan(cells(v.getRow(0)).indexOf("系统处理结果"));
+            Cell note = rowOf(v, "T02", "1").getCell(notes);
+            assertThat(text(note)).isEqualTo(NOTE);
+            assertThat(note.getCellStyle().getFillForegroundColor()).isEqualTo(IndexedColors.ROSE.getIndex());
+            assertThat(text(rowOf(v, "T02", "2").getCell(notes))).isEmpty();
+        }
     }
 
     @Test
@@ -250,6 +272,16 @@ class ReviewOverNightsTest extends ApplicationContextTest {
         throw new AssertionError("no row for " + unit + " " + ruleOrVersion + " on " + sheet.getSheetName());
     }
 
+    private static Row rowOf(Sheet sheet, String unit, String version) {
+        int key = cells(sheet.getRow(0)).indexOf("版本");
+        for (Row row : sheet) {
+            if (row.getRowNum() > 0 && unit.equals(text(row.getCell(0))) && version.equals(text(row.getCell(key)))) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row for " + unit + " version " + version);
+    }
+
     /** A row typed in at the end: 单位代码 … 校验结果, 审核决定, 理由, 审核人. */
     private static void append(Sheet sheet, String... values) {
         Row row = sheet.createRow(sheet.getLastRowNum() + 1);
@@ -257,6 +289,9 @@ class ReviewOverNightsTest extends ApplicationContextTest {
             row.createCell(c).setCellValue(values[c]);
         }
     }
+
+    private static final String NOTES = "备注";
+    private static final String NOTE = "已电话通知镇政府";
 
     private static List<List<String>> rows(Path file, String sheetName) throws IOException {
         List<List<String>> rows = new ArrayList<>();
