@@ -11,6 +11,7 @@
 # Options (see Benchmark.java): --n=… --db=h2|mariadb --threads=2 --out=target/benchmark --plain
 # --jvm-opt=… --rates=false --e2e=false --repeat=1 --libreoffice=off --seed=42
 # --launch=cds (default: as jobs/run-nightly.sh, extracted jar + class-data sharing archive) or --launch=classpath
+# --flawed=1.0 (share of generated files breaking a rule, each getting a feedback copy; default 0.02)
 # The machine should be otherwise idle: other processes on its cores change every figure.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

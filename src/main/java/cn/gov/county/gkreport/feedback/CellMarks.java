@@ -78,7 +78,7 @@ final class CellMarks {
                 original = cell.getCellStyle();
             }
         }
-        Severity severity = onCell.stream().allMatch(f -> SeverityMark.of(f) == Severity.WARNING) ? Severity.WARNING : Severity.ERROR;
+        Severity severity = severity(onCell);
         CellStyle base = original;
         cell.setCellStyle(marked.computeIfAbsent(base.getIndex() + "/" + severity, k -> {
             CellStyle style = workbook.createCellStyle();
@@ -87,12 +87,7 @@ final class CellMarks {
             return style;
         }));
 
-        StringBuilder text = new StringBuilder();
-        for (Finding finding : onCell) {
-            text.append(text.length() == 0 ? "" : "\n").append('[')
-                    .append(SeverityMark.of(finding).label()).append(' ')
-                    .append(orEmpty(finding.ruleId())).append("] ").append(orEmpty(finding.message()));
-        }
+        String text = note(onCell);
         Comment existing = cell.getCellComment();
         if (existing != null) {
             // the clerk's own note stays, ours follows it
@@ -102,7 +97,7 @@ final class CellMarks {
         }
         Drawing<?> drawing = drawings.computeIfAbsent(sheet, Sheet::createDrawingPatriarch);
         Comment comment = drawing.createCellComment(anchor(sheet, target));
-        comment.setString(helper.createRichTextString(ExcelText.capped(text.toString())));
+        comment.setString(helper.createRichTextString(ExcelText.capped(text)));
         comment.setAuthor(AUTHOR);
         cell.setCellComment(comment);
     }
@@ -113,19 +108,30 @@ final class CellMarks {
      * own, and refuses two there.
      */
     private ClientAnchor anchor(Sheet sheet, FindingCell target) {
-        int lastCol = version.getLastColumnIndex();
         int lastRow = version.getLastRowIndex();
-        int col1 = target.col() + 5 <= lastCol ? target.col() + 1 : Math.max(0, target.col() - 5);
-        int row1 = target.row() + 6 <= lastRow ? target.row() : Math.max(0, target.row() - 6);
-        for (int tries = 0; tries < 1000 && sheet.getCellComment(new CellAddress(row1, col1)) != null; tries++) {
+        CommentBox box = CommentBox.beside(target.row(), target.col(), version);
+        int row1 = box.row1();
+        for (int tries = 0; tries < 1000 && sheet.getCellComment(new CellAddress(row1, box.col1())) != null; tries++) {
             row1 = row1 + 7 <= lastRow ? row1 + 1 : 0;
         }
         ClientAnchor anchor = helper.createClientAnchor();
-        anchor.setCol1(col1);
-        anchor.setCol2(Math.min(col1 + 4, lastCol));
+        anchor.setCol1(box.col1());
+        anchor.setCol2(box.col2());
         anchor.setRow1(row1);
         anchor.setRow2(Math.min(row1 + 6, lastRow));
         return anchor;
+    }
+
+    /** Where a comment box goes: about four columns by six rows, right of the cell (left of it at the sheet's edge). */
+    record CommentBox(int col1, int row1, int col2, int row2) {
+
+        static CommentBox beside(int row, int col, SpreadsheetVersion version) {
+            int lastCol = version.getLastColumnIndex();
+            int lastRow = version.getLastRowIndex();
+            int col1 = col + 5 <= lastCol ? col + 1 : Math.max(0, col - 5);
+            int row1 = row + 6 <= lastRow ? row : Math.max(0, row - 6);
+            return new CommentBox(col1, row1, Math.min(col1 + 4, lastCol), Math.min(row1 + 6, lastRow));
+        }
     }
 
     /** A finding on a cell inside a merged area is shown on the area's top-left cell, the one that is displayed. */
@@ -136,6 +142,22 @@ final class CellMarks {
             }
         }
         return target;
+    }
+
+    /** A cell's mark: red if any finding on it is an error, yellow if all are warnings. */
+    static Severity severity(List<Finding> onCell) {
+        return onCell.stream().allMatch(f -> SeverityMark.of(f) == Severity.WARNING) ? Severity.WARNING : Severity.ERROR;
+    }
+
+    /** The comment of a cell: one line per finding on it, {@code [错误 T3-ROW] message}. */
+    static String note(List<Finding> onCell) {
+        StringBuilder text = new StringBuilder();
+        for (Finding finding : onCell) {
+            text.append(text.length() == 0 ? "" : "\n").append('[')
+                    .append(SeverityMark.of(finding).label()).append(' ')
+                    .append(orEmpty(finding.ruleId())).append("] ").append(orEmpty(finding.message()));
+        }
+        return text.toString();
     }
 
     private static String orEmpty(String text) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import cn.gov.county.gkreport.check.Finding;
 import cn.gov.county.gkreport.check.Severity;
@@ -32,6 +33,11 @@ import org.slf4j.LoggerFactory;
  * were, and the original file is only ever read: the copy is a new file, written atomically. When
  * the original cannot be opened at all, the copy is a workbook holding just the list.
  *
+ * <p>An .xlsx/.xlsm is copied part by part without loading it ({@link StreamedFeedbackCopy}), which
+ * reads back exactly as the POI usermodel copy; what that path refuses before writing (a marked
+ * sheet with comments of its own, strict OOXML, a DOCTYPE, no styles, …) and every .xls is written
+ * with POI's usermodel, as before. Which path a copy took is logged at debug.
+ *
  * <p>Safe for concurrent use: all per-copy state lives in one call.
  */
 public final class FeedbackWorkbook {
@@ -48,6 +54,7 @@ public final class FeedbackWorkbook {
 
     private final long maxFileBytes;
     private final long maxInflatedBytes;
+    private final boolean streamed;
 
     public FeedbackWorkbook() {
         this(ReadLimits.defaults());
@@ -55,8 +62,14 @@ public final class FeedbackWorkbook {
 
     /** Uses the reader's size limits, so a file the reader refused as too large is not loaded whole here either. */
     public FeedbackWorkbook(ReadLimits limits) {
+        this(limits, true);
+    }
+
+    /** With {@code streamed} false, every copy is written with POI's usermodel (for comparisons and measurements). */
+    FeedbackWorkbook(ReadLimits limits, boolean streamed) {
         this.maxFileBytes = limits.maxFileBytes();
         this.maxInflatedBytes = Math.min(limits.maxInflatedBytes(), MAX_INFLATED_FOR_USERMODEL);
+        this.streamed = streamed;
     }
 
     /**
@@ -89,6 +102,9 @@ public final class FeedbackWorkbook {
     public Path write(FeedbackRequest request, Path feedbackDir) throws IOException {
         List<Finding> ordered = errorsFirst(request.findings());
         Path target = feedbackDir.resolve(fileName(request));
+        if (streamed && stream(request, ordered, target)) {
+            return target;
+        }
         try (Original original = open(request)) {
             if (original != null) {
                 try {
@@ -115,6 +131,46 @@ public final class FeedbackWorkbook {
     /** The copy's name: see {@link FeedbackNames#fileName}. */
     public static String fileName(FeedbackRequest r) {
         return FeedbackNames.fileName(r);
+    }
+
+    /** The list sheet's name: {@link #LIST_SHEET}, with a suffix if {@code exists} says the unit's file has one. */
+    static String listSheetName(Predicate<String> exists) {
+        String name = LIST_SHEET;
+        for (int n = 2; exists.test(name); n++) {
+            name = LIST_SHEET + "(" + n + ")";
+        }
+        return name;
+    }
+
+    // ----------------------------------------------------------------------------------- writing
+
+    /**
+     * Writes the copy of an .xlsx/.xlsm by streaming its parts ({@link StreamedFeedbackCopy}) when
+     * the package allows it; {@code false} (nothing written) sends it to the usermodel path, which
+     * also handles every file too large or unreadable.
+     */
+    private boolean stream(FeedbackRequest request, List<Finding> ordered, Path target) throws IOException {
+        if (request.original() == null
+                || request.format() != WorkbookFormat.XLSX && request.format() != WorkbookFormat.XLSM) {
+            return false;
+        }
+        String refusal;
+        try {
+            if (Files.size(request.original()) > maxFileBytes || !ZipLimits.inflatesWithin(request.original(), maxInflatedBytes)) {
+                return false;
+            }
+            refusal = StreamedFeedbackCopy.write(request, ordered, target);
+        } catch (IOException e) {
+            // the file is gone or no zip (or the copy could not be written): the usermodel path
+            // writes the list alone, or fails the same way
+            refusal = e.toString();
+        }
+        if (refusal == null) {
+            log.debug("{}: feedback copy streamed", request.originalFileName());
+            return true;
+        }
+        log.debug("{}: feedback copy written with POI usermodel ({})", request.originalFileName(), refusal);
+        return false;
     }
 
     // ----------------------------------------------------------------------------------- opening

@@ -15,16 +15,25 @@ record FindingCell(Sheet sheet, int row, int col) {
      * sheet, the list sheet we add, or no cell inside the sheet's limits.
      */
     static FindingCell of(Workbook workbook, Finding finding, String listSheetName) {
+        CellRef at = position(finding, listSheetName, workbook.getSpreadsheetVersion());
+        Sheet sheet = at == null ? null : workbook.getSheet(finding.sheet());
+        return sheet == null ? null : new FindingCell(sheet, at.row(), at.col());
+    }
+
+    /**
+     * The cell {@code finding} names, or {@code null} when it names no sheet, the list sheet, or no
+     * cell inside the format's limits; whether the sheet exists is the caller's to check (by name,
+     * ignoring case, as Excel and POI do).
+     */
+    static CellRef position(Finding finding, String listSheetName, SpreadsheetVersion version) {
         String sheetName = finding.sheet();
         if (sheetName == null || sheetName.isEmpty() || finding.cell() == null || sheetName.equals(listSheetName)) {
             return null;
         }
-        Sheet sheet = workbook.getSheet(sheetName);
         CellRef at = CellRef.parseOrNull(finding.cell().trim());
-        SpreadsheetVersion version = workbook.getSpreadsheetVersion();
-        if (sheet == null || at == null || at.row() > version.getLastRowIndex() || at.col() > version.getLastColumnIndex()) {
+        if (at == null || at.row() > version.getLastRowIndex() || at.col() > version.getLastColumnIndex()) {
             return null;
         }
-        return new FindingCell(sheet, at.row(), at.col());
+        return at;
     }
 }

@@ -30,6 +30,11 @@ final class SeverityMark {
         return finding.severity() == Severity.WARNING ? Severity.WARNING : Severity.ERROR;
     }
 
+    /** The severity's colour as OOXML writes it: opaque ARGB in hex, e.g. {@code FFFF99CC}. */
+    static String argb(Severity severity) {
+        return "FF" + java.util.HexFormat.of().withUpperCase().formatHex(severity == Severity.ERROR ? ERROR_RGB : WARNING_RGB);
+    }
+
     /**
      * A solid fill in the severity's colour. In an .xlsx the colour is given as RGB, so a custom
      * palette cannot change it; an .xls can only name a palette entry, so take the entry nearest to

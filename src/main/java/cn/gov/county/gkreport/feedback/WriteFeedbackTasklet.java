@@ -45,8 +45,8 @@ public class WriteFeedbackTasklet implements Tasklet {
     private final int threads;
 
     /**
-     * @param executor where the copies are written, {@code threads} at a time (each opens a unit's
-     *                 workbook with POI, the slow part of this step)
+     * @param executor where the copies are written, {@code threads} at a time (each reads and
+     *                 rewrites parts of a unit's workbook, the slow part of this step)
      */
     public WriteFeedbackTasklet(FeedbackRepository queries, FeedbackWorkbook copies, int year, Path outputDir,
                                 Executor executor, int threads) {

@@ -113,8 +113,13 @@ public final class ListSheet {
         Row row = rows.newRow();
         SheetRows.text(row, 0, line.text(), line.style());
         rows.sheet().addMergedRegion(new CellRangeAddress(row.getRowNum(), row.getRowNum(), 0, headers.length - 1));
-        int chars = (int) (Arrays.stream(widths).sum() / line.fontScale());
-        row.setHeightInPoints(SheetRows.linesOf(line.text() == null ? "" : line.text(), chars) * line.pointsPerLine() + 2f);
+        row.setHeightInPoints(lineHeight(line.text(), widths, line.pointsPerLine(), line.fontScale()));
+    }
+
+    /** The height in points of a line above the header, merged over columns {@code widths} wide, so its text shows whole. */
+    public static float lineHeight(String text, int[] widths, float pointsPerLine, double fontScale) {
+        int chars = (int) (Arrays.stream(widths).sum() / fontScale);
+        return SheetRows.linesOf(text == null ? "" : text, chars) * pointsPerLine + 2f;
     }
 
     private void finishCurrent() {

@@ -50,7 +50,8 @@ import cn.gov.county.gkreport.job.StepNames;
  * machine only ever slow a run down), {@code --libreoffice=off},
  * {@code --seed=42}, {@code --launch=cds} (the default: the product started as the nightly script
  * starts it, from the extracted jar and a class-data sharing archive, see {@link ProductLaunch}) or
- * {@code --launch=classpath} (from the build's class folders).
+ * {@code --launch=classpath} (from the build's class folders), {@code --flawed=1.0} (the share of
+ * generated files that break a rule and so get a feedback copy; by default one in 50).
  *
  * <p>Results: printed, and written as Markdown to {@code <out>/results.md}; each run's log, GC log,
  * command line and output are kept in {@code <out>/run-<N>-<db>/}.
@@ -67,7 +68,7 @@ public final class Benchmark {
     }
 
     record Options(List<Integer> ns, List<String> dbs, int threads, Path out, boolean plain, List<String> jvmOptions,
-                   boolean rates, boolean endToEnd, int repeat, boolean libreOffice, long seed, boolean archive) {
+                   boolean rates, boolean endToEnd, int repeat, boolean libreOffice, long seed, boolean archive, double flawed) {
 
         static Options parse(String[] args) {
             Map<String, List<String>> given = new LinkedHashMap<>();
@@ -97,7 +98,7 @@ public final class Benchmark {
                 }
             }
             List<String> known = List.of("n", "db", "threads", "out", "plain", "jvm-opt", "rates", "e2e", "repeat",
-                    "libreoffice", "seed", "launch");
+                    "libreoffice", "seed", "launch", "flawed");
             for (String key : given.keySet()) {
                 if (!known.contains(key)) {
                     throw new IllegalArgumentException("unknown option --" + key + " (known: " + known + ")");
@@ -110,7 +111,8 @@ public final class Benchmark {
                     Boolean.parseBoolean(one.apply("e2e").orElse("true")),
                     Math.max(1, Integer.parseInt(one.apply("repeat").orElse("1"))),
                     !one.apply("libreoffice").orElse("auto").equals("off"), Long.parseLong(one.apply("seed").orElse("42")),
-                    launch(one.apply("launch").orElse("cds")));
+                    launch(one.apply("launch").orElse("cds")),
+                    one.apply("flawed").map(Double::parseDouble).orElse(SubmissionGenerator.DEFAULT_FLAWED));
         }
 
         private static boolean launch(String value) {
@@ -190,6 +192,12 @@ public final class Benchmark {
                         k, v.perSecond()));
                 r.unexpected().forEach(u -> OUT.println("  UNEXPECTED " + u));
                 rates = Optional.of(r);
+                String feedbackLoad = loadAverage();
+                FeedbackRates.Result f = new FeedbackRates(form, roster, TEMPLATE_NAME)
+                        .measure(prepared.files(), options.out().resolve("feedback-rates"));
+                OUT.printf(Locale.ROOT, "  feedback copies (%d files with %d findings, one thread): streamed %.2f ms a copy, "
+                                + "POI usermodel %.2f ms: %.1f× (load average before / after %s / %s)%n", f.files(), f.findings(),
+                        f.streamedMs(), f.usermodelMs(), f.ratio(), feedbackLoad, loadAverage());
             }
             System.gc();
             for (String dbName : options.endToEnd() ? options.dbs() : List.<String>of()) {
@@ -234,7 +242,8 @@ public final class Benchmark {
     // ----------------------------------------------------------------------------------- inputs
 
     static Prepared prepare(FormDefinition form, int n, Options options) throws Exception {
-        Path root = options.out().resolve("input-" + n);
+        Path root = options.out().resolve("input-" + n
+                + (options.flawed() == SubmissionGenerator.DEFAULT_FLAWED ? "" : "-flawed-" + options.flawed()));
         Path dir = root.resolve(Integer.toString(SubmissionGenerator.YEAR));
         if (n == 41) {
             return prepareDemo(root, dir);
@@ -253,7 +262,8 @@ public final class Benchmark {
         }
         SubmissionGenerator.deleteTree(root);
         long t0 = System.nanoTime();
-        List<SubmissionGenerator.Generated> files = new SubmissionGenerator(form).writeAll(dir, units, options.seed() + n);
+        List<SubmissionGenerator.Generated> files = new SubmissionGenerator(form, options.flawed())
+                .writeAll(dir, units, options.seed() + n);
         OUT.printf(Locale.ROOT, "  generated %d files in %.1f s into %s%n", n, (System.nanoTime() - t0) / 1e9, dir);
         int resave = options.libreOffice() && SubmissionGenerator.libreOfficeAvailable()
                 ? (int) Math.min(50, Math.round(n * 0.01)) : 0;

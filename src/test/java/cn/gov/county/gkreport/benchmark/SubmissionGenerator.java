@@ -63,6 +63,7 @@ public final class SubmissionGenerator {
     public static final int YEAR = 2024;
     /** About one file in fifty breaks a rule. */
     static final int BROKEN_EVERY = 50;
+    static final double DEFAULT_FLAWED = 1.0 / BROKEN_EVERY;
 
     private static final String P_NAME = "〔单位名称〕";
     private static final String P_CODE = "〔单位代码〕";
@@ -82,10 +83,32 @@ public final class SubmissionGenerator {
     }
 
     private final FormDefinition form;
+    private final double flawed;
     private final Map<UnitType, Template> templates = new HashMap<>();
 
     public SubmissionGenerator(FormDefinition form) {
+        this(form, DEFAULT_FLAWED);
+    }
+
+    /**
+     * @param flawed the share of files that break a rule (each then gets a feedback copy): by default
+     *               one in {@value #BROKEN_EVERY}; 1.0 makes a night where every unit gets a copy
+     */
+    public SubmissionGenerator(FormDefinition form, double flawed) {
         this.form = form;
+        this.flawed = flawed;
+    }
+
+    /** Whether the {@code i}-th file breaks a rule, and which breakage it gets (a running number). */
+    private boolean broken(int i) {
+        if (flawed == DEFAULT_FLAWED) {
+            return i % BROKEN_EVERY == BROKEN_EVERY / 2;
+        }
+        return Math.floor((i + 1) * flawed) > Math.floor(i * flawed);
+    }
+
+    private int breakage(int i) {
+        return flawed == DEFAULT_FLAWED ? i / BROKEN_EVERY : (int) Math.floor(i * flawed);
     }
 
     // ------------------------------------------------------------------------------------ roster
@@ -125,9 +148,9 @@ public final class SubmissionGenerator {
         IntStream.range(0, units.size()).parallel().forEach(i -> {
             Unit unit = units.get(i);
             Random random = new Random(seed * 1_000_003L + i);
-            boolean broken = i % BROKEN_EVERY == BROKEN_EVERY / 2;
+            boolean broken = broken(i);
             Map<String, BigDecimal> inputs = realisticInputs(random, unit.type());
-            Breakage breakage = broken ? breakOneRule(i / BROKEN_EVERY, inputs) : new Breakage("", null);
+            Breakage breakage = broken ? breakOneRule(breakage(i), inputs) : new Breakage("", null);
             Map<String, BigDecimal> values = form.withDerivedTotals(inputs);
             Map<String, Object> typed = new HashMap<>();
             if (breakage.typedOver() != null) {

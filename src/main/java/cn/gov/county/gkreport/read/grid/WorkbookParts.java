@@ -1,8 +1,6 @@
 package cn.gov.county.gkreport.read.grid;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,21 +71,8 @@ final class WorkbookParts {
         }
     }
 
-    /** A relationship target as a zip entry name: relative to xl/, or absolute from the package root. */
+    /** A relationship target of the workbook as a zip entry name: relative to xl/, or absolute from the package root. */
     static String resolve(String target) {
-        String t = target.replace('\\', '/');
-        String path = t.startsWith("/") ? t.substring(1) : PART_BASE + t;
-        Deque<String> parts = new ArrayDeque<>();
-        for (String segment : path.split("/")) {
-            if (segment.isEmpty() || ".".equals(segment)) {
-                continue;
-            }
-            if ("..".equals(segment)) {
-                parts.pollLast();
-            } else {
-                parts.addLast(segment);
-            }
-        }
-        return String.join("/", parts);
+        return PartNames.resolve(PART_BASE, target);
     }
 }
