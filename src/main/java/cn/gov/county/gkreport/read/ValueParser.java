@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import cn.gov.county.gkreport.form.CellRef;
 import cn.gov.county.gkreport.read.grid.GridCell;
+import cn.gov.county.gkreport.read.grid.StoredNumbers;
 
 /**
  * Reads a figure cell the way a person would: a number is a number however it was typed
@@ -89,8 +90,8 @@ public final class ValueParser {
     }
 
     private static FigureCell number(String code, String sheet, CellRef at, String raw, String text, Pattern form) {
-        if (isPlainCount(text)) {
-            // nearly every figure: digits only, which both forms accept; the same value as the general path's
+        if (StoredNumbers.isDigits(text, 18)) {
+            // nearly every figure: digits only (18 fit a long), which both forms accept; the same value as the general path's
             return new FigureCell(code, sheet, at, raw, BigDecimal.valueOf(Long.parseLong(text)), FigureCell.Reading.NUMBER);
         }
         if (!form.matcher(text).matches()) {
@@ -102,20 +103,5 @@ public final class ValueParser {
             value = value.setScale(0);
         }
         return new FigureCell(code, sheet, at, raw, value, FigureCell.Reading.NUMBER);
-    }
-
-    /** Up to 18 ASCII digits: a long, and what {@code \d+} matches. */
-    private static boolean isPlainCount(String text) {
-        int n = text.length();
-        if (n == 0 || n > 18) {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 }

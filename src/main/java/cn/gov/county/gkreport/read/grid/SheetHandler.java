@@ -334,17 +334,7 @@ final class SheetHandler extends SafeHandler {
 
     /** 0, or up to 15 digits without a leading zero: what {@link StoredNumbers#canonical} gives back unchanged. */
     private static boolean isCanonicalInteger(String text) {
-        int n = text.length();
-        if (n == 0 || n > 15 || text.charAt(0) == '0' && n > 1) {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            char ch = text.charAt(i);
-            if (ch < '0' || ch > '9') {
-                return false;
-            }
-        }
-        return true;
+        return StoredNumbers.isDigits(text, 15) && (text.length() == 1 || text.charAt(0) != '0');
     }
 
     private String where() {

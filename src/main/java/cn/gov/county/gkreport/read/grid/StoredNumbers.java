@@ -23,4 +23,19 @@ public final class StoredNumbers {
                 .stripTrailingZeros();
         return n.signum() == 0 ? "0" : n.toPlainString();
     }
+
+    /** Whether the text is 1 to {@code maxDigits} ASCII digits and nothing else (what {@code \\d+} matches, no sign or point). */
+    public static boolean isDigits(String text, int maxDigits) {
+        int n = text.length();
+        if (n == 0 || n > maxDigits) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char ch = text.charAt(i);
+            if (ch < '0' || ch > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
 }
