@@ -27,6 +27,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -237,9 +238,10 @@ public final class ReviewWorkbook {
                         fill(sheet.createRow(next++), at, line, cells);
                     }
                 }
-                if (next > firstAppended && next > 1000) {
-                    // the drop-down of a new file reaches row 1 000; rows appended beyond it get their own
-                    choices(sheet, at.get(Column.DECISION), firstAppended, next + 500, kind);
+                int covered = choicesReach(sheet, at.get(Column.DECISION));
+                if (next > covered + 1) {
+                    // rows appended beyond the drop-downs the file has get their own, not overlapping them
+                    choices(sheet, at.get(Column.DECISION), Math.max(firstAppended, covered + 1), next + 500, kind);
                 }
             }
             FormFiles.writeAtomically(workbook, file);
@@ -269,6 +271,19 @@ public final class ReviewWorkbook {
         }
         sheet.setColumnWidth(c, column.width * 256);
         return c;
+    }
+
+    /** The last row (zero-based) a list of the column's cells reaches; 0 when there is none. */
+    private static int choicesReach(Sheet sheet, int column) {
+        int reach = 0;
+        for (DataValidation validation : sheet.getDataValidations()) {
+            for (CellRangeAddress range : validation.getRegions().getCellRangeAddresses()) {
+                if (range.getFirstColumn() <= column && column <= range.getLastColumn()) {
+                    reach = Math.max(reach, range.getLastRow());
+                }
+            }
+        }
+        return reach;
     }
 
     private static String sheetName(Decision.Target kind) {
