@@ -141,12 +141,23 @@ final class SvgCharts {
         }
     }
 
+    /** Each item after the one before, by its label's width (a fixed step let a long label run into the next). */
     private static void legend(StringBuilder svg, int x, int y, String[] labels, String[] colours) {
+        int lx = x;
         for (int i = 0; i < labels.length; i++) {
-            int lx = x + i * 90;
             svg.append(String.format("<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" fill=\"%s\"/>", lx, y - 9, colours[i]));
-            svg.append(text(lx + 14, y, "start", 11, labels[i]));
+            svg.append(text(lx + 14, y, "start", 11, labels[i]).replace("<text ", "<text class=\"legend\" "));
+            lx += 14 + textWidth(labels[i], 11) + 16;
         }
+    }
+
+    /** About how wide a label is drawn: a CJK character a full em, anything else half of one. */
+    static int textWidth(String label, int size) {
+        double em = 0;
+        for (int i = 0; i < label.length(); i++) {
+            em += label.charAt(i) < 0x2E80 ? 0.6 : 1.0;
+        }
+        return (int) Math.ceil(em * size);
     }
 
     private static String text(double x, double y, String anchor, int size, String content) {

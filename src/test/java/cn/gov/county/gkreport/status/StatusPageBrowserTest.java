@@ -187,6 +187,13 @@ class StatusPageBrowserTest extends ApplicationContextTest {
                 .extracting(e -> e.getAttribute("data-value")).containsExactly("1", "0");
         // drawn, not just present: the taller night's bar is taller on screen
         assertThat(accepted.get(1).getSize().getHeight()).isGreaterThan(accepted.get(0).getSize().getHeight());
+        // the legend's labels as drawn: each ends before the next begins
+        List<WebElement> legend = browser.findElements(By.cssSelector("#status-chart text.legend"));
+        assertThat(legend).extracting(WebElement::getText).containsExactly("已接收", "未通过（含审核退回）", "未报送");
+        for (int i = 1; i < legend.size(); i++) {
+            assertThat(legend.get(i).getRect().getX()).as(legend.get(i).getText())
+                    .isGreaterThan(legend.get(i - 1).getRect().getX() + legend.get(i - 1).getRect().getWidth());
+        }
 
         List<WebElement> bars = browser.findElements(By.cssSelector("#applications-chart rect.bar"));
         assertThat(bars.get(0).getAttribute("data-label")).isEqualTo("县应急管理局");
