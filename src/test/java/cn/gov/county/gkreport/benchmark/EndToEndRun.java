@@ -142,6 +142,9 @@ final class EndToEndRun {
         command.add("--output=" + output.toAbsolutePath());
         command.add("--consolidator.roster=" + roster.toAbsolutePath());
         command.add("--consolidator.import-threads=" + threads);
+        // each run its own review workbook: the default (jobs/, relative to the working directory) would
+        // carry one run's rows into the next and put the benchmark's file into the checkout
+        command.add("--consolidator.review.file=" + work.toAbsolutePath().resolve("review-{year}.xlsx"));
         command.addAll(db.arguments());
         Files.writeString(work.resolve("command.txt"), String.join(" ", command), StandardCharsets.UTF_8);
 
