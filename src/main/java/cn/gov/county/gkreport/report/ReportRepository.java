@@ -3,6 +3,7 @@ package cn.gov.county.gkreport.report;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -211,30 +212,24 @@ public class ReportRepository {
     }
 
     /**
-     * The stored figures of the accepted submissions of the given units, by unit code and item
-     * code (a unit without an accepted submission or without stored figures is absent). Keyed, not
-     * streamed in an assumed order: the caller lays units out in roster order whatever order the
-     * database returns its rows in (a merge that assumed the two orders agree showed accepted units
-     * as all zeros).
+     * The stored figures of the given submissions, by submission id and item code (a submission
+     * without stored figures, an all-zero report, is absent). Looked up by the submissions' primary
+     * key: selecting by unit codes made the database test every accepted submission of the year
+     * against the whole list, page after page (quadratic in the number of units).
      */
-    public Map<String, Map<String, BigDecimal>> acceptedFigures(int year, List<String> unitCodes) {
-        Map<String, Map<String, BigDecimal>> figures = new HashMap<>();
-        if (unitCodes.isEmpty()) {
+    public Map<Long, Map<String, BigDecimal>> figures(Collection<Long> submissionIds) {
+        Map<Long, Map<String, BigDecimal>> figures = new HashMap<>();
+        if (submissionIds.isEmpty()) {
             return figures;
         }
-        List<Object> args = new ArrayList<>();
-        args.add(year);
-        args.addAll(unitCodes);
-        jdbc.query("SELECT s.unit_code, v.item_code, v.figure FROM submission s "
-                        + "JOIN submission_value v ON v.submission_id = s.id "
-                        + "WHERE s.report_year = ? AND s.status = 'ACCEPTED' AND s.unit_code IN ("
-                        + String.join(",", Collections.nCopies(unitCodes.size(), "?")) + ")",
+        jdbc.query("SELECT submission_id, item_code, figure FROM submission_value WHERE submission_id IN ("
+                        + String.join(",", Collections.nCopies(submissionIds.size(), "?")) + ")",
                 (RowCallbackHandler) rs -> {
                     BigDecimal figure = rs.getBigDecimal(3);
                     if (figure != null) {
-                        figures.computeIfAbsent(rs.getString(1), code -> new HashMap<>()).put(rs.getString(2), figure);
+                        figures.computeIfAbsent(rs.getLong(1), id -> new HashMap<>()).put(rs.getString(2), figure);
                     }
-                }, args.toArray());
+                }, submissionIds.toArray());
         return figures;
     }
 

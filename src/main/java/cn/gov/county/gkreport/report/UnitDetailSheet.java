@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import cn.gov.county.gkreport.consolidate.TotalScope;
 import cn.gov.county.gkreport.form.ValueType;
 import cn.gov.county.gkreport.intake.RosterUnit;
 import cn.gov.county.gkreport.intake.UnitType;
+import cn.gov.county.gkreport.report.ReportRepository.SubmissionRow;
 import cn.gov.county.gkreport.report.UnitStanding.Standing;
 import cn.gov.county.gkreport.sheet.SheetRows;
 
@@ -62,8 +64,8 @@ final class UnitDetailSheet {
      * so it may run on another thread while other sheets are written.
      */
     void writeRows() {
-        Map<String, Standing> standings = new HashMap<>();
-        data.standings().forEach(s -> standings.put(s.unit().code(), s.standing()));
+        Map<String, UnitStanding> standings = new HashMap<>();
+        data.standings().forEach(s -> standings.put(s.unit().code(), s));
         Map<String, BigDecimal> county = new HashMap<>();
         for (UnitType type : UnitType.values()) {
             List<RosterUnit> units = data.roster().units(type);
@@ -73,16 +75,23 @@ final class UnitDetailSheet {
             Map<String, BigDecimal> sums = new HashMap<>();
             for (int from = 0; from < units.size(); from += UNITS_PER_QUERY) {
                 List<RosterUnit> page = units.subList(from, Math.min(units.size(), from + UNITS_PER_QUERY));
-                Map<String, Map<String, BigDecimal>> figures = data.queries()
-                        .acceptedFigures(data.year(), page.stream().map(RosterUnit::code).toList());
+                Map<Long, Map<String, BigDecimal>> figures = data.queries().figures(page.stream()
+                        .map(unit -> accepted(standings.get(unit.code()))).filter(Objects::nonNull).toList());
                 for (RosterUnit unit : page) {
-                    unitRow(unit, standings.get(unit.code()), figures.get(unit.code()), sums);
+                    UnitStanding standing = standings.get(unit.code());
+                    Long accepted = accepted(standing);
+                    unitRow(unit, standing.standing(), accepted == null ? null : figures.get(accepted), sums);
                 }
             }
             subtotal(TotalScope.of(type), sums);
             sums.forEach((code, value) -> county.merge(code, value, BigDecimal::add));
         }
         subtotal(TotalScope.COUNTY, county);
+    }
+
+    /** The id of the unit's accepted submission, whose figures its row shows; null when none is accepted. */
+    private static Long accepted(UnitStanding standing) {
+        return standing.standing() == Standing.ACCEPTED ? standing.counting().map(SubmissionRow::id).orElse(null) : null;
     }
 
     /** Frozen panes, filter, comments and printing: these change the workbook, so on its owner's thread. */

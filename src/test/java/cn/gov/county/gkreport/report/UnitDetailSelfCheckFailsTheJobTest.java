@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -57,9 +58,10 @@ class UnitDetailSelfCheckFailsTheJobTest {
         ReportRepository losingOneUnit(JdbcTemplate jdbc) {
             return new ReportRepository(jdbc) {
                 @Override
-                public Map<String, Map<String, BigDecimal>> acceptedFigures(int year, List<String> unitCodes) {
-                    Map<String, Map<String, BigDecimal>> figures = super.acceptedFigures(year, unitCodes);
-                    figures.remove(LOST_UNIT);
+                public Map<Long, Map<String, BigDecimal>> figures(Collection<Long> submissionIds) {
+                    Map<Long, Map<String, BigDecimal>> figures = super.figures(submissionIds);
+                    jdbc.queryForList("SELECT id FROM submission WHERE unit_code = ? AND status = 'ACCEPTED'",
+                            Long.class, LOST_UNIT).forEach(figures::remove);
                     return figures;
                 }
             };
