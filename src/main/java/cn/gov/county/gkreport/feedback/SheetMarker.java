@@ -75,7 +75,24 @@ final class SheetMarker {
 
     /** Whether the sheet's tab is selected (then it must be unselected: only the list sheet is). */
     static boolean isTabSelected(byte[] sheet) {
-        return TAB_SELECTED.matcher(new String(sheet, StandardCharsets.ISO_8859_1)).find();
+        // sheetViews comes before sheetData in a worksheet: only that head is decoded and searched
+        return TAB_SELECTED.matcher(new String(sheet, 0, headLength(sheet), StandardCharsets.ISO_8859_1)).find();
+    }
+
+    private static final byte[] SHEET_DATA = "sheetData".getBytes(StandardCharsets.ISO_8859_1);
+
+    /** The length of the part before the first {@code sheetData} (the whole sheet when it has none). */
+    private static int headLength(byte[] sheet) {
+        outer:
+        for (int i = 0; i <= sheet.length - SHEET_DATA.length; i++) {
+            for (int j = 0; j < SHEET_DATA.length; j++) {
+                if (sheet[i + j] != SHEET_DATA[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return sheet.length;
     }
 
     /** The sheet with its marks. */
