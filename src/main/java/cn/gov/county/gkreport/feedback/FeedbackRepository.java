@@ -54,11 +54,16 @@ public class FeedbackRepository {
     }
 
     /**
-     * Records where a submission's feedback copy is, relative to {@code <output>/<year>/feedback/}, for
-     * the reply that attaches it and the status page that links it.
+     * Records where submissions' feedback copies are, for the reply that attaches a copy and the status
+     * page that links it: one batch (an update per copy was a commit per copy).
      */
-    public void recordCopy(long submissionId, Path inFeedbackDir) {
-        jdbc.update("UPDATE submission SET feedback_file = ? WHERE id = ?", inFeedbackDir.toString(), submissionId);
+    public void recordCopies(List<Copy> copies) {
+        jdbc.batchUpdate("UPDATE submission SET feedback_file = ? WHERE id = ?",
+                copies.stream().map(c -> new Object[] {c.inFeedbackDir().toString(), c.submissionId()}).toList());
+    }
+
+    /** A submission's feedback copy, relative to {@code <output>/<year>/feedback/}. */
+    public record Copy(long submissionId, Path inFeedbackDir) {
     }
 
     private List<Finding> findings(long submissionId) {

@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -67,6 +69,9 @@ public class WriteFeedbackTasklet implements Tasklet {
         // At most two copies per thread waiting or in work: the findings stream is not buffered whole.
         Semaphore inFlight = new Semaphore(2 * threads);
         List<CompletableFuture<Void>> work = new ArrayList<>();
+        // recorded after the copies are written; a copy a killed run wrote but did not record is found
+        // on disk and recorded by the next run
+        Queue<FeedbackRepository.Copy> recorded = new ConcurrentLinkedQueue<>();
         queries.withFindings(year, pending -> {
             Path target = counting.contains(pending.submissionId()) ? dir : dir.resolve(OutputLayout.ARCHIVE);
             String name = FeedbackNames.fileName(pending.request());
@@ -74,13 +79,14 @@ public class WriteFeedbackTasklet implements Tasklet {
                 archive(name);
             }
             if (Files.exists(target.resolve(name))) {
-                queries.recordCopy(pending.submissionId(), dir.relativize(target.resolve(name)));
+                recorded.add(new FeedbackRepository.Copy(pending.submissionId(), dir.relativize(target.resolve(name))));
                 return;
             }
             inFlight.acquireUninterruptibly();
             work.add(CompletableFuture.runAsync(() -> {
                 try {
-                    queries.recordCopy(pending.submissionId(), dir.relativize(copies.write(pending.request(), target)));
+                    recorded.add(new FeedbackRepository.Copy(pending.submissionId(),
+                            dir.relativize(copies.write(pending.request(), target))));
                     written.incrementAndGet();
                 } catch (IOException | RuntimeException e) {
                     // One copy that cannot be written must not cost the other units their feedback.
@@ -93,6 +99,7 @@ public class WriteFeedbackTasklet implements Tasklet {
             }, executor));
         });
         CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).join();
+        queries.recordCopies(List.copyOf(recorded));
         contribution.getStepExecution().getExecutionContext().putInt(WRITTEN, written.get());
         contribution.getStepExecution().getExecutionContext().putInt(FAILED, failed.get());
         log.info("校验反馈文件: 本次写入 {} 份，位于 {}", written.get(), dir);
