@@ -1,6 +1,9 @@
 package cn.gov.county.gkreport.read;
 
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 
 import cn.gov.county.gkreport.form.FormDefinition;
@@ -24,7 +27,7 @@ public final class SubmissionReader {
     private final Table3Locator table3;
     private final Table4Locator table4;
     private final IndicatorLocator indicators;
-    private final TemplateLayout layout;
+    private final Future<TemplateLayout> layout;
     private final ExplanationLocator explanations;
 
     public SubmissionReader(FormDefinition form, WorkbookLoader loader, String templateName) {
@@ -41,8 +44,19 @@ public final class SubmissionReader {
         this.table4 = new Table4Locator(form.table4());
         this.indicators = new IndicatorLocator(form.indicators());
         this.explanations = new ExplanationLocator(form.explanations());
-        // last: deriving the layout runs this reader's own locating pass over the template
-        this.layout = templateLayout ? TemplateLayout.derive(form, loader, this::locate) : TemplateLayout.NONE;
+        // last: deriving the layout runs this reader's own locating pass over the template. It writes and
+        // loads the template (about half a second of a night's start-up), so it runs beside the rest of
+        // the start-up and the first file read waits for it.
+        FutureTask<TemplateLayout> derivation = new FutureTask<>(() -> templateLayout
+                ? TemplateLayout.derive(form, loader, this::locate) : TemplateLayout.NONE);
+        this.layout = derivation;
+        if (templateLayout) {
+            Thread thread = new Thread(derivation, "template-layout");
+            thread.setDaemon(true);
+            thread.start();
+        } else {
+            derivation.run();
+        }
     }
 
     public SubmissionContent read(Path file) throws UnreadableWorkbookException {
@@ -50,7 +64,7 @@ public final class SubmissionReader {
     }
 
     public SubmissionContent read(WorkbookGrid workbook) {
-        return locate(workbook, layout::search, null);
+        return locate(workbook, layout()::search, null);
     }
 
     private SubmissionContent locate(WorkbookGrid workbook, Function<SheetGrid, SheetSearch> search, LabelQueries asked) {
@@ -65,8 +79,15 @@ public final class SubmissionReader {
         return out.build(workbook.format());
     }
 
-    /** The template's layout, for the tests. */
+    /** The template's layout once derived; {@link TemplateLayout#NONE} (labels alone) if deriving failed. */
     TemplateLayout layout() {
-        return layout;
+        try {
+            return layout.get();
+        } catch (ExecutionException e) {
+            return TemplateLayout.NONE; // derive() turns its own failures into NONE; this is an Error's
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return TemplateLayout.NONE;
+        }
     }
 }
