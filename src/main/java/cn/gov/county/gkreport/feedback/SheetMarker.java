@@ -81,10 +81,16 @@ final class SheetMarker {
 
     private static final byte[] SHEET_DATA = "sheetData".getBytes(StandardCharsets.ISO_8859_1);
 
-    /** The length of the part before the first {@code sheetData} (the whole sheet when it has none). */
+    /**
+     * The length of the part before the sheetData element (the whole sheet when it has none): the
+     * name right after {@code <} or a prefix's {@code :}, not a value such as {@code codeName="sheetData"}.
+     */
     private static int headLength(byte[] sheet) {
         outer:
-        for (int i = 0; i <= sheet.length - SHEET_DATA.length; i++) {
+        for (int i = 1; i <= sheet.length - SHEET_DATA.length; i++) {
+            if (sheet[i - 1] != '<' && sheet[i - 1] != ':') {
+                continue;
+            }
             for (int j = 0; j < SHEET_DATA.length; j++) {
                 if (sheet[i + j] != SHEET_DATA[j]) {
                     continue outer;

@@ -1,6 +1,7 @@
 package cn.gov.county.gkreport.read;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
@@ -47,15 +48,14 @@ public final class SubmissionReader {
         // last: deriving the layout runs this reader's own locating pass over the template. It writes and
         // loads the template (about half a second of a night's start-up), so it runs beside the rest of
         // the start-up and the first file read waits for it.
-        FutureTask<TemplateLayout> derivation = new FutureTask<>(() -> templateLayout
-                ? TemplateLayout.derive(form, loader, this::locate) : TemplateLayout.NONE);
-        this.layout = derivation;
         if (templateLayout) {
+            FutureTask<TemplateLayout> derivation = new FutureTask<>(() -> TemplateLayout.derive(form, loader, this::locate));
             Thread thread = new Thread(derivation, "template-layout");
             thread.setDaemon(true);
             thread.start();
+            this.layout = derivation;
         } else {
-            derivation.run();
+            this.layout = CompletableFuture.completedFuture(TemplateLayout.NONE);
         }
     }
 

@@ -327,9 +327,9 @@ public class ReviewDecisions {
         // (10 000 units took 19 s)
         Map<String, List<Version>> versionsByUnit = new HashMap<>();
         versions.values().forEach(v -> versionsByUnit.computeIfAbsent(v.unitCode(), c -> new ArrayList<>()).add(v));
-        Map<String, List<Map.Entry<ReviewTarget, List<FindingLine>>>> findingsByVersion = new HashMap<>();
+        Map<ReviewTarget, List<Map.Entry<ReviewTarget, List<FindingLine>>>> findingsByVersion = new HashMap<>();
         findings.entrySet().forEach(f -> findingsByVersion.computeIfAbsent(
-                f.getKey().unitCode() + "#" + f.getKey().version(), k -> new ArrayList<>()).add(f));
+                ReviewTarget.version(f.getKey().unitCode(), f.getKey().version()), k -> new ArrayList<>()).add(f));
         Set<ReviewTarget> wanted = new java.util.LinkedHashSet<>();
         for (RosterUnit unit : roster.units()) {
             versionsByUnit.getOrDefault(unit.code(), List.of()).stream()
@@ -339,7 +339,7 @@ public class ReviewDecisions {
                         if (counts || effective.containsKey(version)) {
                             wanted.add(version);
                         }
-                        for (var f : findingsByVersion.getOrDefault(v.unitCode() + "#" + v.version(), List.of())) {
+                        for (var f : findingsByVersion.getOrDefault(version, List.of())) {
                             if ((counts && f.getValue().get(0).severity().equals("WARNING"))
                                     || effective.containsKey(f.getKey())) {
                                 wanted.add(f.getKey());

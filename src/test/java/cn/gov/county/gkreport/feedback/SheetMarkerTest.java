@@ -33,6 +33,19 @@ class SheetMarkerTest {
     }
 
     @Test
+    void theHeadEndsAtTheSheetDataElementNotAtAValueOfThatName() {
+        // a code name "sheetData" before the views must not cut them off (the tab would stay selected)
+        byte[] sheet = ("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+                + "<sheetPr codeName=\"sheetData\"/><sheetViews><sheetView tabSelected=\"1\" workbookViewId=\"0\"/>"
+                + "</sheetViews><sheetData/></worksheet>").getBytes(StandardCharsets.UTF_8);
+        assertThat(SheetMarker.isTabSelected(sheet)).isTrue();
+        byte[] prefixed = ("<x:worksheet xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+                + "<x:sheetViews><x:sheetView workbookViewId=\"0\"/></x:sheetViews><x:sheetData/>"
+                + "<x:ext tabSelected=\"1\"/></x:worksheet>").getBytes(StandardCharsets.UTF_8);
+        assertThat(SheetMarker.isTabSelected(prefixed)).isFalse();
+    }
+
+    @Test
     void aChartsheetWithoutSheetDataIsSearchedWhole() {
         byte[] chartsheet = ("<chartsheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
                 + "<sheetViews><sheetView tabSelected=\"1\" zoomScale=\"90\" workbookViewId=\"0\"/></sheetViews>"
