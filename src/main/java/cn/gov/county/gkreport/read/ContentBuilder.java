@@ -35,7 +35,7 @@ final class ContentBuilder {
     ContentBuilder(FormDefinition form) {
         this.form = form;
         // sized for every item of the form: no rehashing while the figures come in
-        this.figures = new LinkedHashMap<>(form.items().size() * 2);
+        this.figures = new SubmissionContent.HandedOver<>(form.items().size() * 2);
     }
 
     void figure(String code, SheetSearch sheet, int row, int col) {
@@ -67,6 +67,7 @@ final class ContentBuilder {
         notes.add(note);
     }
 
+    /** The content found; once only, the builder is done with then. */
     SubmissionContent build(WorkbookFormat format) {
         return new SubmissionContent(format, cover, coverCells, figures, problems, Optional.ofNullable(legacyTable3Cell),
                 notes, typedAsText, explanations);

@@ -1,5 +1,6 @@
 package cn.gov.county.gkreport.read;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -42,12 +43,26 @@ final class SheetFinder {
         if (asked != null) {
             asked.anchors().add(anchorLabel);
         }
-        List<SheetSearch> holding = sheets.stream().filter(s -> s.find(anchorLabel).isPresent()).toList();
-        List<SheetSearch> visible = holding.stream().filter(s -> !s.grid().hidden()).toList();
-        List<SheetSearch> hidden = holding.stream().filter(s -> s.grid().hidden()).toList();
-        Optional<SheetSearch> named = visible.stream().filter(s -> s.grid().name().equals(preferredName)).findFirst();
-        List<SheetSearch> rivals = named.isPresent()
-                ? visible.stream().filter(s -> s != named.get() && isCopyName(s.grid().name(), preferredName)).toList()
+        // one pass, no streams: six tables ask this of every workbook
+        List<SheetSearch> visible = new ArrayList<>(2);
+        List<SheetSearch> hidden = new ArrayList<>(1);
+        Optional<SheetSearch> named = Optional.empty();
+        for (SheetSearch sheet : sheets) {
+            if (sheet.find(anchorLabel).isEmpty()) {
+                continue;
+            }
+            if (sheet.grid().hidden()) {
+                hidden.add(sheet);
+            } else {
+                visible.add(sheet);
+                if (named.isEmpty() && sheet.grid().name().equals(preferredName)) {
+                    named = Optional.of(sheet);
+                }
+            }
+        }
+        SheetSearch namedSheet = named.orElse(null);
+        List<SheetSearch> rivals = visible.size() < 2 ? List.of() : named.isPresent()
+                ? visible.stream().filter(s -> s != namedSheet && isCopyName(s.grid().name(), preferredName)).toList()
                 : visible.stream().skip(1).toList();
         Optional<SheetSearch> chosen = named.or(() -> visible.stream().findFirst());
         if (chosen.isPresent() && !rivals.isEmpty()) {

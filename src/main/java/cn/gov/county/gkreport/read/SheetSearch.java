@@ -25,6 +25,8 @@ public final class SheetSearch {
      * hundred), so this stays small; normalising them once saves a Unicode normalisation per lookup.
      */
     private static final Map<String, String> LOOKUP_KEYS = new ConcurrentHashMap<>();
+    /** The fragments searched for, normalised: as few as the keys, and as constant. */
+    private static final Map<String, String> NEEDLES = new ConcurrentHashMap<>();
 
     private final SheetGrid grid;
     private final Index index;
@@ -35,6 +37,8 @@ public final class SheetSearch {
     static final class Index {
 
         private final List<String> normalizedTexts;
+        /** Answers of {@link #contains}: the template's index is shared by every file that has its labels. */
+        private final Map<String, Boolean> containing = new ConcurrentHashMap<>();
         /** Text cells by label key, each list top to bottom, left to right: every lookup is a map hit. */
         private final Map<String, List<GridCell>> byKey = new HashMap<>();
 
@@ -55,7 +59,8 @@ public final class SheetSearch {
         }
 
         boolean contains(String normalizedFragment) {
-            return normalizedTexts.stream().anyMatch(text -> text.contains(normalizedFragment));
+            return containing.computeIfAbsent(normalizedFragment,
+                    fragment -> normalizedTexts.stream().anyMatch(text -> text.contains(fragment)));
         }
     }
 
@@ -100,7 +105,7 @@ public final class SheetSearch {
 
     /** Whether any cell's normalised text contains the fragment (for recognising old formats). */
     public boolean containsText(String fragment) {
-        String needle = LabelText.normalize(fragment);
+        String needle = NEEDLES.computeIfAbsent(fragment, LabelText::normalize);
         if (asked != null) {
             asked.fragments().add(needle);
         }
@@ -109,7 +114,12 @@ public final class SheetSearch {
 
     /** The merged region a cell heads, if any. */
     public Optional<CellRange> mergedAt(int row, int col) {
-        return grid.mergedRegions().stream().filter(r -> r.firstRow() == row && r.firstCol() == col).findFirst();
+        for (CellRange region : grid.mergedRegions()) {
+            if (region.firstRow() == row && region.firstCol() == col) {
+                return Optional.of(region);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The last column a label cell covers (itself, or the end of the merge it heads). */

@@ -45,11 +45,23 @@ public record SubmissionContent(WorkbookFormat format, Map<String, String> cover
         // Form order is kept (Map.copyOf would not): findings and stored figures follow the form.
         cover = Collections.unmodifiableMap(new LinkedHashMap<>(cover));
         coverCells = Collections.unmodifiableMap(new LinkedHashMap<>(coverCells));
-        figures = Collections.unmodifiableMap(new LinkedHashMap<>(figures));
+        figures = Collections.unmodifiableMap(figures instanceof HandedOver<String, FigureCell> ? figures
+                : new LinkedHashMap<>(figures));
         problems = List.copyOf(problems);
         notes = List.copyOf(notes);
         typedAsText = Set.copyOf(typedAsText);
         explanations = List.copyOf(explanations);
+    }
+
+    /**
+     * The reader's own map of figures, handed over when the content is built and never touched again:
+     * taken without a copy (a couple of hundred entries per workbook, a few percent of reading it).
+     */
+    static final class HandedOver<K, V> extends LinkedHashMap<K, V> {
+
+        HandedOver(int initialCapacity) {
+            super(initialCapacity);
+        }
     }
 
     public String coverValue(String key) {

@@ -1,5 +1,6 @@
 package cn.gov.county.gkreport.read;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,9 +26,18 @@ final class Table3Locator {
     private static final int HEADER_BAND = 2;
 
     private final Table3Layout table;
+    /**
+     * Each cell's item code by row and column code, made once: 表三 is most of a workbook's figures,
+     * and a code built per cell is a new string hashed again by every map it goes into.
+     */
+    private final Map<String, Map<String, String>> codes = new HashMap<>();
 
     Table3Locator(Table3Layout table) {
         this.table = table;
+        for (Table3Row row : table.rows()) {
+            Map<String, String> byColumn = codes.computeIfAbsent(row.code(), r -> new HashMap<>());
+            table.columns().forEach(column -> byColumn.put(column.code(), Table3Layout.itemCode(row.code(), column.code())));
+        }
     }
 
     void locate(SheetFinder workbook, ContentBuilder out) {
@@ -69,7 +79,8 @@ final class Table3Locator {
         for (Table3Row row : table.rows()) {
             Integer at = rows.get(row.code());
             if (at != null) {
-                columns.forEach((column, col) -> out.figure(Table3Layout.itemCode(row.code(), column), sheet, at, col));
+                Map<String, String> rowCodes = codes.get(row.code());
+                columns.forEach((column, col) -> out.figure(rowCodes.get(column), sheet, at, col));
             } else if (!notInLayout.contains(row.code())) {
                 out.problem(name, "表三缺少“" + row.fullLabel() + "”一行。请使用标准模板，不要删除或合并表三的行。");
             }

@@ -55,7 +55,13 @@ final class TemplateLayout {
         void locate(WorkbookGrid workbook, Function<SheetGrid, SheetSearch> search, LabelQueries asked);
     }
 
-    private record SheetLayout(Map<Long, GridCell> labels, Set<CellRange> merged, SheetSearch.Index index) {
+    /**
+     * @param grid        the template's sheet: its label cells are looked up by position in its own table
+     * @param labels      how many label (text) cells it has
+     * @param mergedOrder its merged regions as written (a file saved by the same writer lists them alike)
+     */
+    private record SheetLayout(SheetGrid grid, int labels, List<CellRange> mergedOrder, Set<CellRange> merged,
+                               SheetSearch.Index index) {
     }
 
     private final Map<String, SheetLayout> sheets;
@@ -82,7 +88,8 @@ final class TemplateLayout {
             Map<String, SheetLayout> sheets = new HashMap<>();
             locating.locate(template, grid -> {
                 SheetSearch.Index index = new SheetSearch.Index(grid);
-                sheets.put(grid.name(), new SheetLayout(labels(grid), Set.copyOf(grid.mergedRegions()), index));
+                sheets.put(grid.name(), new SheetLayout(grid, labels(grid), grid.mergedRegions(),
+                        Set.copyOf(grid.mergedRegions()), index));
                 return new SheetSearch(grid, index, asked);
             }, asked);
             for (SheetLayout sheet : sheets.values()) {
@@ -116,18 +123,8 @@ final class TemplateLayout {
         }
     }
 
-    private static Map<Long, GridCell> labels(SheetGrid grid) {
-        Map<Long, GridCell> labels = new HashMap<>();
-        for (GridCell cell : grid.cells()) {
-            if (cell.kind() == CellKind.TEXT) {
-                labels.put(position(cell), cell);
-            }
-        }
-        return labels;
-    }
-
-    private static long position(GridCell cell) {
-        return ((long) cell.row() << 20) | cell.col();
+    private static int labels(SheetGrid grid) {
+        return (int) grid.cells().stream().filter(cell -> cell.kind() == CellKind.TEXT).count();
     }
 
     /** The sheet made searchable: with the template's index when it has the template's labels, else its own. */
@@ -145,7 +142,8 @@ final class TemplateLayout {
 
     private boolean matches(SheetGrid grid, SheetLayout template) {
         List<CellRange> merged = grid.mergedRegions();
-        if (merged.size() != template.merged().size() || !template.merged().equals(new HashSet<>(merged))) {
+        if (merged.size() != template.merged().size()
+                || !merged.equals(template.mergedOrder()) && !template.merged().equals(new HashSet<>(merged))) {
             return false;
         }
         int labelsFound = 0;
@@ -153,13 +151,14 @@ final class TemplateLayout {
             if (cell.kind() != CellKind.TEXT) {
                 continue;
             }
-            if (cell.equals(template.labels().get(position(cell)))) {
+            GridCell label = template.grid().cell(cell.row(), cell.col());
+            if (label != null && label.kind() == CellKind.TEXT && cell.equals(label)) {
                 labelsFound++;
             } else if (askedFor(cell.value())) {
                 return false;
             }
         }
-        return labelsFound == template.labels().size();
+        return labelsFound == template.labels();
     }
 
     /** Whether a text the template does not have there would answer one of the locators' questions. */
