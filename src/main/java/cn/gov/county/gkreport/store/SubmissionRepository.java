@@ -97,7 +97,8 @@ public class SubmissionRepository {
      */
     public void recordOutcomes(List<? extends Assessment> assessments, int year, long executionId,
                                LocalDateTime processedAt) {
-        Map<String, Integer> versions = lastVersions(year, assessments);
+        Stored stored = stored(year, assessments);
+        Map<String, Integer> versions = stored.lastVersions();
         Map<String, Long> lastAccepted = new HashMap<>();
         for (Assessment assessment : assessments) {
             if (assessment.accepted() && assessment.unit().isPresent()) {
@@ -126,11 +127,13 @@ public class SubmissionRepository {
                         truncate(explanation.cell(), 16), truncate(explanation.text(), Explanation.MAX_TEXT)});
             }
         }
-        // the units' accepted versions stored so far step back before this chunk's outcomes go in
-        List<Object[]> superseded = lastAccepted.keySet().stream().map(unit -> new Object[] {unit, year}).toList();
+        // the units' accepted versions stored so far step back before this chunk's outcomes go in; by
+        // primary key: H2 planned "unit and year and ACCEPTED" over the status index, every accepted
+        // submission of the year read per unit (quadratic: most of a 10 000-unit import's writing)
+        List<Object[]> superseded = lastAccepted.keySet().stream().map(stored.acceptedIds()::get)
+                .filter(Objects::nonNull).flatMap(List::stream).map(id -> new Object[] {id}).toList();
         if (!superseded.isEmpty()) {
-            jdbc.batchUpdate("UPDATE submission SET status = 'SUPERSEDED' WHERE unit_code = ? AND report_year = ? "
-                    + "AND status = 'ACCEPTED'", superseded);
+            jdbc.batchUpdate("UPDATE submission SET status = 'SUPERSEDED' WHERE id = ? AND status = 'ACCEPTED'", superseded);
         }
         jdbc.batchUpdate("""
                 UPDATE submission SET unit_code = ?, version = ?, status = ?, file_format = ?, form_version = ?,
@@ -151,22 +154,33 @@ public class SubmissionRepository {
         }
     }
 
-    /** The highest stored version of each unit of the chunk (0 for a unit without one). */
-    private Map<String, Integer> lastVersions(int year, List<? extends Assessment> assessments) {
+    /**
+     * What is stored of the chunk's units: each unit's highest version (0 for a unit without one) and
+     * the ids of its accepted submissions (one, or none).
+     */
+    private record Stored(Map<String, Integer> lastVersions, Map<String, List<Long>> acceptedIds) {
+    }
+
+    /** Read by unit and year alone, which the unit-version key answers, whatever a planner makes of a status. */
+    private Stored stored(int year, List<? extends Assessment> assessments) {
         Set<String> units = new HashSet<>();
         assessments.forEach(a -> a.unit().ifPresent(u -> units.add(u.code())));
         Map<String, Integer> versions = new HashMap<>();
+        Map<String, List<Long>> accepted = new HashMap<>();
         units.forEach(unit -> versions.put(unit, 0));
         if (!units.isEmpty()) {
             List<Object> args = new ArrayList<>(units);
             args.add(year);
-            jdbc.query("SELECT unit_code, MAX(version) FROM submission WHERE unit_code IN ("
-                    + String.join(", ", Collections.nCopies(units.size(), "?")) + ") AND report_year = ? "
-                    + "GROUP BY unit_code", rs -> {
-                        versions.put(rs.getString(1), rs.getInt(2));
+            jdbc.query("SELECT unit_code, version, status, id FROM submission WHERE unit_code IN ("
+                    + String.join(", ", Collections.nCopies(units.size(), "?")) + ") AND report_year = ?", rs -> {
+                        String unit = rs.getString(1);
+                        versions.merge(unit, rs.getInt(2), Math::max);
+                        if (SubmissionStatus.ACCEPTED.name().equals(rs.getString(3))) {
+                            accepted.computeIfAbsent(unit, u -> new ArrayList<>()).add(rs.getLong(4));
+                        }
                     }, args.toArray());
         }
-        return versions;
+        return new Stored(versions, accepted);
     }
 
     /**
