@@ -375,7 +375,7 @@ public final class Benchmark {
                 .append(options.repeat() > 1 ? "; each end-to-end figure is the fastest of " + options.repeat() + " runs" : "")
                 .append(".\n\n");
         md.append("Single-thread rates in one JVM, one thread, the same template-shaped files; product, read only "
-                + "and fastexcel-reader timed in interleaved rounds (compare ratios: absolute rates move with the load):\n\n");
+                + "and fastexcel-reader timed in turns of " + ReadRates.TURN + " files each (compare ratios: absolute rates move with the load):\n\n");
         md.append("| N | read+check wb/s | read only wb/s | fastexcel-reader wb/s | POI usermodel wb/s "
                 + "| read+check / fastexcel | read only / fastexcel | read+check / POI | fastexcel / POI "
                 + "| LibreOffice-saved read+check wb/s | load avg before / after |\n");

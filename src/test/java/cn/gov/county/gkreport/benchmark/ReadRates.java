@@ -39,7 +39,7 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 
 /**
  * Single-thread rates, measured in this JVM after warm-up, on the same files (each the best of three
- * timed passes of at least two seconds):
+ * timed passes; a pass of the product, its read only and fastexcel-reader runs at least six seconds):
  * <ul>
  *   <li><b>product</b>: what the import step's processor does per file, {@link SubmissionAssessor#assess}
  *       = {@link WorkbookLoader} (format sniffing, streaming SAX into a grid) + {@link SubmissionReader}
@@ -52,8 +52,9 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
  *   <li><b>fastexcel-reader baseline</b> (dhatim, test scope): a plain read of every cell of every sheet
  *       (its raw value and type), nothing located, nothing checked: the fastest general reader measured.</li>
  * </ul>
- * The rates are timed in interleaved rounds (product, read only, fastexcel, product, …), so a load
- * change on the machine falls on all of them alike and their ratios stay comparable.
+ * The product, read only and fastexcel-reader are timed in turns of a few files each (product, read
+ * only, fastexcel on the same files, then the next files), so a change in the machine's speed falls on
+ * all of them alike and their ratios stay comparable.
  */
 final class ReadRates {
 
@@ -64,6 +65,8 @@ final class ReadRates {
     private static final int PASSES = 3;
     private static final double WARM_UP_SECONDS = 3.0;
     private static final int MAX_SAMPLE = 2_000;
+    /** Files per reader's turn when readers are timed in turns. */
+    static final int TURN = 25;
     private static final int MAX_POI_SAMPLE = 400;
 
     private static volatile long sink;
@@ -144,14 +147,17 @@ final class ReadRates {
         progress.println("  warming up fastexcel-reader (" + WARM_UP_SECONDS + " s)");
         timed("warm-up", sample, WARM_UP_SECONDS, 60, ReadRates::fastexcel);
         progress.println("  timing the product reader+checker, read only and fastexcel-reader on " + sample.size()
-                + " files, one thread, in interleaved rounds");
+                + " files, one thread, in turns of " + TURN + " files");
         Rate product = null;
         Rate readOnly = null;
         Rate fastexcel = null;
         for (int pass = 0; pass < PASSES; pass++) {
-            product = faster(product, timed("product", sample, MIN_SECONDS, MAX_SECONDS, this::assess));
-            readOnly = faster(readOnly, timed("product read only", sample, MIN_SECONDS, MAX_SECONDS, this::readOnly));
-            fastexcel = faster(fastexcel, timed("fastexcel-reader", sample, MIN_SECONDS, MAX_SECONDS, ReadRates::fastexcel));
+            Rate[] rates = interleaved(sample, MIN_SECONDS * 3, MAX_SECONDS * 3,
+                    List.of("product", "product read only", "fastexcel-reader"), this::assess, this::readOnly,
+                    ReadRates::fastexcel);
+            product = faster(product, rates[0]);
+            readOnly = faster(readOnly, rates[1]);
+            fastexcel = faster(fastexcel, rates[2]);
         }
 
         long accepted = 0;
@@ -211,6 +217,47 @@ final class ReadRates {
 
     private static Rate faster(Rate best, Rate rate) {
         return best == null || rate.perSecond() > best.perSecond() ? rate : best;
+    }
+
+    /**
+     * Times several readers on the same files in turns of {@value #TURN} files each (the first reader's
+     * turn, the second's on the same files, …), cycling until at least {@code minSeconds} and one pass over
+     * the files, unless {@code maxSeconds} pass. Turns this short put the readers through the same moments
+     * of the machine: on a VM whose speed drifts from second to second, whole-second rounds did not.
+     */
+    @SafeVarargs
+    private static Rate[] interleaved(List<SubmissionGenerator.Generated> files, double minSeconds, double maxSeconds,
+                                      List<String> names, PerFile... works) throws Exception {
+        long[] nanos = new long[works.length];
+        long[] done = new long[works.length];
+        long start = System.nanoTime();
+        boolean passed = false;
+        while (true) {
+            for (int from = 0; from < files.size(); from += TURN) {
+                List<SubmissionGenerator.Generated> turn = files.subList(from, Math.min(files.size(), from + TURN));
+                for (int w = 0; w < works.length; w++) {
+                    long t0 = System.nanoTime();
+                    for (SubmissionGenerator.Generated g : turn) {
+                        works[w].run(g.file());
+                    }
+                    nanos[w] += System.nanoTime() - t0;
+                    done[w] += turn.size();
+                }
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                if (elapsed >= maxSeconds || elapsed >= minSeconds && passed) {
+                    break;
+                }
+            }
+            passed = true;
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            if (elapsed >= minSeconds || elapsed >= maxSeconds) {
+                Rate[] rates = new Rate[works.length];
+                for (int w = 0; w < works.length; w++) {
+                    rates[w] = new Rate(names.get(w), done[w], nanos[w] / 1e9);
+                }
+                return rates;
+            }
+        }
     }
 
     /** Runs over the files (cycling) until at least {@code minSeconds}, one pass at least unless {@code maxSeconds} pass. */
