@@ -56,7 +56,9 @@ final class SheetMarker {
     /** The merged areas of a sheet as {first row, first column, last row, last column}. */
     static List<int[]> mergedRegions(byte[] sheet) {
         List<int[]> regions = new ArrayList<>();
-        Matcher m = MERGE_CELL.matcher(new String(sheet, StandardCharsets.ISO_8859_1));
+        // mergeCells comes after sheetData in a worksheet: only that tail is decoded and searched
+        int tail = tailStart(sheet);
+        Matcher m = MERGE_CELL.matcher(new String(sheet, tail, sheet.length - tail, StandardCharsets.ISO_8859_1));
         while (m.find()) {
             String[] ends = m.group(1).split(":");
             CellRef first = CellRef.parseOrNull(ends[0]);
@@ -70,7 +72,8 @@ final class SheetMarker {
 
     /** Whether the sheet already draws shapes for comments (then POI, which merges them, writes the copy). */
     static boolean hasLegacyDrawing(byte[] sheet) {
-        return LEGACY_DRAWING.matcher(new String(sheet, StandardCharsets.ISO_8859_1)).find();
+        int tail = tailStart(sheet);
+        return LEGACY_DRAWING.matcher(new String(sheet, tail, sheet.length - tail, StandardCharsets.ISO_8859_1)).find();
     }
 
     /** Whether the sheet's tab is selected (then it must be unselected: only the list sheet is). */
@@ -99,6 +102,40 @@ final class SheetMarker {
             return i;
         }
         return sheet.length;
+    }
+
+    /**
+     * Where the last sheetData tag's name starts (0 when the sheet has none): what follows the cells.
+     * A tag, not text: the name right after {@code <} or {@code </}, or after a prefix that follows
+     * one ({@code </x:sheetData>}); a header or footer after the merges may well say "x:sheetData".
+     */
+    private static int tailStart(byte[] sheet) {
+        outer:
+        for (int i = sheet.length - SHEET_DATA.length; i >= 1; i--) {
+            for (int j = 0; j < SHEET_DATA.length; j++) {
+                if (sheet[i + j] != SHEET_DATA[j]) {
+                    continue outer;
+                }
+            }
+            int k = i - 1;
+            if (sheet[k] == ':') {
+                while (k > 0 && isNameByte(sheet[k - 1])) {
+                    k--;
+                }
+                k--; // the byte before the prefix
+                if (k < 0) {
+                    continue;
+                }
+            }
+            if (sheet[k] == '<' || sheet[k] == '/' && k > 0 && sheet[k - 1] == '<') {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private static boolean isNameByte(byte b) {
+        return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_' || b == '-' || b == '.';
     }
 
     /** The sheet with its marks. */

@@ -54,4 +54,26 @@ class SheetMarkerTest {
         assertThat(SheetMarker.isTabSelected(part("chartsheet",
                 "<sheetViews><sheetView tabSelected=\"1\" zoomScale=\"90\" workbookViewId=\"0\"/></sheetViews>"))).isTrue();
     }
+
+    @Test
+    void mergesAndTheCommentsDrawingAreFoundAfterTheCellsNotInThem() {
+        byte[] sheet = part("worksheet", "<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&lt;mergeCell "
+                + "ref=\"C3:D4\"/&gt; &lt;legacyDrawing/&gt;</t></is></c></row></sheetData>"
+                + "<mergeCells count=\"1\"><mergeCell ref=\"A2:B2\"/></mergeCells>"
+                + "<headerFooter><oddHeader>x:sheetData &lt;/sheetData&gt;</oddHeader></headerFooter>");
+        assertThat(SheetMarker.mergedRegions(sheet)).containsExactly(new int[] {1, 0, 1, 1});
+        assertThat(SheetMarker.hasLegacyDrawing(sheet)).isFalse();
+
+        byte[] prefixed = part("x:worksheet", "<x:sheetData/><x:mergeCells count=\"2\"><x:mergeCell ref=\"A1:C1\"/>"
+                + "<x:mergeCell ref=\"E5\"/></x:mergeCells><x:legacyDrawing r:id=\"rId9\" "
+                + "xmlns:r=\"urn:r\"/>");
+        assertThat(SheetMarker.mergedRegions(prefixed)).containsExactly(new int[] {0, 0, 0, 2}, new int[] {4, 4, 4, 4});
+        assertThat(SheetMarker.hasLegacyDrawing(prefixed)).isTrue();
+    }
+
+    @Test
+    void aSheetWithoutCellsIsSearchedWhole() {
+        byte[] sheet = part("worksheet", "<mergeCells count=\"1\"><mergeCell ref=\"B2:C3\"/></mergeCells>");
+        assertThat(SheetMarker.mergedRegions(sheet)).containsExactly(new int[] {1, 1, 2, 2});
+    }
 }
