@@ -29,6 +29,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -180,8 +181,17 @@ public final class ReviewWorkbook {
         }
     }
 
+    /** Rows kept in memory per sheet while a new file is written. */
+    private static final int ROW_WINDOW = 200;
+
+    /**
+     * A new file, streamed: its rows leave memory as they are written (the first night of a large
+     * run lists every unit's version). Text goes into a shared-strings table, as Excel writes it: the
+     * night after, {@link #update} sets the 系统处理结果 cells, and POI setting an inline string keeps
+     * its old text in the file.
+     */
     private static void create(Path file, String title, List<Line> lines) throws IOException {
-        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, ROW_WINDOW, false, true)) {
             SheetStyles styles = new SheetStyles(workbook);
             CellStyle header = styles.header(VerticalAlignment.CENTER);
             header.setWrapText(true);
