@@ -31,6 +31,23 @@ abstract class SafeHandler extends DefaultHandler {
         return null;
     }
 
+    /**
+     * A non-negative int as {@link #parseIntOrNull} reads it, or -1 (none, or negative). Plain digits,
+     * which every cell's style and shared-string index and every row number are, take no boxing or
+     * trimming: this runs several times per cell.
+     */
+    static int parseIndex(String s) {
+        if (s != null && StoredNumbers.isDigits(s, 9)) {
+            int n = 0;
+            for (int i = 0; i < s.length(); i++) {
+                n = n * 10 + (s.charAt(i) - '0');
+            }
+            return n;
+        }
+        Integer n = parseIntOrNull(s);
+        return n == null || n < 0 ? -1 : n;
+    }
+
     static Integer parseIntOrNull(String s) {
         if (s == null) {
             return null;

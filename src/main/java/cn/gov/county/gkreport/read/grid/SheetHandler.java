@@ -238,8 +238,8 @@ final class SheetHandler extends SafeHandler {
                 if (!hasValue || v.isBlank()) {
                     return withoutValue(f);
                 }
-                Integer index = parseIntOrNull(v.trim());
-                if (index == null || index < 0 || index >= sharedStrings.size()) {
+                int index = parseIndex(v.trim());
+                if (index < 0 || index >= sharedStrings.size()) {
                     throw new StopParsing(UnreadableWorkbookException.corrupt("shared string index " + v + " out of range in "
                             + where()));
                 }
@@ -284,8 +284,8 @@ final class SheetHandler extends SafeHandler {
                 if (!hasValue || v.isBlank()) {
                     return withoutValue(f);
                 }
-                Integer style = parseIntOrNull(styleText);
-                CellKind kind = dateStyles.get(style == null ? 0 : style) ? CellKind.DATE : CellKind.NUMBER;
+                int style = parseIndex(styleText); // none, or not a style number: the default style 0
+                CellKind kind = dateStyles.get(Math.max(style, 0)) ? CellKind.DATE : CellKind.NUMBER;
                 return new GridCell(cellRow, cellCol, kind, number(v.trim()), f);
             }
         }
@@ -342,8 +342,8 @@ final class SheetHandler extends SafeHandler {
     }
 
     private int rowNumber(String r) throws StopParsing {
-        Integer n = parseIntOrNull(r.trim());
-        if (n == null || n < 1 || n > CellRef.MAX_ROWS) {
+        int n = parseIndex(r.trim());
+        if (n < 1 || n > CellRef.MAX_ROWS) {
             throw new StopParsing(UnreadableWorkbookException.corrupt("row number '" + r + "' in sheet '" + sheet + "'"));
         }
         return n;
