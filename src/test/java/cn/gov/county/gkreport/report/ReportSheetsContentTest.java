@@ -202,10 +202,12 @@ class ReportSheetsContentTest extends OnFreshH2Test {
             Map<String, Integer> columns = new HashMap<>();
             trace.getRow(0).forEach(cell -> columns.put(text.formatCellValue(cell), cell.getColumnIndex()));
             Map<String, Object[]> shown = new TreeMap<>();
+            List<String> unitOrder = new ArrayList<>();
             for (Row row : trace) {
                 if (row.getRowNum() == 0) {
                     continue;
                 }
+                unitOrder.add(text.formatCellValue(row.getCell(columns.get("单位代码"))));
                 String key = text.formatCellValue(row.getCell(columns.get("单位代码"))) + "|"
                         + text.formatCellValue(row.getCell(columns.get("项目代码")));
                 Object[] previous = shown.put(key, new Object[] {value(row.getCell(columns.get("数值"))),
@@ -215,6 +217,7 @@ class ReportSheetsContentTest extends OnFreshH2Test {
                 assertThat(previous).as("one row per unit and item: " + key).isNull();
             }
             assertThat(shown.keySet()).containsExactlyElementsOf(expected.keySet());
+            assertThat(unitOrder).as("unit by unit, in code order").isSorted();
             expected.forEach((key, row) -> {
                 Object[] actual = shown.get(key);
                 assertThat((BigDecimal) actual[0]).as(key).isEqualByComparingTo((BigDecimal) row[0]);
