@@ -235,8 +235,10 @@ public class SubmissionRepository {
      * items not in the map are 0 (see {@link #plainZero}). Empty when there is no accepted submission.
      */
     public Optional<Map<String, BigDecimal>> acceptedFigures(String unitCode, int year) {
-        List<Long> accepted = jdbc.queryForList("SELECT id FROM submission WHERE unit_code = ? AND report_year = ? "
-                + "AND status = 'ACCEPTED'", Long.class, unitCode, year);
+        // by unit and year alone, the status tested here: see recordOutcomes (asked for every workbook read)
+        List<Long> accepted = jdbc.query("SELECT id, status FROM submission WHERE unit_code = ? AND report_year = ?",
+                (rs, i) -> SubmissionStatus.ACCEPTED.name().equals(rs.getString(2)) ? rs.getLong(1) : null, unitCode, year)
+                .stream().filter(Objects::nonNull).toList();
         if (accepted.isEmpty()) {
             return Optional.empty();
         }
