@@ -186,9 +186,7 @@ public final class ReviewWorkbook {
 
     /**
      * A new file, streamed: its rows leave memory as they are written (the first night of a large
-     * run lists every unit's version). Text goes into a shared-strings table, as Excel writes it: the
-     * night after, {@link #update} sets the 系统处理结果 cells, and POI setting an inline string keeps
-     * its old text in the file.
+     * run lists every unit's version). Text goes into a shared-strings table, as Excel writes it.
      */
     private static void create(Path file, String title, List<Line> lines) throws IOException {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, ROW_WINDOW, false, true)) {
@@ -242,6 +240,9 @@ public final class ReviewWorkbook {
                         if (cell == null) {
                             SheetRows.text(row, at.get(Column.OUTCOME), outcome, cells.given());
                         } else {
+                            // blanked first (its format kept): POI setting an inline string, as some
+                            // programs save text, would keep the old text in the cell
+                            cell.setBlank();
                             cell.setCellValue(outcome);
                         }
                     } else {

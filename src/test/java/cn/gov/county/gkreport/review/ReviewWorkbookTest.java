@@ -17,11 +17,14 @@ import cn.gov.county.gkreport.review.ReviewWorkbook.Line;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCell;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.STCellType;
 
-/** The review workbook's 审核决定 drop-downs as the file grows over the nights. */
+/** The review workbook as the file grows over the nights: the 审核决定 drop-downs, the 系统处理结果 cells. */
 class ReviewWorkbookTest {
 
     @TempDir
@@ -49,6 +52,32 @@ class ReviewWorkbookTest {
         // a night that appends within the lists adds none
         ReviewWorkbook.write(file, "审核表", List.of(line("T03", 1)));
         assertThat(decisionLists(file)).containsExactly("1-1000", "1004-1505");
+    }
+
+    @Test
+    void anOutcomeCellAnotherProgramSavedAsAnInlineStringGetsTheNightsOutcome() throws Exception {
+        Path file = dir.resolve("review-2024.xlsx");
+        ReviewWorkbook.write(file, "审核表", List.of(line("T01", 1)));
+        int outcome = ReviewWorkbook.VERSION_COLUMNS.indexOf(Column.OUTCOME);
+        // as a script or another spreadsheet program may save it: the text inline in the cell, not shared
+        try (InputStream in = Files.newInputStream(file); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            XSSFCell cell = workbook.getSheet(ReviewWorkbook.VERSIONS).getRow(1).getCell(outcome);
+            CTCell ct = cell.getCTCell();
+            ct.unsetV();
+            ct.setT(STCellType.INLINE_STR);
+            ct.addNewIs().setT("待审核");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                workbook.write(out);
+            }
+        }
+        List<Line> read = ReviewWorkbook.read(file);
+        assertThat(read).hasSize(1);
+        Map<Column, String> cells = new EnumMap<>(read.get(0).cells());
+        cells.put(Column.OUTCOME, "已生效：通过");
+        ReviewWorkbook.write(file, "审核表", List.of(new Line(Decision.Target.VERSION, read.get(0).rowNumber(), cells)));
+
+        assertThat(ReviewWorkbook.read(file)).singleElement()
+                .satisfies(line -> assertThat(line.get(Column.OUTCOME)).isEqualTo("已生效：通过"));
     }
 
     private static Line line(String unit, int version) {
