@@ -84,54 +84,48 @@ final class SheetMarker {
 
     private static final byte[] SHEET_DATA = "sheetData".getBytes(StandardCharsets.ISO_8859_1);
 
-    /**
-     * The length of the part before the sheetData element (the whole sheet when it has none): the
-     * name right after {@code <} or a prefix's {@code :}, not a value such as {@code codeName="sheetData"}.
-     */
+    /** The length of the part before the first sheetData tag (the whole sheet when it has none). */
     private static int headLength(byte[] sheet) {
-        outer:
         for (int i = 1; i <= sheet.length - SHEET_DATA.length; i++) {
-            if (sheet[i - 1] != '<' && sheet[i - 1] != ':') {
-                continue;
+            if (isSheetDataTag(sheet, i)) {
+                return i;
             }
-            for (int j = 0; j < SHEET_DATA.length; j++) {
-                if (sheet[i + j] != SHEET_DATA[j]) {
-                    continue outer;
-                }
-            }
-            return i;
         }
         return sheet.length;
     }
 
-    /**
-     * Where the last sheetData tag's name starts (0 when the sheet has none): what follows the cells.
-     * A tag, not text: the name right after {@code <} or {@code </}, or after a prefix that follows
-     * one ({@code </x:sheetData>}); a header or footer after the merges may well say "x:sheetData".
-     */
+    /** Where the last sheetData tag's name starts (0 when the sheet has none): what follows the cells. */
     private static int tailStart(byte[] sheet) {
-        outer:
         for (int i = sheet.length - SHEET_DATA.length; i >= 1; i--) {
-            for (int j = 0; j < SHEET_DATA.length; j++) {
-                if (sheet[i + j] != SHEET_DATA[j]) {
-                    continue outer;
-                }
-            }
-            int k = i - 1;
-            if (sheet[k] == ':') {
-                while (k > 0 && isNameByte(sheet[k - 1])) {
-                    k--;
-                }
-                k--; // the byte before the prefix
-                if (k < 0) {
-                    continue;
-                }
-            }
-            if (sheet[k] == '<' || sheet[k] == '/' && k > 0 && sheet[k - 1] == '<') {
+            if (isSheetDataTag(sheet, i)) {
                 return i;
             }
         }
         return 0;
+    }
+
+    /**
+     * Whether the name at {@code i} is a sheetData tag, not text or a value of that name: right after
+     * {@code <} or {@code </}, or after a prefix that follows one ({@code </x:sheetData>}). A code name
+     * {@code "sheetData"} before the views, or a footer after the merges saying "x:sheetData", is not.
+     */
+    private static boolean isSheetDataTag(byte[] sheet, int i) {
+        for (int j = 0; j < SHEET_DATA.length; j++) {
+            if (sheet[i + j] != SHEET_DATA[j]) {
+                return false;
+            }
+        }
+        int k = i - 1;
+        if (sheet[k] == ':') {
+            while (k > 0 && isNameByte(sheet[k - 1])) {
+                k--;
+            }
+            k--; // the byte before the prefix
+            if (k < 0) {
+                return false;
+            }
+        }
+        return sheet[k] == '<' || sheet[k] == '/' && k > 0 && sheet[k - 1] == '<';
     }
 
     private static boolean isNameByte(byte b) {

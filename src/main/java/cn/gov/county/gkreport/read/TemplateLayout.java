@@ -56,12 +56,12 @@ final class TemplateLayout {
     }
 
     /**
-     * @param grid        the template's sheet: its label cells are looked up by position in its own table
-     * @param labels      how many label (text) cells it has
-     * @param mergedOrder its merged regions as written (a file saved by the same writer lists them alike)
+     * @param grid   the template's sheet: its label cells are looked up by position in its own table, and
+     *               its merged regions compared as written first (a file saved by the same writer lists them alike)
+     * @param labels how many label (text) cells it has
+     * @param merged its merged regions in any order
      */
-    private record SheetLayout(SheetGrid grid, int labels, List<CellRange> mergedOrder, Set<CellRange> merged,
-                               SheetSearch.Index index) {
+    private record SheetLayout(SheetGrid grid, int labels, Set<CellRange> merged, SheetSearch.Index index) {
     }
 
     private final Map<String, SheetLayout> sheets;
@@ -88,8 +88,7 @@ final class TemplateLayout {
             Map<String, SheetLayout> sheets = new HashMap<>();
             locating.locate(template, grid -> {
                 SheetSearch.Index index = new SheetSearch.Index(grid);
-                sheets.put(grid.name(), new SheetLayout(grid, labels(grid), grid.mergedRegions(),
-                        Set.copyOf(grid.mergedRegions()), index));
+                sheets.put(grid.name(), new SheetLayout(grid, labels(grid), Set.copyOf(grid.mergedRegions()), index));
                 return new SheetSearch(grid, index, asked);
             }, asked);
             for (SheetLayout sheet : sheets.values()) {
@@ -143,7 +142,7 @@ final class TemplateLayout {
     private boolean matches(SheetGrid grid, SheetLayout template) {
         List<CellRange> merged = grid.mergedRegions();
         if (merged.size() != template.merged().size()
-                || !merged.equals(template.mergedOrder()) && !template.merged().equals(new HashSet<>(merged))) {
+                || !merged.equals(template.grid().mergedRegions()) && !template.merged().equals(new HashSet<>(merged))) {
             return false;
         }
         int labelsFound = 0;

@@ -47,6 +47,8 @@ class SheetMarkerTest {
         // a code name "sheetData" before the views must not cut them off (the tab would stay selected)
         assertThat(selected("<sheetPr codeName=\"sheetData\"/><sheetViews><sheetView tabSelected=\"1\" "
                 + "workbookViewId=\"0\"/></sheetViews><sheetData/>")).isTrue();
+        assertThat(selected("<sheetPr codeName=\"x:sheetData\"/><sheetViews><sheetView tabSelected=\"1\" "
+                + "workbookViewId=\"0\"/></sheetViews><sheetData/>")).isTrue();
     }
 
     @Test
